@@ -1,0 +1,134 @@
+// Recognises ordinal markers and run-in enumerators at the start of a line (PLAN-FORMAT §1, §2).
+import { Enumerator, Marker, MarkerFamily } from './model';
+
+const DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  壹: 1, 贰: 2, 貳: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9,
+};
+const TENS = new Set(['十', '拾']);
+const CN_NUMERAL = '[一二三四五六七八九十〇零两壹贰貳叁參肆伍陆陸柒捌玖拾]{1,4}';
+
+/** Value of a Chinese numeral up to 99 (一 … 十一 … 二十 … 九十九), or undefined. */
+export function parseChineseNumeral(s: string): number | undefined {
+  if (!s) return undefined;
+  const chars = [...s];
+  const tenAt = chars.findIndex((c) => TENS.has(c));
+  if (tenAt < 0) return chars.length === 1 && chars[0] in DIGITS && DIGITS[chars[0]] > 0 ? DIGITS[chars[0]] : undefined;
+  if (chars.filter((c) => TENS.has(c)).length > 1 || tenAt > 1 || chars.length > 3) return undefined;
+  const tens = tenAt === 0 ? 1 : DIGITS[chars[0]];
+  const unitChar = chars[tenAt + 1];
+  const units = unitChar === undefined ? 0 : DIGITS[unitChar];
+  if (tens === undefined || tens === 0 || units === undefined) return undefined;
+  return tens * 10 + units;
+}
+
+const CN_DIGIT_CHARS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 11 → 十一, 20 → 二十, 21 → 二十一. */
+export function toChineseNumeral(n: number): string {
+  if (n <= 0 || n > 99 || !Number.isInteger(n)) return String(n);
+  if (n < 10) return CN_DIGIT_CHARS[n];
+  const tens = Math.floor(n / 10);
+  return (tens === 1 ? '' : CN_DIGIT_CHARS[tens]) + '十' + CN_DIGIT_CHARS[n % 10];
+}
+
+/** ㈠..㈩ (U+3220..3229): parenthesised ideographs. */
+const COMPAT_CN_PAREN = /^[\u3220-\u3229]/;
+/** ⑴..⒇ (U+2474..2487): parenthesised digits. */
+const COMPAT_AR_PAREN = /^[\u2474-\u2487]/;
+/** ⒈..⒛ (U+2488..249B): digits with full stop. */
+const COMPAT_AR_STOP = /^[\u2488-\u249B]/;
+/** ①..⑳, ㉑..㉟, ㊱..㊿. */
+const CIRCLED = /^(?:[\u2460-\u2473]|[\u3251-\u325F]|[\u32B1-\u32BF])/;
+
+function circledValue(c: string): number {
+  const cp = c.codePointAt(0)!;
+  if (cp >= 0x2460 && cp <= 0x2473) return cp - 0x2460 + 1;
+  if (cp >= 0x3251 && cp <= 0x325f) return cp - 0x3251 + 21;
+  return cp - 0x32b1 + 36;
+}
+
+const OPEN = '[（(]';
+const CLOSE = '[）)]';
+const CN_HEADING = new RegExp(`^(${CN_NUMERAL})[ \\t]*([、.．，,:：])`);
+const CN_PAREN = new RegExp(`^(${OPEN})[ \\t]*(${CN_NUMERAL})[ \\t]*(${CLOSE})([、.．]?)`);
+const AR_PAREN = new RegExp(`^(${OPEN})[ \\t]*(\\d{1,2})[ \\t]*(${CLOSE})([、.．]?)`);
+// `1.` but not `7.0版`, `2.0 版`, `1.5万`: the stop must not be followed by a digit.
+const AR_STOP = /^(\d{1,2})[ \t]*([.．、,，])(?![0-9０-９])/;
+const AR_HALF_PAREN = /^(\d{1,2})([）)])([、.．]?)/;
+
+function make(family: MarkerFamily, text: string, at: number, value: number, rest: Partial<Marker>): Marker {
+  return {
+    family, text, span: { start: at, end: at + text.length }, value,
+    punctuation: rest.punctuation ?? '', open: rest.open ?? '', close: rest.close ?? '', compat: rest.compat ?? false,
+  };
+}
+
+/**
+ * The marker at `offset` of `s` (which the caller has positioned after indentation and decoration),
+ * or undefined. `at` is the absolute offset used for the returned span.
+ */
+export function matchMarker(s: string, at: number): Marker | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = CN_HEADING.exec(s))) {
+    const value = parseChineseNumeral(m[1]);
+    if (value !== undefined) return make('cn', m[0], at, value, { punctuation: m[2] });
+  }
+  if ((m = CN_PAREN.exec(s))) {
+    const value = parseChineseNumeral(m[2]);
+    if (value !== undefined) return make('cnParen', m[0], at, value, { open: m[1], close: m[3], punctuation: m[4] });
+  }
+  if ((m = AR_PAREN.exec(s))) {
+    return make('arabicParen', m[0], at, Number(m[2]), { open: m[1], close: m[3], punctuation: m[4] });
+  }
+  if ((m = AR_HALF_PAREN.exec(s))) {
+    return make('arabicHalfParen', m[0], at, Number(m[1]), { close: m[2], punctuation: m[3] });
+  }
+  if ((m = AR_STOP.exec(s)) && Number(m[1]) > 0) {
+    return make('arabic', m[0], at, Number(m[1]), { punctuation: m[2] });
+  }
+  const first = s.charAt(0);
+  if (COMPAT_CN_PAREN.test(first)) {
+    const punct = /^.([、.．]?)/.exec(s)![1];
+    return make('cnParen', first + punct, at, first.charCodeAt(0) - 0x3220 + 1, { compat: true, punctuation: punct });
+  }
+  if (COMPAT_AR_PAREN.test(first)) {
+    const punct = /^.([、.．]?)/.exec(s)![1];
+    return make('arabicParen', first + punct, at, first.charCodeAt(0) - 0x2474 + 1, { compat: true, punctuation: punct });
+  }
+  if (COMPAT_AR_STOP.test(first)) {
+    return make('arabic', first, at, first.charCodeAt(0) - 0x2488 + 1, { compat: true });
+  }
+  if (CIRCLED.test(first)) {
+    const punct = /^.([、.．]?)/.exec(s)![1];
+    return make('circled', first + punct, at, circledValue(first), { punctuation: punct });
+  }
+  return undefined;
+}
+
+export const FAMILY_RANK: Record<MarkerFamily, number> = {
+  cn: 1, cnParen: 2, arabic: 3, arabicHalfParen: 3.5, arabicParen: 4, circled: 5,
+};
+
+const ENUM_SHI = new RegExp(`^(${CN_NUMERAL})是([、，,：:]?)`);
+// `第一、第二网格…` lists ordinals; it is not a run-in.
+const ENUM_DI = new RegExp(`^第(${CN_NUMERAL})([，,、：:])(?!第)`);
+const ORDINALS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 99 };
+const ENUM_ORDINAL = /^(首先|其次|再次|最后)([，,、：:])/;
+
+/** `一是`, `第一，`, `首先，` at the start of `s`, or undefined. */
+export function matchEnumerator(s: string, at: number): Enumerator | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = ENUM_SHI.exec(s))) {
+    const value = parseChineseNumeral(m[1]);
+    if (value !== undefined) return { series: 'shi', text: m[0], span: { start: at, end: at + m[0].length }, value, punctuation: m[2] };
+  }
+  if ((m = ENUM_DI.exec(s))) {
+    const value = parseChineseNumeral(m[1]);
+    if (value !== undefined) return { series: 'di', text: m[0], span: { start: at, end: at + m[0].length }, value, punctuation: m[2] };
+  }
+  if ((m = ENUM_ORDINAL.exec(s))) {
+    return { series: 'ordinal', text: m[0], span: { start: at, end: at + m[0].length }, value: ORDINALS[m[1]], punctuation: m[2] };
+  }
+  return undefined;
+}

@@ -1,0 +1,553 @@
+// Recovers a plan's outline from damaged text (PLAN-FORMAT §1–§3). Total: never throws.
+import { FAMILY_RANK, matchEnumerator, matchMarker } from './markers';
+import { looksLikeTitle, readMetadata } from './metadata';
+import { Enumerator, Line, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
+import { CJK, endsSentence, isBlank, isSpace, splitLines, visibleLength } from './text';
+
+type LineKind = 'blank' | 'residue' | 'marker' | 'enumerator' | 'text';
+
+interface LineInfo {
+  kind: LineKind;
+  /** Offset of the first character after indentation (`#` and `**` included). */
+  contentStart: number;
+  /** Offset after indentation, `#` run and leading `**`. */
+  bodyStart: number;
+  marker?: Marker;
+  enumerator?: Enumerator;
+}
+
+/** A logical paragraph: lines joined where extraction broke a sentence, as document spans. */
+interface Paragraph {
+  segments: { start: number; end: number; line: number }[];
+  lastLine: number;
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+  /** Text with `**` removed. */
+  text: string;
+  bold: boolean;
+}
+
+const RESIDUE = /^(?:[（(【[](?:上接|下转|下轉|接上|转下|接|转|轉)[第]?\s*\d+\s*版[）)】\]]|[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$/;
+const NOTICE = /^关于.*通\s*知$/;
+const DATE_LINE = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
+const CLOSING = /^(?:\*\*)?(?:各位代表|同志们|各位同志|各位领导)/;
+const MERGE_GAP = new RegExp(`[${CJK}][ \\t\\u3000]+(?=[${CJK}“"])`, 'g');
+const NO_HEADING_PUNCT = /[。！？!?；;，,、：:]/;
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?']);
+const CLOSER = new Set(['”', '’', '」', '』', '"', "'"]);
+
+export function parsePlan(text: string): OutlineModel {
+  try {
+    return new Parser(text).run();
+  } catch {
+    // A parser bug must not cost the user the server: fall back to an outline with no sections.
+    return { text, lines: splitLines(text), roots: [], nodes: [], documentStarts: [], metadata: {}, problems: [] };
+  }
+}
+
+class Parser {
+  private readonly lines: Line[];
+  private readonly infos: LineInfo[];
+  private readonly numbered: boolean;
+  private readonly roots: OutlineNode[] = [];
+  private readonly nodes: OutlineNode[] = [];
+  private readonly stack: OutlineNode[] = [];
+  private readonly problems: ParseProblem[] = [];
+  private readonly documentStarts: number[] = [];
+  private frontMatter?: Span;
+  private titleSpan?: Span;
+  private titleText?: string;
+  private backMatter?: Span;
+  private firstBodyLine = 0;
+  private openingText = '';
+
+  constructor(private readonly text: string) {
+    this.lines = splitLines(text);
+    this.infos = this.lines.map((l) => this.classify(l));
+    const markers = this.infos.filter((i) => i.marker);
+    this.numbered = markers.length >= 2;
+  }
+
+  run(): OutlineModel {
+    let i = this.readFrontMatter();
+    this.firstBodyLine = i;
+    while (i < this.lines.length) i = this.step(i);
+    return {
+      text: this.text,
+      lines: this.lines,
+      roots: this.roots,
+      nodes: this.nodes,
+      frontMatter: this.frontMatter,
+      titleSpan: this.titleSpan,
+      backMatter: this.backMatter,
+      documentStarts: this.documentStarts,
+      metadata: readMetadata(this.titleText, this.openingText),
+      problems: this.problems,
+    };
+  }
+
+  // ---- lines ---------------------------------------------------------------------------------
+
+  private classify(line: Line): LineInfo {
+    const s = line.text;
+    let p = 0;
+    while (p < s.length && isSpace(s[p])) p++;
+    const contentStart = line.start + p;
+    if (p === s.length) return { kind: 'blank', contentStart, bodyStart: contentStart };
+    let q = p;
+    if (s[q] === '#') {
+      while (s[q] === '#') q++;
+      while (q < s.length && isSpace(s[q])) q++;
+    }
+    if (s.startsWith('**', q)) {
+      q += 2;
+      while (q < s.length && isSpace(s[q])) q++;
+    }
+    const bodyStart = line.start + q;
+    const head = s.slice(q, q + 24);
+    const marker = matchMarker(head, bodyStart);
+    if (marker) return { kind: 'marker', contentStart, bodyStart, marker };
+    const enumerator = matchEnumerator(head, bodyStart);
+    if (enumerator) return { kind: 'enumerator', contentStart, bodyStart, enumerator };
+    if (s.length - p < 40 && RESIDUE.test(s.slice(p).trim())) return { kind: 'residue', contentStart, bodyStart };
+    return { kind: 'text', contentStart, bodyStart };
+  }
+
+  private trimmedEnd(i: number): number {
+    const line = this.lines[i];
+    let e = line.end;
+    while (e > line.start && isSpace(this.text[e - 1])) e--;
+    return e;
+  }
+
+  /** Next line at or after `i` that is neither blank nor page residue, or -1. */
+  private nextContent(i: number): number {
+    for (let j = i; j < this.lines.length; j++) {
+      const k = this.infos[j].kind;
+      if (k !== 'blank' && k !== 'residue') return j;
+    }
+    return -1;
+  }
+
+  private lineText(i: number): string {
+    return this.text.slice(this.infos[i].contentStart, this.trimmedEnd(i));
+  }
+
+  // ---- front matter ----------------------------------------------------------------------------
+
+  private readFrontMatter(): number {
+    let i = this.nextContent(0);
+    if (i < 0) return this.lines.length;
+    if (this.infos[i].kind === 'text' && NOTICE.test(this.lineText(i).replace(/\s+/g, ''))) {
+      const noticeStart = i;
+      let end = -1;
+      for (let j = i, seen = 0; j >= 0 && seen < 12; j = this.nextContent(j + 1), seen++) {
+        if (j > i && looksLikeTitle(this.cleanTitle(this.lineText(j)))) break;
+        if (this.infos[j].kind !== 'text') break;
+        end = j;
+        if (DATE_LINE.test(this.lineText(j))) break;
+      }
+      this.frontMatter = { start: this.infos[noticeStart].contentStart, end: this.trimmedEnd(end) };
+      i = this.nextContent(end + 1);
+      if (i < 0) return this.lines.length;
+      this.documentStarts.push(this.infos[i].contentStart);
+    }
+    if (this.infos[i].kind === 'text' && looksLikeTitle(this.cleanTitle(this.lineText(i)))) {
+      this.setTitle(i, i);
+      return i + 1;
+    }
+    if (!this.numbered && this.isHeadingCandidate(i)) {
+      // A headline and its subtitle at the top of an unnumbered article.
+      const last = this.headingGroupEnd(i);
+      this.setTitle(i, last);
+      return last + 1;
+    }
+    return i;
+  }
+
+  private cleanTitle(s: string): string {
+    return s.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
+  }
+
+  private setTitle(first: number, last: number): void {
+    this.titleSpan = { start: this.infos[first].contentStart, end: this.trimmedEnd(last) };
+    const parts: string[] = [];
+    for (let j = first; j <= last; j++) if (this.infos[j].kind === 'text') parts.push(this.cleanTitle(this.lineText(j)));
+    this.titleText = parts.join(' ');
+  }
+
+  // ---- body ------------------------------------------------------------------------------------
+
+  private step(i: number): number {
+    const info = this.infos[i];
+    switch (info.kind) {
+      case 'blank':
+        return i + 1;
+      case 'residue':
+        // `(上接1版)`: an article continued from another page starts here.
+        if (/[接轉转]/.test(this.lineText(i))) this.documentStarts.push(info.contentStart);
+        return i + 1;
+      case 'marker':
+        return this.heading(i);
+      case 'enumerator':
+        return this.enumeration(i, info.enumerator!, info.bodyStart, info.contentStart);
+      default:
+        break;
+    }
+    const text = this.lineText(i);
+    if (CLOSING.test(text)) {
+      this.closeAll();
+      this.backMatter = { start: info.contentStart, end: this.lastContentEnd(i) };
+      return this.lines.length;
+    }
+    if (i > this.firstBodyLine && looksLikeTitle(this.cleanTitle(text))) {
+      // A second document appended to the first: its numbering starts afresh.
+      this.closeAll();
+      this.documentStarts.push(info.contentStart);
+      return i + 1;
+    }
+    if (!this.numbered && this.isHeadingCandidate(i)) {
+      const last = this.headingGroupEnd(i);
+      if (this.nextContent(last + 1) >= 0) return this.unnumberedHeading(i, last);
+    }
+    return this.paragraph(this.collectParagraph(i, info.contentStart));
+  }
+
+  private lastContentEnd(from: number): number {
+    for (let j = this.lines.length - 1; j >= from; j--) if (this.infos[j].kind !== 'blank') return this.trimmedEnd(j);
+    return this.trimmedEnd(from);
+  }
+
+  private closeAll(): void {
+    this.stack.length = 0;
+  }
+
+  /** A short standalone line with no sentence punctuation, between blank lines. */
+  private isHeadingCandidate(i: number): boolean {
+    if (i < 0 || this.infos[i].kind !== 'text') return false;
+    if (i > 0 && this.infos[i - 1].kind !== 'blank') return false;
+    if (i + 1 >= this.lines.length || this.infos[i + 1].kind !== 'blank') return false;
+    const t = this.cleanTitle(this.lineText(i));
+    const n = visibleLength(t);
+    return n >= 2 && n <= 30 && !NO_HEADING_PUNCT.test(t);
+  }
+
+  private headingGroupEnd(i: number): number {
+    let last = i;
+    for (let j = this.nextContent(i + 1); j >= 0 && this.isHeadingCandidate(j); j = this.nextContent(j + 1)) last = j;
+    return last;
+  }
+
+  private addNode(node: OutlineNode): OutlineNode {
+    const parent = this.stack[this.stack.length - 1];
+    node.depth = parent ? parent.depth + 1 : 1;
+    node.parent = parent;
+    (parent ? parent.children : this.roots).push(node);
+    this.nodes.push(node);
+    this.stack.push(node);
+    return node;
+  }
+
+  /** Extends every open section to `end`: they all contain what was just read. */
+  private touch(end: number): void {
+    for (const node of this.stack) if (node.span.end < end) node.span.end = end;
+  }
+
+  private addBody(span: Span): void {
+    if (span.end <= span.start) return;
+    const top = this.stack[this.stack.length - 1];
+    if (top) top.bodySpans.push(span);
+    this.touch(span.end);
+  }
+
+  private popWhile(pred: (n: OutlineNode) => boolean): void {
+    while (this.stack.length && pred(this.stack[this.stack.length - 1])) this.stack.pop();
+  }
+
+  private unnumberedHeading(first: number, last: number): number {
+    this.closeAll();
+    const parts: string[] = [];
+    for (let j = first; j <= last; j = this.nextContent(j + 1)) {
+      if (this.infos[j].kind === 'text') parts.push(this.cleanTitle(this.lineText(j)));
+      if (j < 0) break;
+    }
+    const start = this.infos[first].contentStart;
+    const end = this.trimmedEnd(last);
+    const title = { start: this.infos[first].bodyStart, end };
+    this.addNode(newNode('unnumbered', 0, parts.join('——'), title, title, { start, end }, first));
+    return last + 1;
+  }
+
+  private heading(i: number): number {
+    const info = this.infos[i];
+    const marker = info.marker!;
+    const rank = FAMILY_RANK[marker.family];
+    const lineEnd = this.trimmedEnd(i);
+    let titleStart = skipDecoration(this.text, marker.span.end, lineEnd);
+    let titleLine = i;
+    if (titleStart >= lineEnd) {
+      // Marker alone on its line: the title is on the next line (heading.split).
+      const j = this.nextContent(i + 1);
+      if (j >= 0 && this.infos[j].kind === 'text' && j - i <= 2) {
+        this.problems.push({ code: 'heading.split', span: marker.span, fixSpan: { start: lineEnd, end: this.infos[j].contentStart } });
+        titleLine = j;
+        titleStart = skipDecoration(this.text, this.infos[j].bodyStart, this.trimmedEnd(j));
+      }
+    }
+    const titleLineEnd = this.trimmedEnd(titleLine);
+    const cut = this.cutTitle(titleStart, titleLineEnd, marker.span);
+    this.popWhile((n) => n.kind === 'enumeration' || n.kind === 'measure' || n.rank >= rank);
+    const node = newNode('heading', rank, cleanInline(this.text.slice(titleStart, cut.titleEnd)),
+      { start: titleStart, end: cut.titleEnd }, { start: marker.span.start, end: cut.titleEnd },
+      { start: info.contentStart, end: titleLineEnd }, i);
+    node.marker = marker;
+    this.addNode(node);
+    this.touch(titleLineEnd);
+    if (cut.bodyStart < titleLineEnd) return this.attachRunOnBody(titleLine, cut.bodyStart);
+    return titleLine + 1;
+  }
+
+  /** Where a heading's title ends on its line: at `。` when a body follows, or at a merge gap. */
+  private cutTitle(start: number, end: number, marker: Span): { titleEnd: number; bodyStart: number } {
+    const s = this.text.slice(start, Math.min(end, start + 400));
+    const stop = s.indexOf('。');
+    const hasBodyAfter = (k: number) => !isBlank(s.slice(k).replace(/\*/g, '')) || end > start + 400;
+    if (stop >= 0 && stop <= 60 && hasBodyAfter(stop + 1)) {
+      return { titleEnd: start + trimDecorEnd(s, stop), bodyStart: skipDecoration(this.text, start + stop + 1, end) };
+    }
+    if (visibleLength(s) > 40) {
+      MERGE_GAP.lastIndex = 0;
+      for (let m = MERGE_GAP.exec(s); m; m = MERGE_GAP.exec(s)) {
+        const gapStart = m.index + 1;
+        const gapEnd = m.index + m[0].length;
+        if (gapStart >= 6 && gapStart <= 45 && visibleLength(s.slice(gapEnd)) >= 20) {
+          this.problems.push({ code: 'heading.merged', span: marker, fixSpan: { start: start + gapStart, end: start + gapEnd } });
+          return { titleEnd: start + gapStart, bodyStart: start + gapEnd };
+        }
+      }
+    }
+    if (stop >= 0 && hasBodyAfter(stop + 1)) {
+      return { titleEnd: start + trimDecorEnd(s, stop), bodyStart: skipDecoration(this.text, start + stop + 1, end) };
+    }
+    let e = end;
+    while (e > start && (this.text[e - 1] === '*' || this.text[e - 1] === '。' || isSpace(this.text[e - 1]))) e--;
+    return { titleEnd: e, bodyStart: end };
+  }
+
+  /** Body text that follows a title on the same line, with the lines it continues onto. */
+  private attachRunOnBody(line: number, from: number): number {
+    const para = this.collectParagraph(line, from);
+    for (const seg of para.segments) this.addBody({ start: seg.start, end: seg.end });
+    return para.lastLine + 1;
+  }
+
+  private enumeration(i: number, e: Enumerator, from: number, sectionStart: number): number {
+    const para = this.collectParagraph(i, from);
+    this.popWhile((n) => n.kind === 'enumeration' || n.kind === 'measure');
+    const sentences = splitSentences(this.text, para.segments, /[。；;]/);
+    this.addEnumeration(e, sentences[0], sectionStart, i);
+    for (let k = 1; k < sentences.length; k++) {
+      const s = sentences[k];
+      const next = matchEnumerator(this.text.slice(s.start, s.start + 12).replace(/^\*\*/, ''), s.start + (this.text.startsWith('**', s.start) ? 2 : 0));
+      if (next && next.series === e.series) {
+        this.popWhile((n) => n.kind === 'enumeration');
+        this.addEnumeration(next, s, s.start, lineOf(para, s.start));
+      } else {
+        this.addBody({ start: s.start, end: s.end });
+      }
+    }
+    return para.lastLine + 1;
+  }
+
+  private addEnumeration(e: Enumerator, first: Sentence, sectionStart: number, line: number): void {
+    const titleStart = skipDecoration(this.text, e.span.end, first.end);
+    let titleEnd = first.end;
+    while (titleEnd > titleStart && /[*。；;\s”"]/.test(this.text[titleEnd - 1]) && !(CLOSER.has(this.text[titleEnd - 1]) && this.hasOpenQuote(titleStart, titleEnd))) titleEnd--;
+    let title = cleanInline(this.text.slice(titleStart, titleEnd));
+    if (visibleLength(title) > 50) {
+      // A run-in that never stops for `。`: its first clause names it.
+      const comma = title.search(/[，,]/);
+      if (comma > 0) {
+        title = title.slice(0, comma);
+        titleEnd = this.text.indexOf(title, titleStart) + title.length;
+      }
+    }
+    const node = newNode('enumeration', 0, title, { start: titleStart, end: titleEnd }, { start: e.span.start, end: titleEnd },
+      { start: sectionStart, end: first.end }, line);
+    node.enumerator = e;
+    this.addNode(node);
+    this.touch(first.end);
+  }
+
+  private hasOpenQuote(start: number, end: number): boolean {
+    const s = this.text.slice(start, end);
+    return (s.match(/[“"]/g)?.length ?? 0) > (s.match(/[”]/g)?.length ?? 0) || ((s.match(/"/g)?.length ?? 0) % 2 === 1);
+  }
+
+  private collectParagraph(i: number, from: number): Paragraph {
+    const segments = [{ start: from, end: this.trimmedEnd(i), line: i }];
+    let k = i;
+    while (!endsSentence(this.lines[k].text)) {
+      const next = this.nextContent(k + 1);
+      if (next < 0 || this.infos[next].kind !== 'text') break;
+      if (!this.numbered && this.isHeadingCandidate(next)) break;
+      const t = this.lineText(next);
+      if (CLOSING.test(t) || looksLikeTitle(this.cleanTitle(t))) break;
+      k = next;
+      segments.push({ start: this.infos[k].contentStart, end: this.trimmedEnd(k), line: k });
+    }
+    return { segments, lastLine: k };
+  }
+
+  /** The container for measures: the innermost open heading. */
+  private section(): OutlineNode | undefined {
+    for (let k = this.stack.length - 1; k >= 0; k--) {
+      const n = this.stack[k];
+      if (n.kind === 'heading' || n.kind === 'unnumbered') return n;
+      if (n.kind === 'enumeration') return undefined;
+    }
+    return undefined;
+  }
+
+  private paragraph(para: Paragraph): number {
+    if (!this.section()) {
+      if (!this.stack.length && !this.openingText) this.openingText = this.text.slice(para.segments[0].start, para.segments[0].end).slice(0, 400);
+      for (const seg of para.segments) this.addBody({ start: seg.start, end: seg.end });
+      return para.lastLine + 1;
+    }
+    const sentences = splitSentences(this.text, para.segments, /[。！？!?]/);
+    const first = sentences[0];
+    // A short line ending in 。 whose body is the next paragraph (`着力发展在线经济。` / `围绕…`).
+    if (sentences.length === 1 && isMeasureLike(first, false)) {
+      const next = this.nextContent(para.lastLine + 1);
+      if (next >= 0 && this.infos[next].kind === 'text' && !CLOSING.test(this.lineText(next)) && !(!this.numbered && this.isHeadingCandidate(next))) {
+        this.addMeasure(first, para);
+        const body = this.collectParagraph(next, this.infos[next].contentStart);
+        for (const seg of body.segments) this.addBody({ start: seg.start, end: seg.end });
+        return body.lastLine + 1;
+      }
+    }
+    const runIn = sentences.length >= 2 && (first.bold ? isMeasureLike(first, false, 30) : isMeasureLike(first, false) && visibleLength(sentences[1].text) > visibleLength(first.text));
+    for (let k = 0; k < sentences.length; k++) {
+      const s = sentences[k];
+      const next = sentences[k + 1];
+      const isMeasure = k === 0
+        ? runIn
+        : (s.bold && isMeasureLike(s, false, 30)) ||
+          (this.inRunInStyle() && !!next && isMeasureLike(s, true) && visibleLength(next.text) > visibleLength(s.text));
+      if (isMeasure) this.addMeasure(s, para);
+      else this.addBody({ start: s.start, end: s.end });
+    }
+    return para.lastLine + 1;
+  }
+
+  /** Mid-paragraph measures are trusted only once the section has opened with one. */
+  private inRunInStyle(): boolean {
+    return this.stack[this.stack.length - 1]?.kind === 'measure';
+  }
+
+  private addMeasure(s: Sentence, para: Paragraph): void {
+    this.popWhile((n) => n.kind === 'measure');
+    let titleStart = s.start;
+    while (this.text[titleStart] === '*' || isSpace(this.text[titleStart])) titleStart++;
+    let titleEnd = s.end;
+    while (titleEnd > titleStart && /[*。！？!?\s]/.test(this.text[titleEnd - 1])) titleEnd--;
+    const title = cleanInline(this.text.slice(titleStart, titleEnd));
+    const span = { start: titleStart, end: titleEnd };
+    this.addNode(newNode('measure', 0, title, span, span, { start: s.start, end: s.end }, lineOf(para, titleStart)));
+    this.touch(s.end);
+  }
+}
+
+function newNode(kind: OutlineNode['kind'], rank: number, title: string, titleSpan: Span, headingSpan: Span, span: Span, line: number): OutlineNode {
+  return { kind, depth: 0, rank, title, titleSpan, headingSpan, span: { ...span }, bodySpans: [], line, children: [] };
+}
+
+function lineOf(para: Paragraph, offset: number): number {
+  for (let k = para.segments.length - 1; k >= 0; k--) if (para.segments[k].start <= offset) return para.segments[k].line;
+  return para.segments[0].line;
+}
+
+/** Skips spaces and `**` from `p` up to `end`. */
+function skipDecoration(text: string, p: number, end: number): number {
+  while (p < end && (isSpace(text[p]) || text[p] === '*')) p++;
+  return p;
+}
+
+/** Index in `s` where a title ending at `stop` (a `。`) really ends: before `**` and spaces. */
+function trimDecorEnd(s: string, stop: number): number {
+  let e = stop;
+  while (e > 0 && (s[e - 1] === '*' || isSpace(s[e - 1]))) e--;
+  return e;
+}
+
+/** Title text without Markdown emphasis or escapes. */
+function cleanInline(s: string): string {
+  return s.replace(/\*\*/g, '').replace(/\\(?=[^\s])/g, '').replace(/[ \t\u3000]*(?:\r\n|\r|\n)[\s]*/g, '').trim();
+}
+
+/**
+ * Splits a paragraph into sentences at `ends`, keeping closing quotes and `**` with the sentence
+ * they close. Offsets are document offsets; a sentence may span several lines.
+ */
+function splitSentences(text: string, segments: Paragraph['segments'], ends: RegExp): Sentence[] {
+  const out: Sentence[] = [];
+  let start = segments[0].start;
+  const push = (end: number) => {
+    while (start < end && isSpace(text[start])) start++;
+    if (end <= start) return;
+    const raw = segmentsText(text, segments, start, end);
+    if (isBlank(raw.replace(/\*/g, ''))) return;
+    const bold = /^\s*\*\*/.test(raw) && /\*\*\s*[。！？!?；;]?\s*$/.test(raw);
+    out.push({ start, end, text: raw.replace(/\*\*/g, ''), bold });
+  };
+  segments.forEach((seg, idx) => {
+    if (idx > 0 && start >= segments[idx - 1].end) start = seg.start;
+    for (let p = seg.start; p < seg.end; p++) {
+      if (!ends.test(text[p])) continue;
+      let e = p + 1;
+      while (e < seg.end && CLOSER.has(text[e])) e++;
+      // `**` right after the stop closes the emphasis the sentence opened (`**强化载体招商。**`).
+      if (text.startsWith('**', e) && countBold(segmentsText(text, segments, start, e)) % 2 === 1) e += 2;
+      push(e);
+      start = e;
+      p = e - 1;
+    }
+  });
+  const last = segments[segments.length - 1];
+  push(last.end);
+  return out.length ? out : [{ start: segments[0].start, end: last.end, text: '', bold: false }];
+}
+
+function countBold(s: string): number {
+  return s.split('**').length - 1;
+}
+
+function segmentsText(text: string, segments: Paragraph['segments'], start: number, end: number): string {
+  let s = '';
+  for (const seg of segments) {
+    const a = Math.max(seg.start, start);
+    const b = Math.min(seg.end, end);
+    if (a < b) s += text.slice(a, b);
+  }
+  return s;
+}
+
+const PRONOUN_START = /^[这此其该它那]/;
+
+/**
+ * A run-in measure: a short verb phrase (`强化平台招商`, `擦亮金字招牌,实现人气引流`).
+ * `strict` is for the middle of a paragraph, where a short body sentence must not pass.
+ */
+function isMeasureLike(s: Sentence, strict: boolean, max = 20): boolean {
+  const t = s.text.trim().replace(/[。！？!?]+[”"’」』]*$/, '');
+  if (!t || /[；;：:]/.test(t) || /^[\d０-９]/.test(t) || PRONOUN_START.test(t)) return false;
+  const n = visibleLength(t);
+  const commas = (t.match(/[，,]/g) ?? []).length;
+  if (strict) return n >= 4 && n <= 14 && commas === 0 && !t.includes('、');
+  if (n < 4 || n > max || commas > 1) return false;
+  return commas === 0 || visibleLength(t.split(/[，,]/)[0]) <= 10;
+}
