@@ -1,0 +1,40 @@
+// Starts the Workplan language server and registers the commands the server does not own.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'workplan' },
+      { scheme: 'untitled', language: 'workplan' },
+    ],
+    synchronize: { configurationSection: 'workplan' },
+    markdown: { isTrusted: false, supportHtml: false },
+  };
+  client = new LanguageClient('workplan', '工作计划 Workplan', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('workplan.openAsPlan', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('请先打开一个文本文件。'));
+        return;
+      }
+      await vscode.languages.setTextDocumentLanguage(editor.document, 'workplan');
+    }),
+  );
+
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

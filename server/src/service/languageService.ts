@@ -1,0 +1,49 @@
+// The Workplan language service: parse once per document version, derive every feature from that model.
+// It knows neither VS Code nor the LSP transport; server.ts adapts it.
+import { DocumentSymbol, FoldingRange, SelectionRange } from 'vscode-languageserver-types';
+import { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import { getDocumentSymbols } from './documentSymbols';
+import { getFoldingRanges } from './folding';
+import { OutlineModel } from './model';
+import { parsePlan } from './parser';
+import { getSelectionRanges } from './selectionRanges';
+
+export class ModelCache {
+  private readonly entries = new Map<string, { version: number; model: OutlineModel }>();
+
+  get(doc: TextDocument): OutlineModel {
+    const hit = this.entries.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.model;
+    const model = parsePlan(doc.getText());
+    this.entries.set(doc.uri, { version: doc.version, model });
+    return model;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
+
+export class LanguageService {
+  readonly models = new ModelCache();
+
+  getModel(doc: TextDocument): OutlineModel {
+    return this.models.get(doc);
+  }
+
+  getDocumentSymbols(doc: TextDocument): DocumentSymbol[] {
+    return getDocumentSymbols(doc, this.getModel(doc));
+  }
+
+  getFoldingRanges(doc: TextDocument, rangeLimit?: number): FoldingRange[] {
+    return getFoldingRanges(doc, this.getModel(doc), rangeLimit);
+  }
+
+  getSelectionRanges(doc: TextDocument, positions: Position[]): SelectionRange[] {
+    return getSelectionRanges(doc, this.getModel(doc), positions);
+  }
+
+  close(uri: string): void {
+    this.models.forget(uri);
+  }
+}
