@@ -8,7 +8,7 @@ import { spanToRange } from './ranges';
 const KIND_BY_DEPTH = [SymbolKind.Namespace, SymbolKind.Class, SymbolKind.Method, SymbolKind.Field, SymbolKind.Property];
 
 export function symbolName(node: OutlineNode): string {
-  const prefix = node.marker?.text.trim() ?? node.enumerator?.text ?? '';
+  const prefix = node.marker?.text.replace(/\\/g, '').trim() ?? node.enumerator?.text ?? '';
   return (prefix + node.title).trim() || '（无标题）';
 }
 

@@ -54,7 +54,8 @@ const CN_HEADING = new RegExp(`^(${CN_NUMERAL})[ \\t]*([、.．，,:：])`);
 const CN_PAREN = new RegExp(`^(${OPEN})[ \\t]*(${CN_NUMERAL})[ \\t]*(${CLOSE})([、.．]?)`);
 const AR_PAREN = new RegExp(`^(${OPEN})[ \\t]*(\\d{1,2})[ \\t]*(${CLOSE})([、.．]?)`);
 // `1.` but not `7.0版`, `2.0 版`, `1.5万`: the stop must not be followed by a digit.
-const AR_STOP = /^(\d{1,2})[ \t]*([.．、,，])(?![0-9０-９])/;
+// `1\.` is Markdown's escape of `1.` left behind by a converter.
+const AR_STOP = /^(\d{1,2})[ \t]*\\?([.．、,，])(?![0-9０-９])/;
 const AR_HALF_PAREN = /^(\d{1,2})([）)])([、.．]?)/;
 
 function make(family: MarkerFamily, text: string, at: number, value: number, rest: Partial<Marker>): Marker {

@@ -1,0 +1,96 @@
+// Starts the bundled server over stdio, as other editors do, and speaks LSP to it.
+import { ChildProcess, spawn } from 'child_process';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { ROOT } from './seeds';
+
+export const SERVER = path.join(ROOT, 'server', 'out', 'server.js');
+
+export interface Notification {
+  method: string;
+  params: any;
+}
+
+export class LspClient {
+  readonly connection: MessageConnection;
+  readonly notifications: Notification[] = [];
+  private readonly listeners: ((n: Notification) => void)[] = [];
+  private version = new Map<string, number>();
+  stderr = '';
+
+  private constructor(readonly process: ChildProcess) {
+    this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    this.connection.onNotification((method, params) => {
+      const n = { method, params };
+      this.notifications.push(n);
+      for (const l of this.listeners) l(n);
+    });
+    // Answer the server's requests the way a minimal client would.
+    this.connection.onRequest((method) => (method === 'workspace/configuration' ? [null] : null));
+    process.stderr!.on('data', (d) => (this.stderr += d));
+    this.connection.listen();
+  }
+
+  static async start(capabilities: object = {}, initializationOptions?: object, locale?: string): Promise<LspClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new LspClient(child);
+    client.initializeResult = await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      initializationOptions,
+      locale,
+      workspaceFolders: null,
+    });
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  initializeResult: any;
+
+  uri(name: string): string {
+    return pathToFileURL(path.join(ROOT, 'test-virtual', name)).toString();
+  }
+
+  async open(uri: string, text: string, languageId = 'workplan'): Promise<void> {
+    this.version.set(uri, 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  async change(uri: string, contentChanges: object[]): Promise<void> {
+    const version = (this.version.get(uri) ?? 1) + 1;
+    this.version.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  request<T = any>(method: string, params: object): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  /** Resolves with the first notification that satisfies `pred`, already received or still to come. */
+  waitFor(pred: (n: Notification) => boolean, timeoutMs = 10000): Promise<Notification> {
+    const seen = this.notifications.find(pred);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out waiting for a notification')), timeoutMs);
+      this.listeners.push((n) => {
+        if (pred(n)) {
+          clearTimeout(timer);
+          resolve(n);
+        }
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The server may already be gone; the kill below makes sure.
+    }
+    this.connection.dispose();
+    this.process.kill();
+  }
+}

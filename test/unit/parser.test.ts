@@ -1,0 +1,219 @@
+import * as assert from 'assert';
+import { matchMarker, parseChineseNumeral, toChineseNumeral } from '../../server/src/service/markers';
+import { OutlineModel, OutlineNode } from '../../server/src/service/model';
+import { parsePlan } from '../../server/src/service/parser';
+import { renderOutline } from '../../server/src/service/renderOutline';
+import { assertFixture } from '../helpers/fixtures';
+import { seeds } from '../helpers/seeds';
+
+function outline(model: OutlineModel): string[] {
+  return model.nodes.map((n) => `${'  '.repeat(n.depth - 1)}${n.kind}:${n.marker?.text ?? n.enumerator?.text ?? ''}${n.title}`);
+}
+
+function slice(model: OutlineModel, span: { start: number; end: number }): string {
+  return model.text.slice(span.start, span.end);
+}
+
+describe('parser: the five seeds', () => {
+  for (const s of seeds()) {
+    it(`recovers the complete outline of ${s.name}`, () => {
+      assertFixture(`outline/${s.name}`, renderOutline(parsePlan(s.text)));
+    });
+  }
+
+  it('gives every node consistent ranges: heading inside section, children inside parent', () => {
+    for (const s of seeds()) {
+      const model = parsePlan(s.text);
+      for (const n of model.nodes) {
+        assert.ok(n.span.start <= n.headingSpan.start && n.headingSpan.end <= n.span.end, `${s.name}: heading outside section: ${n.title}`);
+        assert.ok(n.headingSpan.start <= n.titleSpan.start && n.titleSpan.end <= n.headingSpan.end, `${s.name}: title outside heading: ${n.title}`);
+        if (n.parent) assert.ok(n.parent.span.start <= n.span.start && n.span.end <= n.parent.span.end, `${s.name}: ${n.title} outside its parent`);
+        assert.ok(!/\n|\*\*|^#/.test(n.title), `${s.name}: undecorated single-line title: ${JSON.stringify(n.title)}`);
+      }
+    }
+  });
+
+  it('reads street, district, year and kind of every seed', () => {
+    const meta = Object.fromEntries(seeds().map((s) => [s.name, parsePlan(s.text).metadata]));
+    assert.deepStrictEqual(
+      Object.values(meta).map((m) => [m.place, m.year, m.kind]),
+      [
+        ['五角场街道', 2023, '计划'],
+        ['华阳路街道', undefined, '其他'],
+        ['华阳路街道', 2025, '计划'],
+        ['新华路街道', 2025, undefined],
+        ['江苏路街道', 2024, '计划'],
+      ],
+    );
+    assert.strictEqual(meta['长宁区华阳路街道2025年基层治理答卷.txt'].district, '长宁区');
+  });
+
+  it('keeps the notice, the document title and the closing appeal out of the sections', () => {
+    const notice = parsePlan(seeds().find((s) => s.name.includes('华阳路街道2025年工作计划'))!.text);
+    assert.match(slice(notice, notice.frontMatter!), /^关于印发[\s\S]*2025年2月5日$/);
+    assert.strictEqual(slice(notice, notice.titleSpan!), '华阳路街道 2025 年工作计划');
+    assert.ok(notice.nodes[0].span.start > notice.titleSpan!.end);
+    const speech = parsePlan(seeds().find((s) => s.name.includes('五角场'))!.text);
+    assert.match(slice(speech, speech.backMatter!), /^各位代表、同志们/);
+    assert.ok(speech.nodes.every((n) => n.span.end < speech.backMatter!.start));
+  });
+
+  it('reports the split headings of seed 004 and the merged heading of seed 000 as extraction damage', () => {
+    const speech = parsePlan(seeds().find((s) => s.name.includes('五角场'))!.text);
+    assert.deepStrictEqual(speech.problems.map((p) => [p.code, speech.text.slice(p.span.start, p.span.end)]), [
+      ['heading.split', '一、'],
+      ['heading.split', '四、'],
+    ]);
+    const merged = parsePlan(seeds().find((s) => s.name.includes('华阳路街道2025年工作计划'))!.text);
+    assert.deepStrictEqual(merged.problems.map((p) => p.code), ['heading.merged']);
+    const third = merged.roots[2];
+    assert.strictEqual(third.title, '坚持发展为民,办好民生实事,构筑便民生活幸福圈');
+  });
+});
+
+describe('parser: markers (PLAN-FORMAT §1)', () => {
+  const cases: [string, string, number][] = [
+    ['一、', 'cn', 1], ['十一、', 'cn', 11], ['二十、', 'cn', 20], ['二十一、', 'cn', 21], ['一.', 'cn', 1], ['一．', 'cn', 1], ['一，', 'cn', 1],
+    ['（一）', 'cnParen', 1], ['(一)', 'cnParen', 1], ['（一）、', 'cnParen', 1], ['（一)', 'cnParen', 1], ['㈠', 'cnParen', 1], ['（十二）', 'cnParen', 12],
+    ['1.', 'arabic', 1], ['1．', 'arabic', 1], ['1、', 'arabic', 1], ['12.', 'arabic', 12], ['⒈', 'arabic', 1],
+    ['（1）', 'arabicParen', 1], ['(1)', 'arabicParen', 1], ['（1）、', 'arabicParen', 1], ['⑴', 'arabicParen', 1],
+    ['①', 'circled', 1], ['⑳', 'circled', 20], ['㉑', 'circled', 21], ['1）', 'arabicHalfParen', 1], ['1)', 'arabicHalfParen', 1],
+  ];
+  for (const [text, family, value] of cases) {
+    it(`recognises ${text}`, () => {
+      const m = matchMarker(text + '标题', 0);
+      assert.ok(m, `no marker in ${text}`);
+      assert.deepStrictEqual([m.family, m.value, m.text], [family, value, text]);
+    });
+  }
+  for (const text of ['7.0版社区书院', '1%人口抽样', 'No.1 创新空间', '2025年是', '2024 年是', '12345热线', '十四五规划', '一是招商', '(上接1版)']) {
+    it(`does not take ${text} for a marker`, () => assert.strictEqual(matchMarker(text, 0), undefined));
+  }
+  it('parses and writes Chinese numerals past ten', () => {
+    assert.deepStrictEqual(['一', '十', '十一', '二十', '二十一', '九十九', '两'].map(parseChineseNumeral), [1, 10, 11, 20, 21, 99, 2]);
+    assert.deepStrictEqual([1, 10, 11, 20, 21, 99].map(toChineseNumeral), ['一', '十', '十一', '二十', '二十一', '九十九']);
+    assert.strictEqual(parseChineseNumeral('十十'), undefined);
+  });
+  it('does not open a heading in the middle of a line', () => {
+    const model = parsePlan('一、总体要求\n\n定期召开政商(企)恳谈会,交流需求。\n\n二、重点任务\n\n完成全国1%人口抽样调查。\n');
+    assert.deepStrictEqual(outline(model), ['heading:一、总体要求', 'heading:二、重点任务']);
+  });
+});
+
+/** One document carrying every damage of PLAN-FORMAT §3 at once. */
+const DAMAGED = [
+  '\ufeff# 某某街道 2026 年工作计划',
+  '',
+  '2026年是"十五五"规划的开局之年,街道将 争 取 更大成效。',
+  '',
+  '## 一、',
+  '稳 增长,促发展',
+  '',
+  '**(一) 强化 招商,打造营商 环境新高地**',
+  '',
+  '**强化平台招商。**积极对接各类平台资源,拓展招商渠道,实现项目精准落地。强化产业链招商。围绕重点产业链开展延链补链工作,',
+  '',
+  '企业',
+  '',
+  ',',
+  '提升招商质效。',
+  '',
+  '- 3 -',
+  '',
+  '(上接1版)',
+  '(二)优化服务,稳住存量企业',
+  '',
+  '优化服务体系。提供更加"智慧好办"的政务服务,推进服务机制建设,做好重点企业走访工作。',
+  '',
+  '#### 二、坚持民生为本,办好民生实事 聚焦"老小困弱"等各类群体的需求,及时回应民生关切,不断增强群众获得感。',
+  '',
+  '1\\. 做实为老服务。新增助餐点两处,推进适老化改造,满足老年人多样化需求。',
+  '',
+  '某某镇 2026 年工作要点',
+  '',
+  '一、党建引领',
+  '',
+  '坚持党建引领基层治理,推动各项工作落地见效。',
+].join('\r\n');
+
+describe('parser: extraction damage (PLAN-FORMAT §3)', () => {
+  it('yields a sensible outline from a document with every damage at once', () => {
+    const model = parsePlan(DAMAGED);
+    assert.deepStrictEqual(outline(model), [
+      'heading:一、稳 增长,促发展',
+      '  heading:(一)强化 招商,打造营商 环境新高地',
+      '    measure:强化平台招商',
+      '    measure:强化产业链招商',
+      '  heading:(二)优化服务,稳住存量企业',
+      '    measure:优化服务体系',
+      'heading:二、坚持民生为本,办好民生实事',
+      '  heading:1\\.做实为老服务',
+      'heading:一、党建引领',
+    ]);
+    assert.deepStrictEqual(model.problems.map((p) => p.code), ['heading.split', 'heading.merged']);
+    assert.deepStrictEqual(model.metadata, { title: '某某街道 2026 年工作计划', kind: '计划', place: '某某街道', year: 2026 });
+    assert.strictEqual(model.documentStarts.length, 2, 'the (上接1版) residue and the appended 工作要点 start new documents');
+    // The broken sentence `…延链补链工作,` / `企业` / `,` / `提升招商质效。` is body of its measure, not a measure itself.
+    const chain = model.nodes.find((n) => n.title === '强化产业链招商')!;
+    assert.match(model.text.slice(chain.span.start, chain.span.end), /延链补链工作,\r\n\r\n企业\r\n\r\n,\r\n提升招商质效。$/);
+  });
+
+  it('counts positions in UTF-16 code units (surrogate pairs) after a BOM and CRLF', () => {
+    const text = '\ufeff一、𠮷祥社区建设\r\n\r\n(一)𠮷𠮷工程\r\n正文。\r\n';
+    const model = parsePlan(text);
+    const [h1, h2] = model.nodes;
+    assert.strictEqual(text.slice(h1.titleSpan.start, h1.titleSpan.end), '𠮷祥社区建设');
+    assert.strictEqual(h1.titleSpan.start, 3);
+    assert.strictEqual(text.slice(h2.headingSpan.start, h2.headingSpan.end), '(一)𠮷𠮷工程');
+    assert.strictEqual(h2.line, 2);
+  });
+
+  it('reads CR-only line endings', () => {
+    assert.deepStrictEqual(outline(parsePlan('一、总体要求\r\r(一)目标\r正文。\r二、任务\r')), ['heading:一、总体要求', '  heading:(一)目标', 'heading:二、任务']);
+  });
+
+  it('never throws, whatever the input', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const alphabet = ['一、', '（一）', '(', ')', '1.', '1)', '①', '一是', '**', '#', '。', ',', '\n', '\r\n', '\r', ' ', '\u3000', '\ud842', '\udfb7', '\0', '强化', '招商', '\ufeff', '第一，', '各位代表'];
+    for (let k = 0; k < 300; k++) {
+      let s = '';
+      const len = Math.floor(rnd() * 80);
+      for (let j = 0; j < len; j++) s += alphabet[Math.floor(rnd() * alphabet.length)];
+      const model = parsePlan(s);
+      for (const n of model.nodes) assert.ok(n.span.start >= 0 && n.span.end <= s.length);
+    }
+  });
+
+  it('gives an empty outline to text it cannot structure', () => {
+    assert.deepStrictEqual(parsePlan('').nodes, []);
+    assert.deepStrictEqual(parsePlan('\u0000\u0001\u0002binary\u0003').nodes, []);
+    assert.deepStrictEqual(parsePlan('这是一段没有任何序号的文字。它只是说明情况。').nodes, []);
+  });
+});
+
+describe('parser: formats beyond the seeds', () => {
+  it('nests a two-level plan (一、 → 1.) and four levels with circled items', () => {
+    const model = parsePlan('一、总体要求\n1.目标明确。\n（1）细化分解\n①第一项\n2.责任清晰\n二、保障措施\n1.加强领导\n');
+    assert.deepStrictEqual(outline(model), [
+      'heading:一、总体要求', '  heading:1.目标明确', '    heading:（1）细化分解', '      heading:①第一项', '  heading:2.责任清晰',
+      'heading:二、保障措施', '  heading:1.加强领导',
+    ]);
+  });
+
+  it('reads Traditional characters and full-width punctuation', () => {
+    const model = parsePlan('某某鎮2026年工作計劃\n\n一、推動經濟發展\n\n（一）強化招商引資\n\n一是優化服務。做好企業走訪。\n二是擴大投資。推進項目建設。\n');
+    assert.deepStrictEqual(outline(model), ['heading:一、推動經濟發展', '  heading:（一）強化招商引資', '    enumeration:一是優化服務', '    enumeration:二是擴大投資']);
+    assert.deepStrictEqual([model.metadata.place, model.metadata.year, model.metadata.kind], ['某某鎮', 2026, '计划']);
+  });
+
+  it('finds 一是/二是 run in the middle of one flattened paragraph', () => {
+    const model = parsePlan('一、重点工作\n\n一是加强组织领导，健全工作机制；二是强化督查考核，确保工作落实；三是营造良好氛围，扩大宣传。\n');
+    assert.deepStrictEqual(outline(model), ['heading:一、重点工作', '  enumeration:一是加强组织领导，健全工作机制', '  enumeration:二是强化督查考核，确保工作落实', '  enumeration:三是营造良好氛围，扩大宣传']);
+  });
+
+  it('keeps unnumbered standalone short lines as headings only where the plan has no numbering', () => {
+    const model = parsePlan('\n标题甲\n\n导语一段，说明情况。\n\n聚焦经济发展\n\n推动项目提质增效\n\n强化平台招商。积极对接各类平台资源,拓展招商渠道。\n');
+    assert.deepStrictEqual(outline(model), ['unnumbered:聚焦经济发展——推动项目提质增效', '  measure:强化平台招商']);
+  });
+});
