@@ -212,6 +212,14 @@ describe('parser: formats beyond the seeds', () => {
     assert.deepStrictEqual(outline(model), ['heading:一、重点工作', '  enumeration:一是加强组织领导，健全工作机制', '  enumeration:二是强化督查考核，确保工作落实', '  enumeration:三是营造良好氛围，扩大宣传']);
   });
 
+  it('finds 一是 run-ins in the body that follows a heading title on the same line', () => {
+    const model = parsePlan('二、坚持民生优先\n（一）稳定扩大就业。一是开展技能培训，全年培训500人次；二是开发公益岗位；三是落实创业扶持政策。\n（二）完善养老服务。新建农村幸福院3所。\n');
+    assert.deepStrictEqual(outline(model), [
+      'heading:二、坚持民生优先', '  heading:（一）稳定扩大就业', '    enumeration:一是开展技能培训，全年培训500人次',
+      '    enumeration:二是开发公益岗位', '    enumeration:三是落实创业扶持政策', '  heading:（二）完善养老服务',
+    ]);
+  });
+
   it('keeps unnumbered standalone short lines as headings only where the plan has no numbering', () => {
     const model = parsePlan('\n标题甲\n\n导语一段，说明情况。\n\n聚焦经济发展\n\n推动项目提质增效\n\n强化平台招商。积极对接各类平台资源,拓展招商渠道。\n');
     assert.deepStrictEqual(outline(model), ['unnumbered:聚焦经济发展——推动项目提质增效', '  measure:强化平台招商']);

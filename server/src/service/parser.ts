@@ -339,6 +339,9 @@ class Parser {
 
   /** Body text that follows a title on the same line, with the lines it continues onto. */
   private attachRunOnBody(line: number, from: number): number {
+    // `（一）稳定扩大就业。一是…；二是…`: the run-on body may open a run-in enumeration.
+    const e = matchEnumerator(this.text.slice(from, from + 24), from);
+    if (e) return this.enumeration(line, e, from, from);
     const para = this.collectParagraph(line, from);
     for (const seg of para.segments) this.addBody({ start: seg.start, end: seg.end });
     return para.lastLine + 1;
