@@ -7,11 +7,11 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { syncedDocuments } from './documentSync';
 import { LanguageService } from './service/languageService';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(syncedDocuments);
 const service = new LanguageService();
 
 connection.onInitialize((_params: InitializeParams): InitializeResult => {

@@ -53,9 +53,23 @@ export class LspClient {
     return pathToFileURL(path.join(ROOT, 'test-virtual', name)).toString();
   }
 
-  async open(uri: string, text: string, languageId = 'workplan'): Promise<void> {
-    this.version.set(uri, 1);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  async open(uri: string, text: string, languageId = 'workplan', version = 1): Promise<void> {
+    this.version.set(uri, version);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  async close(uri: string): Promise<void> {
+    this.version.delete(uri);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** The params of the last publishDiagnostics received for `uri`, if any. */
+  lastDiagnostics(uri: string): any {
+    for (let k = this.notifications.length - 1; k >= 0; k--) {
+      const n = this.notifications[k];
+      if (n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri) return n.params;
+    }
+    return undefined;
   }
 
   async change(uri: string, contentChanges: object[]): Promise<void> {

@@ -39,10 +39,12 @@ const NO_HEADING_PUNCT = /[。！？!?；;，,、：:]/;
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?']);
 const CLOSER = new Set(['”', '’', '」', '』', '"', "'"]);
 
-export function parsePlan(text: string): OutlineModel {
+/** `onError` hears of a parser bug that the fallback hid (tests make it fatal). */
+export function parsePlan(text: string, onError?: (e: unknown) => void): OutlineModel {
   try {
     return new Parser(text).run();
-  } catch {
+  } catch (e) {
+    onError?.(e);
     // A parser bug must not cost the user the server: fall back to an outline with no sections.
     return { text, lines: splitLines(text), roots: [], nodes: [], documentStarts: [], metadata: {}, problems: [] };
   }
