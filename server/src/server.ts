@@ -3,18 +3,23 @@ import {
   createConnection,
   InitializeParams,
   InitializeResult,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { syncedDocuments } from './documentSync';
+import { DocumentSync, utf8Size } from './documentSync';
 import { LanguageService } from './service/languageService';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(syncedDocuments);
+const sync = new DocumentSync();
+const documents = new TextDocuments(sync);
 const service = new LanguageService();
 
-connection.onInitialize((_params: InitializeParams): InitializeResult => {
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const maxMb = params.initializationOptions?.maxFileSize;
+  if (typeof maxMb === 'number' && maxMb > 0) sync.maxFileSize = maxMb * 1024 * 1024;
   // Every capability is declared here, statically: older clients ignore dynamic registration.
   return {
     capabilities: {
@@ -43,7 +48,26 @@ connection.onSelectionRanges(({ textDocument, positions }) => {
   return doc ? service.getSelectionRanges(doc, positions) : null;
 });
 
-documents.onDidClose(({ document }) => service.close(document.uri));
+// A file over the size limit is declined once per opening, with word of why its outline stays empty.
+const declined = new Set<string>();
+documents.onDidChangeContent(({ document }) => {
+  const hidden = sync.hiddenText(document);
+  if (hidden === undefined) return void declined.delete(document.uri);
+  if (declined.has(document.uri)) return;
+  declined.add(document.uri);
+  const name = decodeURIComponent(document.uri.replace(/^.*\//, ''));
+  const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  void connection.sendNotification(ShowMessageNotification.type, {
+    type: MessageType.Warning,
+    message: `工作计划：文件 ${name} 过大（${size(utf8Size(hidden))}，上限 ${size(sync.maxFileSize)}），不做分析。` +
+      `Workplan: ${name} is too large (${size(utf8Size(hidden))}, limit ${size(sync.maxFileSize)}); it is not analysed.`,
+  });
+});
+
+documents.onDidClose(({ document }) => {
+  declined.delete(document.uri);
+  service.close(document.uri);
+});
 
 documents.listen(connection);
 connection.listen();

@@ -63,13 +63,10 @@ export class LspClient {
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  /** The params of the last publishDiagnostics received for `uri`, if any. */
-  lastDiagnostics(uri: string): any {
-    for (let k = this.notifications.length - 1; k >= 0; k--) {
-      const n = this.notifications[k];
-      if (n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri) return n.params;
-    }
-    return undefined;
+  /** The diagnostics pushed for `uri` at `version` (the server pushes after a pause in typing). */
+  async pushedDiagnostics(uri: string, version: number, timeoutMs?: number): Promise<unknown[]> {
+    const n = await this.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.version === version, timeoutMs);
+    return n.params.diagnostics;
   }
 
   async change(uri: string, contentChanges: object[]): Promise<void> {
@@ -87,13 +84,17 @@ export class LspClient {
     const seen = this.notifications.find(pred);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('timed out waiting for a notification')), timeoutMs);
-      this.listeners.push((n) => {
-        if (pred(n)) {
-          clearTimeout(timer);
-          resolve(n);
-        }
-      });
+      const listener = (n: Notification) => {
+        if (!pred(n)) return;
+        clearTimeout(timer);
+        this.listeners.splice(this.listeners.indexOf(listener), 1);
+        resolve(n);
+      };
+      const timer = setTimeout(() => {
+        this.listeners.splice(this.listeners.indexOf(listener), 1);
+        reject(new Error('timed out waiting for a notification'));
+      }, timeoutMs);
+      this.listeners.push(listener);
     });
   }
 
