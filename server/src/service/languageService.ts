@@ -1,12 +1,17 @@
 // The Workplan language service: parse once per document version, derive every feature from that model.
 // It knows neither VS Code nor the LSP transport; server.ts adapts it.
-import { DocumentSymbol, FoldingRange, SelectionRange } from 'vscode-languageserver-types';
+import { CodeAction, CodeActionContext, Diagnostic, DocumentSymbol, FoldingRange, SelectionRange, TextEdit } from 'vscode-languageserver-types';
 import { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import { getCodeActions, toTextEdits } from './codeActions';
+import { computeDiagnostics, PlanDiagnostic, toLspDiagnostic } from './diagnostics';
 import { getDocumentSymbols } from './documentSymbols';
 import { getFoldingRanges } from './folding';
 import { OutlineModel } from './model';
 import { parsePlan } from './parser';
+import { Lang } from './messages';
+import { renumberEdits } from './renumber';
 import { getSelectionRanges } from './selectionRanges';
+import { DEFAULT_SETTINGS, WorkplanSettings } from './settings';
 
 export class ModelCache {
   private readonly entries = new Map<string, { version: number; model: OutlineModel }>();
@@ -41,6 +46,22 @@ export class LanguageService {
 
   getSelectionRanges(doc: TextDocument, positions: Position[]): SelectionRange[] {
     return getSelectionRanges(doc, this.getModel(doc), positions);
+  }
+
+  getDiagnostics(doc: TextDocument, settings: WorkplanSettings = DEFAULT_SETTINGS): PlanDiagnostic[] {
+    return computeDiagnostics(this.getModel(doc), settings);
+  }
+
+  getLspDiagnostics(doc: TextDocument, settings: WorkplanSettings, lang: Lang): Diagnostic[] {
+    return this.getDiagnostics(doc, settings).map((d) => toLspDiagnostic(doc, d, lang));
+  }
+
+  getCodeActions(doc: TextDocument, context: CodeActionContext, settings: WorkplanSettings, lang: Lang): CodeAction[] {
+    return getCodeActions(doc, this.getModel(doc), this.getDiagnostics(doc, settings), context, lang);
+  }
+
+  getRenumberEdits(doc: TextDocument): TextEdit[] {
+    return toTextEdits(doc, renumberEdits(this.getModel(doc)));
   }
 
   close(uri: string): void {

@@ -1,0 +1,120 @@
+// The checks a reviewer runs before a plan is submitted (PLAN-FORMAT §3, §4): codes, default
+// severities, and one entry point that gathers numbering, extraction-damage and hygiene diagnostics.
+import { Diagnostic, DiagnosticSeverity, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ellipsisStart, hygieneDiagnostics } from './hygiene';
+import { OffsetEdit } from './markerForms';
+import { diagnosticMessage, Lang } from './messages';
+import { OutlineModel, Span } from './model';
+import { numberingDiagnostics } from './numbering';
+import { spanToRange } from './ranges';
+import { WorkplanSettings } from './settings';
+
+export const NUMBERING_CODES = [
+  'numbering.skipped', 'numbering.duplicate', 'numbering.order', 'numbering.restart', 'numbering.levelSkipped',
+  'numbering.nesting', 'numbering.style', 'marker.punctuation', 'marker.width', 'marker.bracket', 'marker.compatChar',
+  'numbering.lone', 'enumeration.gap', 'enumeration.punctuation', 'enumeration.mixed',
+] as const;
+export const DAMAGE_CODES = ['heading.split', 'heading.merged'] as const;
+export const HYGIENE_CODES = ['text.brokenLine', 'text.cjkSpace', 'text.halfWidth', 'text.markerSpace'] as const;
+export const DIAGNOSTIC_CODES = [...NUMBERING_CODES, ...DAMAGE_CODES, ...HYGIENE_CODES] as const;
+
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Numbering faults are warnings; conventions and extraction damage are information. */
+export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
+  'numbering.skipped': 'warning', 'numbering.duplicate': 'warning', 'numbering.order': 'warning',
+  'numbering.restart': 'warning', 'numbering.levelSkipped': 'warning', 'numbering.nesting': 'warning',
+  'numbering.style': 'warning', 'marker.punctuation': 'warning', 'marker.width': 'warning', 'marker.bracket': 'warning',
+  'marker.compatChar': 'warning', 'numbering.lone': 'information', 'enumeration.gap': 'warning',
+  'enumeration.punctuation': 'warning', 'enumeration.mixed': 'warning',
+  'heading.split': 'information', 'heading.merged': 'information',
+  'text.brokenLine': 'information', 'text.cjkSpace': 'information', 'text.halfWidth': 'information', 'text.markerSpace': 'information',
+};
+
+/**
+ * Fixes `workplan check --fix` applies without asking: they only rewrite markers and run-ins.
+ * Not `numbering.levelSkipped` (whether a section meant to skip a level is the author's call),
+ * not the report-only codes, and not the text repairs, which change the prose itself.
+ */
+export const SAFE_FIX_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'numbering.skipped', 'numbering.duplicate', 'numbering.order', 'numbering.restart', 'numbering.style',
+  'marker.punctuation', 'marker.width', 'marker.bracket', 'marker.compatChar', 'enumeration.gap', 'enumeration.punctuation',
+]);
+
+/** Codes whose fixes can all be applied at once: each touches only its own characters. */
+export const FIX_ALL_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'marker.width', 'text.brokenLine', 'text.cjkSpace', 'text.halfWidth', 'text.markerSpace',
+]);
+
+export interface PlanDiagnostic {
+  code: DiagnosticCode;
+  /** The marker, run-in or text the fault is on. */
+  span: Span;
+  /** What the text should read there and what it reads: for the message and the fix's data. */
+  expected: string;
+  found: string;
+  /** The enclosing marker a nesting or level fault is about. */
+  context?: string;
+  /** The quick fix; absent for faults that are only reported. */
+  edits?: OffsetEdit[];
+  /** The fix renumbers the following siblings too. */
+  renumbers?: boolean;
+  severity: Severity;
+}
+
+/** A diagnostic before severities are applied. */
+export type Finding = Omit<PlanDiagnostic, 'severity'>;
+
+/** Every diagnostic of a document under the given settings, in document order; codes set `off` are dropped. */
+export function computeDiagnostics(model: OutlineModel, settings: WorkplanSettings): PlanDiagnostic[] {
+  const found: Finding[] = [...numberingDiagnostics(model, settings), ...damageDiagnostics(model)];
+  if (settings.hygieneEnabled) found.push(...hygieneDiagnostics(model));
+  const out: PlanDiagnostic[] = [];
+  for (const f of found) {
+    const severity = settings.severity[f.code] ?? DEFAULT_SEVERITY[f.code];
+    if (severity !== 'off') out.push({ ...f, severity });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** The document's own line break, for fixes that insert one. */
+export function lineBreakOf(text: string): string {
+  const i = text.search(/\r\n?|\n/);
+  return i < 0 ? '\n' : text[i] === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
+}
+
+function damageDiagnostics(model: OutlineModel): Finding[] {
+  const text = model.text;
+  return model.problems.map((p): Finding => {
+    const marker = text.slice(p.span.start, p.span.end);
+    if (p.code === 'heading.split') {
+      return { code: p.code, span: p.span, expected: marker, found: marker, edits: [{ ...p.fixSpan, newText: '' }] };
+    }
+    // Merged: the title runs up to the gap, the body follows it.
+    const title = text.slice(p.span.end, p.fixSpan.start);
+    const body = text.slice(p.fixSpan.end, p.fixSpan.end + 8);
+    return { code: p.code, span: p.span, expected: ellipsisStart(title), found: body, edits: [{ ...p.fixSpan, newText: lineBreakOf(text) }] };
+  });
+}
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+};
+
+/** What a fix needs, carried in `Diagnostic.data`. */
+export interface FixData {
+  expected: string;
+  found: string;
+  edits?: TextEdit[];
+}
+
+export function toLspDiagnostic(doc: TextDocument, d: PlanDiagnostic, lang: Lang): Diagnostic {
+  const data: FixData = { expected: d.expected, found: d.found, edits: d.edits?.map((e) => TextEdit.replace(spanToRange(doc, e), e.newText)) };
+  return {
+    range: spanToRange(doc, d.span), severity: LSP_SEVERITY[d.severity], code: d.code, source: 'workplan',
+    message: diagnosticMessage(d.code, d, lang), data,
+  };
+}

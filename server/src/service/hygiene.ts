@@ -1,0 +1,184 @@
+// Text hygiene (PLAN-FORMAT §3): damage that extraction leaves in the prose itself. Information
+// only; each finding carries the edit that repairs it and nothing else.
+import type { Finding } from './diagnostics';
+import { OutlineModel, Span } from './model';
+import { CJK, endsSentence, isSpace } from './text';
+
+/** Full-width punctuation of Chinese text. */
+const FULL_PUNCT = '，。、；：？！“”‘’（）《》【】「」『』…—';
+const CJK_CHAR = new RegExp(`[${CJK}]`);
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+
+function isChinese(ch: string | undefined): boolean {
+  return !!ch && (CJK_CHAR.test(ch) || FULL_PUNCT.includes(ch));
+}
+
+function isAsciiWord(ch: string | undefined): boolean {
+  return !!ch && /[A-Za-z0-9]/.test(ch);
+}
+
+export function hygieneDiagnostics(model: OutlineModel): Finding[] {
+  const excluded = excludedSpans(model);
+  return [...markerSpaces(model), ...cjkSpaces(model, excluded), ...halfWidth(model, excluded), ...brokenLines(model)];
+}
+
+/** Markers and run-ins (their own checks judge them) and the gap of a merged heading. */
+function excludedSpans(model: OutlineModel): Span[] {
+  const spans: Span[] = [];
+  for (const n of model.nodes) {
+    if (n.marker) spans.push(n.marker.span);
+    if (n.enumerator) spans.push(n.enumerator.span);
+  }
+  for (const p of model.problems) if (p.code === 'heading.merged') spans.push(p.fixSpan);
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+function inside(spans: Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else if (spans[mid].start > offset) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/** `(三) 重策源`: a space between a marker and its title. */
+function markerSpaces(model: OutlineModel): Finding[] {
+  const text = model.text;
+  const out: Finding[] = [];
+  for (const n of model.nodes) {
+    const m = n.marker;
+    if (!m) continue;
+    let e = m.span.end;
+    while (e < text.length && text[e] !== '\n' && text[e] !== '\r' && isSpace(text[e])) e++;
+    if (e === m.span.end || e >= text.length || text[e] === '\n' || text[e] === '\r') continue;
+    const title = [...text.slice(e, e + 4)].filter((c) => c !== '\n' && c !== '\r').join('');
+    out.push({
+      code: 'text.markerSpace', span: { start: m.span.end, end: e }, expected: m.text + title, found: text.slice(m.span.start, e) + title,
+      edits: [{ start: m.span.end, end: e, newText: '' }],
+    });
+  }
+  return out;
+}
+
+/** `争 取`, `营商 环境`, `2025 年`: spaces between Chinese characters or between Chinese and a number. */
+function cjkSpaces(model: OutlineModel, excluded: Span[]): Finding[] {
+  const text = model.text;
+  const out: Finding[] = [];
+  const afterMarker = new Set(model.nodes.filter((n) => n.marker).map((n) => n.marker!.span.end));
+  for (const line of model.lines) {
+    const re = /[ \t\u3000\u00a0]+/g;
+    for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
+      const start = line.start + m.index;
+      const end = start + m[0].length;
+      if (start === line.start || end === line.end || afterMarker.has(start) || inside(excluded, start)) continue;
+      const before = text[start - 1];
+      const after = text[end];
+      const number = (at: number, step: number) => {
+        // A whole number next to Chinese text: `2025 年`, not `No.1 创新`.
+        let p = at;
+        while (/[0-9]/.test(text[p] ?? '')) p += step;
+        return p !== at && !/[A-Za-z.．%]/.test(text[p] ?? '');
+      };
+      const left = isChinese(before) || (/[0-9]/.test(before) && number(start - 1, -1));
+      const right = isChinese(after) || (/[0-9]/.test(after) && number(end, 1));
+      if (!left || !right || !(isChinese(before) || isChinese(after))) continue;
+      out.push({
+        code: 'text.cjkSpace', span: { start, end }, expected: text.slice(start - 2, start) + text.slice(end, end + 2),
+        found: text.slice(start - 2, end + 2), edits: [{ start, end, newText: '' }],
+      });
+    }
+  }
+  return out;
+}
+
+/** `,` `(` `)` `"` `:` `;` `?` `!` written half-width in Chinese text. */
+function halfWidth(model: OutlineModel, excluded: Span[]): Finding[] {
+  const text = model.text;
+  const out: Finding[] = [];
+  for (const line of model.lines) {
+    const quotes = [...line.text].filter((c) => c === '"').length;
+    let quoteIndex = 0;
+    for (let i = line.start; i < line.end; i++) {
+      const ch = text[i];
+      if (ch !== '"' && !(ch in HALF_TO_FULL)) continue;
+      const q = ch === '"' ? quoteIndex++ : -1;
+      if (inside(excluded, i)) continue;
+      const before = i > line.start ? text[i - 1] : undefined;
+      const after = i + 1 < line.end ? text[i + 1] : undefined;
+      if (!isChinese(before) && !isChinese(after)) continue;
+      // `9:00`, `1,000` between digits are not Chinese punctuation.
+      if (isAsciiWord(before) && isAsciiWord(after)) continue;
+      let full = HALF_TO_FULL[ch];
+      if (ch === '"') {
+        const opens = quotes % 2 === 0 ? q % 2 === 0 : !before || isSpace(before) || '，。、；：（“《'.includes(before);
+        full = opens ? '“' : '”';
+      }
+      out.push({ code: 'text.halfWidth', span: { start: i, end: i + 1 }, expected: full, found: ch, edits: [{ start: i, end: i + 1, newText: full }] });
+    }
+  }
+  return out;
+}
+
+/** A line that stops mid-sentence and goes on, after the break, on the next line of prose. */
+function brokenLines(model: OutlineModel): Finding[] {
+  const text = model.text;
+  const lines = model.lines;
+  const nodeLines = new Set<number>();
+  const headingEnds = new Set<number>();
+  const headingLines = new Set<number>();
+  for (const n of model.nodes) {
+    if (n.kind === 'heading' || n.kind === 'enumeration') {
+      if (/^[\s#*]*$/.test(text.slice(lines[n.line].start, n.headingSpan.start))) nodeLines.add(n.line);
+    }
+    if (n.kind === 'heading') headingEnds.add(n.titleSpan.end);
+    if (n.kind === 'unnumbered') for (let l = n.line; l < lines.length && lines[l].start <= n.headingSpan.end; l++) headingLines.add(l);
+  }
+  const notProse = (l: number) => {
+    const line = lines[l];
+    return model.documentStarts.some((d) => d >= line.start && d <= line.end) || (!CJK_CHAR.test(line.text) && line.text.trim().length <= 12);
+  };
+  const splitAt = new Set(model.problems.filter((p) => p.code === 'heading.split').map((p) => p.fixSpan.start));
+  const within = (span: Span | undefined, offset: number) => !!span && span.start <= offset && offset <= span.end;
+  const out: Finding[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const end = trimmedEnd(text, line);
+    if (end === line.start || endsSentence(line.text) || headingLines.has(i) || notProse(i)) continue;
+    if (within(model.frontMatter, line.start) || within(model.titleSpan, line.start)) continue;
+    // A heading's title ends its line; a marker alone on its line is heading.split's business.
+    if (headingEnds.has(endOfTitle(text, line.start, end)) || splitAt.has(end)) continue;
+    let j = i + 1;
+    while (j < lines.length && lines[j].text.trim() === '') j++;
+    if (j >= lines.length || nodeLines.has(j) || headingLines.has(j) || notProse(j)) continue;
+    const next = lines[j].start + (lines[j].text.length - lines[j].text.trimStart().length);
+    if (model.backMatter && model.backMatter.start === next) continue;
+    const join = isAsciiWord(text[end - 1]) && isAsciiWord(text[next]) ? ' ' : '';
+    out.push({
+      code: 'text.brokenLine', span: { start: end, end: next }, found: ellipsisStart(text.slice(line.start, end), 8),
+      expected: [...text.slice(next, lines[j].end)].slice(0, 8).join(''), edits: [{ start: end, end: next, newText: join }],
+    });
+  }
+  return out;
+}
+
+/** The last characters of a long string, for messages. */
+export function ellipsisStart(s: string, n = 10): string {
+  return [...s].length > n ? '…' + [...s].slice(-n).join('') : s;
+}
+
+function trimmedEnd(text: string, line: { start: number; end: number }): number {
+  let e = line.end;
+  while (e > line.start && isSpace(text[e - 1])) e--;
+  return e;
+}
+
+/** Where a heading title on this line would end: before trailing `**` and `。`. */
+function endOfTitle(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && (text[e - 1] === '*' || text[e - 1] === '。')) e--;
+  return e;
+}

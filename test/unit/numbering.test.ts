@@ -1,0 +1,337 @@
+import * as assert from 'assert';
+import { computeDiagnostics, DiagnosticCode, NUMBERING_CODES, PlanDiagnostic } from '../../server/src/service/diagnostics';
+import { applyEdits } from '../../server/src/service/markerForms';
+import { diagnosticMessage, Lang } from '../../server/src/service/messages';
+import { parsePlan } from '../../server/src/service/parser';
+import { renumberEdits } from '../../server/src/service/renumber';
+import { DEFAULT_SETTINGS, readSettings, WorkplanSettings } from '../../server/src/service/settings';
+import { seed, seeds } from '../helpers/seeds';
+
+const A = seed('五角场').text; // 一、…五、 over (一)…(四), two split headings
+const B = seed('华阳路街道2025年工作计划').text; // covering notice, merged heading, `(三) 重策源`
+const C = seed('新华路').text; // headings with their body on the same line
+const D = seed('江苏路').text; // `## 一、` and 一是/二是/三是 run-ins
+
+type Fault = [find: string, replace: string];
+
+/** Applies each fault in turn; each `find` must occur exactly once in the text at that point. */
+function inject(text: string, faults: Fault[]): string {
+  for (const [find, replace] of faults) {
+    const at = text.indexOf(find);
+    assert.ok(at >= 0 && text.indexOf(find, at + 1) < 0, `"${find}" must occur exactly once`);
+    text = text.slice(0, at) + replace + text.slice(at + find.length);
+  }
+  return text;
+}
+
+function diagnose(text: string, settings: Partial<WorkplanSettings> = {}): PlanDiagnostic[] {
+  return computeDiagnostics(parsePlan(text), { ...DEFAULT_SETTINGS, ...settings });
+}
+
+/** Offset of `marker` inside the only occurrence of `context` in `text`. */
+function locate(text: string, [context, marker]: [string, string]): { start: number; end: number } {
+  const at = text.indexOf(context);
+  assert.ok(at >= 0 && text.indexOf(context, at + 1) < 0, `"${context}" must occur exactly once`);
+  const start = at + context.indexOf(marker);
+  return { start, end: start + marker.length };
+}
+
+/** Diagnostics of `code` in `text` that `original` does not have (compared by the text they sit on and around). */
+function added(original: string, text: string, code: DiagnosticCode): PlanDiagnostic[] {
+  const key = (t: string, d: PlanDiagnostic) => `${t.slice(d.span.start - 12, d.span.end + 12)}|${d.expected}|${d.found}`;
+  const before = diagnose(original).filter((d) => d.code === code).map((d) => key(original, d));
+  return diagnose(text).filter((d) => d.code === code && !before.includes(key(text, d)));
+}
+
+interface Case {
+  name: string;
+  code: DiagnosticCode;
+  base: string;
+  faults: Fault[];
+  /** Where each expected diagnostic sits: [unique context, the marker or text inside it]. */
+  on: [string, string][];
+  message: string;
+  /** Report-only codes carry no fix. */
+  fix: boolean;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'a section dropped: 一、三、四、五、', code: 'numbering.skipped', base: C, fix: true,
+    faults: [['四、强化底线思维', '五、强化底线思维'], ['三、强化精细思维', '四、强化精细思维'], ['二、强化服务思维', '三、强化服务思维']],
+    on: [['三、强化服务思维', '三、']], message: '序号不连续：此处应为“二、”，实为“三、”',
+  },
+  {
+    name: 'one number mistyped: (一)(三)(三)(四)', code: 'numbering.skipped', base: A, fix: true,
+    faults: [['(二)做实服务', '(三)做实服务']], on: [['(三)做实服务', '(三)']], message: '序号不连续：此处应为“(二)”，实为“(三)”',
+  },
+  {
+    name: '(一)(二)(二)(四)', code: 'numbering.duplicate', base: C, fix: true,
+    faults: [['(三)党建引领', '(二)党建引领']], on: [['(二)党建引领', '(二)']], message: '序号重复：此处应为“(三)”，实为“(二)”',
+  },
+  {
+    name: '一、二、一、 in one body', code: 'numbering.duplicate', base: D, fix: true,
+    faults: [['三、“智、细、效”', '一、“智、细、效”']], on: [['一、“智、细、效”', '一、']], message: '序号重复：此处应为“三、”，实为“一、”',
+  },
+  {
+    name: '(三) before (二)', code: 'numbering.order', base: A, fix: true,
+    faults: [['(二)聚焦科技赋能', '(三)聚焦科技赋能'], ['(三)聚焦多元参与', '(二)聚焦多元参与']],
+    on: [['(三)聚焦科技赋能', '(三)']], message: '序号顺序颠倒：此处应为“(二)”，实为“(三)”',
+  },
+  {
+    name: '二、 going on with (五) from the previous section', code: 'numbering.restart', base: A, fix: true,
+    faults: [['(一)聚焦机制建设', '(五)聚焦机制建设'], ['(二)聚焦科技赋能', '(六)聚焦科技赋能'], ['(三)聚焦多元参与', '(七)聚焦多元参与'], ['(四)聚焦风险防范', '(八)聚焦风险防范']],
+    on: [['(五)聚焦机制建设', '(五)']], message: '新的上级标题下序号未重新开始：此处应为“(一)”，实为“(五)”',
+  },
+  {
+    name: '三、 straight to 1. where the plan uses (一)', code: 'numbering.levelSkipped', base: A, fix: true,
+    faults: [['(一)织密民生保障网', '1.织密民生保障网'], ['(二)提升宜居幸福感', '2.提升宜居幸福感'], ['(三)打造便民生活圈', '3.打造便民生活圈']],
+    on: [['1.织密民生保障网', '1.']], message: '跳过了层级：“三、”之下应为“(一)”，实为“1.”',
+  },
+  {
+    name: '五、 straight to (1): two levels', code: 'numbering.levelSkipped', base: A, fix: true,
+    faults: [['(一)强化政治思想引领', '(1)强化政治思想引领'], ['(二)提升依法行政水平', '(2)提升依法行政水平'], ['(三)锤炼廉洁务实作风', '(3)锤炼廉洁务实作风']],
+    on: [['(1)强化政治思想引领', '(1)']], message: '跳过了层级：“五、”之下应为“(一)”，实为“(1)”',
+  },
+  {
+    name: '一、二、一、二、三、: two sections written at the level of their parent', code: 'numbering.nesting', base: A, fix: false,
+    faults: [['三、增进福祉', '一、增进福祉'], ['四、\n品牌引领', '二、\n品牌引领'], ['五、从严从实', '三、从严从实']],
+    on: [['一、增进福祉', '一、']], message: '层级嵌套错误：“二、”之下应为更深一级的序号（如“(一)”），实为“一、”',
+  },
+  {
+    name: '1. after (1)(2) in one section', code: 'numbering.nesting', base: C, fix: false,
+    faults: [['\n(二)扎实开展精准招商', '\n(1)甲项工作。\n(2)乙项工作。\n1.丙项工作。\n2.丁项工作。\n(二)扎实开展精准招商']],
+    on: [['1.丙项工作', '1.']], message: '层级嵌套错误：“(2)”之下应为更深一级的序号（如“①”），实为“1.”',
+  },
+  {
+    name: 'one 二. among 一、三、四、', code: 'numbering.style', base: C, fix: true,
+    faults: [['二、强化服务思维', '二.强化服务思维']], on: [['二.强化服务思维', '二.']], message: '同一层级序号写法不一致：此处应为本文多数写法“二、”，实为“二.”',
+  },
+  {
+    name: '1) standing for (一)', code: 'marker.punctuation', base: A, fix: true,
+    faults: [['(一)强化政治思想引领', '1)强化政治思想引领']], on: [['1)强化政治思想引领', '1)']], message: '序号标点不规范：应为“(一)”，实为“1)”',
+  },
+  {
+    name: 'every 一、 written 一.', code: 'marker.punctuation', base: C, fix: true,
+    faults: [['一、强化改革思维', '一.强化改革思维'], ['二、强化服务思维', '二.强化服务思维'], ['三、强化精细思维', '三.强化精细思维'], ['四、强化底线思维', '四.强化底线思维']],
+    on: [['一.强化改革思维', '一.'], ['二.强化服务思维', '二.'], ['三.强化精细思维', '三.'], ['四.强化底线思维', '四.']],
+    message: '序号标点不规范：应为“一、”，实为“一.”',
+  },
+  {
+    name: 'one （二） among (一)', code: 'marker.width', base: B, fix: true,
+    faults: [['(二)优服务稳存量', '（二）优服务稳存量']], on: [['（二）优服务稳存量', '（二）']], message: '序号括号全角半角不统一：应为“(二)”，实为“（二）”',
+  },
+  {
+    name: '(三）', code: 'marker.bracket', base: B, fix: true,
+    faults: [['(三)践行文明实践', '(三）践行文明实践']], on: [['(三）践行文明实践', '(三）']], message: '序号括号不成对：应为“(三)”，实为“(三）”',
+  },
+  {
+    name: '㈠', code: 'marker.compatChar', base: A, fix: true,
+    faults: [['(一)做大增量', '㈠做大增量']], on: [['㈠做大增量', '㈠']], message: '序号用了兼容字符：应为“(一)”，实为“㈠”',
+  },
+  {
+    name: '(一) with no (二)', code: 'numbering.lone', base: C, fix: false,
+    faults: [['(二)聚焦人民幸福', '聚焦人民幸福'], ['(三)打造高效队伍', '打造高效队伍']],
+    on: [['(一)构筑美好生活', '(一)']], message: '有一无二：有“(一)”而无“(二)”，可考虑去掉序号',
+  },
+  {
+    name: '一是 … 三是', code: 'enumeration.gap', base: D, fix: true,
+    faults: [['二是营商服企', '三是营商服企']], on: [['三是营商服企', '三是']], message: '分项序号不连续：此处应为“二是”，实为“三是”',
+  },
+  {
+    name: '一是：', code: 'enumeration.punctuation', base: D, fix: true,
+    faults: [['一是招商引资', '一是：招商引资']], on: [['一是：招商引资', '一是：']], message: '分项词后标点不规范：应为“一是”，实为“一是：”',
+  },
+  {
+    name: '一是 … 二是 … 第三，', code: 'enumeration.mixed', base: D, fix: false,
+    faults: [['三是增色显特', '第三，增色显特']], on: [['第三，增色显特', '第三，']], message: '分项说法混用：本组以“一是”开头，此处应为“三是”，实为“第三，”',
+  },
+  {
+    name: 'marker alone on its line', code: 'heading.split', base: C, fix: true,
+    faults: [['二、强化服务思维', '二、\n强化服务思维']], on: [['二、\n强化服务思维', '二、']], message: '标题被断开：标题应紧接在“二、”之后，实为另起一行',
+  },
+  {
+    name: 'heading run into its paragraph', code: 'heading.merged', base: A, fix: true,
+    faults: [['迈上基层治理新台阶\n主动把握', '迈上基层治理新台阶 主动把握']], on: [['二、把握机遇', '二、']],
+    message: '标题与正文连成一行：应在“…,迈上基层治理新台阶”之后换行，实为接着“主动把握后疫情时”',
+  },
+  {
+    name: 'a sentence broken in two', code: 'text.brokenLine', base: C, fix: true,
+    faults: [['推动项目提质增效。聚焦辖区', '推动项目提质增效。聚焦\n辖区']], on: [['聚焦\n辖区', '\n']], message: '句子中途断行：“…目提质增效。聚焦”之后应接“辖区上海A.F.”，实为换行',
+  },
+  {
+    name: 'a space inside a word', code: 'text.cjkSpace', base: C, fix: true,
+    faults: [['推动项目提质增效', '推动项目 提质增效']], on: [['项目 提质', ' ']], message: '中文之间有多余空格：应为“项目提质”，实为“项目 提质”',
+  },
+  {
+    name: 'a half-width comma', code: 'text.halfWidth', base: D, fix: true,
+    faults: [['一是招商引资，挖掘', '一是招商引资,挖掘']], on: [['招商引资,挖掘', ',']], message: '中文里用了半角标点：应为“，”，实为“,”',
+  },
+  {
+    name: 'a space after the marker', code: 'text.markerSpace', base: C, fix: true,
+    faults: [['(二)扎实开展', '(二) 扎实开展']], on: [['(二) 扎实开展', ' ']], message: '序号后有多余空格：应为“(二)扎实开展”，实为“(二) 扎实开展”',
+  },
+];
+
+function fixAll(text: string, ds: PlanDiagnostic[]): string {
+  return applyEdits(text, ds.flatMap((d) => d.edits ?? []));
+}
+
+describe('numbering diagnostics: one fault injected into a seed', () => {
+  for (const c of CASES) {
+    it(`${c.code}: ${c.name}`, () => {
+      const text = inject(c.base, c.faults);
+      const found = added(c.base, text, c.code);
+      assert.deepStrictEqual(found.map((d) => d.span), c.on.map((o) => locate(text, o)), 'code and exact range');
+      assert.strictEqual(diagnosticMessage(c.code, found[0], 'zh'), c.message);
+      // Nothing else: one fault, one diagnostic, no cascade over later siblings.
+      const others = diagnose(text).filter((d) => (NUMBERING_CODES as readonly string[]).includes(d.code) && d.code !== c.code);
+      assert.deepStrictEqual(others.map((d) => `${d.code} ${d.found}`), []);
+      if (c.fix) {
+        assert.ok(found.every((d) => d.edits?.length));
+        assert.strictEqual(fixAll(text, found), c.base, 'the fix gives back the original text');
+      } else {
+        assert.ok(found.every((d) => d.edits === undefined), 'reported only');
+      }
+    });
+  }
+
+  it('covers every code', () => {
+    const covered = new Set(CASES.map((c) => c.code));
+    const all: DiagnosticCode[] = [...NUMBERING_CODES, 'heading.split', 'heading.merged', 'text.brokenLine', 'text.cjkSpace', 'text.halfWidth', 'text.markerSpace'];
+    assert.deepStrictEqual(all.filter((c) => !covered.has(c)), []);
+  });
+});
+
+describe('numbering diagnostics: faults in combination', () => {
+  const groups: [string, string[]][] = [
+    ['五角场', ['one number mistyped: (一)(三)(三)(四)', '(三) before (二)', '三、 straight to 1. where the plan uses (一)', '1) standing for (一)', 'heading run into its paragraph']],
+    ['新华路', ['(一)(二)(二)(四)', 'one 二. among 一、三、四、', 'a space after the marker', '(一) with no (二)', 'a sentence broken in two']],
+    ['江苏路', ['一、二、一、 in one body', '一是 … 三是', '一是 … 二是 … 第三，', 'a half-width comma']],
+    ['华阳路街道2025年工作计划', ['one （二） among (一)', '(三）']],
+  ];
+  for (const [seedName, names] of groups) {
+    it(`finds each of ${names.length} faults in ${seedName} where it is, and each fix undoes only its own`, () => {
+      const cases = names.map((n) => CASES.find((c) => c.name === n)!);
+      const base = cases[0].base;
+      const text = inject(base, cases.flatMap((c) => c.faults));
+      for (const c of cases) {
+        const found = added(base, text, c.code).filter((d) => c.on.some((o) => locate(text, o).start === d.span.start));
+        assert.deepStrictEqual(found.map((d) => d.span), c.on.map((o) => locate(text, o)), `${c.name}: range`);
+        assert.strictEqual(diagnosticMessage(c.code, found[0], 'zh'), c.message, `${c.name}: message`);
+        if (!c.fix) continue;
+        const rest = cases.filter((o) => o !== c);
+        assert.strictEqual(fixAll(text, found), inject(base, rest.flatMap((o) => o.faults)), `${c.name}: its fix undoes it alone`);
+      }
+      const numbering = diagnose(text).filter((d) => (NUMBERING_CODES as readonly string[]).includes(d.code));
+      const expected = cases.filter((c) => (NUMBERING_CODES as readonly string[]).includes(c.code)).reduce((n, c) => n + c.on.length, 0);
+      assert.strictEqual(numbering.length, expected, numbering.map((d) => `${d.code} ${d.found}`).join('; '));
+    });
+  }
+});
+
+describe('numbering diagnostics: the seeds', () => {
+  for (const s of seeds()) {
+    it(`finds no numbering fault in ${s.name}`, () => {
+      const found = diagnose(s.text).filter((d) => (NUMBERING_CODES as readonly string[]).includes(d.code));
+      assert.deepStrictEqual(found.map((d) => `${d.code} ${d.found}`), []);
+    });
+  }
+
+  it('reports the extraction damage the seeds do have, as information', () => {
+    const split = diagnose(A).filter((d) => d.code === 'heading.split');
+    assert.deepStrictEqual(split.map((d) => [parsePlan(A).lines.findIndex((l) => l.start === d.span.start) + 1, d.found, d.severity]), [
+      [3, '一、', 'information'],
+      [153, '四、', 'information'],
+    ]);
+    const merged = diagnose(B).filter((d) => d.code === 'heading.merged');
+    assert.deepStrictEqual(merged.map((d) => [B.slice(d.span.start, d.span.end + 8), d.severity]), [['三、坚持发展为民,办', 'information']]);
+    const spaces = diagnose(B).filter((d) => d.code === 'text.markerSpace');
+    assert.deepStrictEqual(spaces.map((d) => d.found), ['(三) 重策源提', '(一) 汇聚民智']);
+  });
+});
+
+describe('renumbering the whole document', () => {
+  function renumber(text: string): string {
+    return applyEdits(text, renumberEdits(parsePlan(text)));
+  }
+
+  it('gives back each seed from a copy with many sequence faults at once', () => {
+    const broken: [string, Fault[]][] = [
+      [A, [...CASES[1].faults, ...CASES[4].faults, ['三、增进福祉', '四、增进福祉'], ['(一)完善硬件', '(四)完善硬件'], ['(二)搭建平台', '(五)搭建平台'], ['(三)活动赋能', '(六)活动赋能']]],
+      [C, [...CASES[0].faults, ...CASES[2].faults, ['(一)坚持把维护', '(三)坚持把维护']]],
+      [D, [...CASES[3].faults, ...CASES[17].faults, ['一是深植根脉', '二是深植根脉'], ['二是赓续血脉', '三是赓续血脉'], ['三是刀刃向内', '四是刀刃向内']]],
+    ];
+    for (const [original, faults] of broken) {
+      const text = inject(original, faults);
+      assert.ok(diagnose(text).some((d) => d.code.startsWith('numbering.') || d.code === 'enumeration.gap'), 'the copy has faults');
+      assert.strictEqual(renumber(text), original);
+    }
+  });
+
+  it('restarts under each parent, keeps each marker as written and leaves a correct plan alone', () => {
+    const text = '一、甲\n（一）子\n(三)丑\n二、乙\n(四)寅\n1、卯\n3、辰\n一是甲。四是乙。\n';
+    assert.strictEqual(renumber(text), '一、甲\n（一）子\n(二)丑\n二、乙\n(一)寅\n1、卯\n2、辰\n一是甲。二是乙。\n');
+    for (const s of seeds()) assert.deepStrictEqual(renumberEdits(parsePlan(s.text)), [], s.name);
+  });
+
+  it('starts afresh where a second document begins in the file', () => {
+    const text = '一、甲\n\n正文。\n\n二、乙\n\n正文。\n\n某某镇 2026 年工作要点\n\n三、丙\n\n正文。\n\n四、丁\n\n正文。\n';
+    assert.strictEqual(renumber(text), text.replace('三、丙', '一、丙').replace('四、丁', '二、丁'));
+    assert.deepStrictEqual(diagnose(text).filter((d) => d.code.startsWith('numbering.')), [], 'going on from the first document is no fault');
+  });
+});
+
+describe('numbering diagnostics: settings and language', () => {
+  const skipped = inject(C, CASES[0].faults);
+
+  it('takes a severity per code, or drops the code', () => {
+    assert.strictEqual(diagnose(skipped).find((d) => d.code === 'numbering.skipped')!.severity, 'warning');
+    assert.strictEqual(diagnose(skipped, { severity: { 'numbering.skipped': 'error' } }).find((d) => d.code === 'numbering.skipped')!.severity, 'error');
+    assert.ok(!diagnose(skipped, { severity: { 'numbering.skipped': 'off' } }).some((d) => d.code === 'numbering.skipped'));
+    assert.strictEqual(diagnose(inject(C, CASES[16].faults)).find((d) => d.code === 'numbering.lone')!.severity, 'information');
+  });
+
+  it('judges bracket width by the setting, or by the document majority under auto', () => {
+    const markers = parsePlan(B).nodes.filter((n) => n.marker?.open === '(').length;
+    const full = diagnose(B, { markerWidth: 'full' }).filter((d) => d.code === 'marker.width');
+    assert.strictEqual(full.length, markers);
+    assert.deepStrictEqual([full[0].found, full[0].expected], ['(一)', '（一）']);
+    assert.deepStrictEqual(diagnose(B, { markerWidth: 'half' }).filter((d) => d.code.startsWith('marker.')), []);
+    const fullDoc = B.replace(/^\((.)\)/gm, '（$1）');
+    assert.deepStrictEqual(diagnose(fullDoc).filter((d) => d.code.startsWith('marker.')), [], 'a full-width document under auto');
+  });
+
+  it('allows skipping a level when told to, and never faults a plan that only has two levels', () => {
+    const twoLevels = inject(A, CASES[6].faults);
+    assert.ok(diagnose(twoLevels).some((d) => d.code === 'numbering.levelSkipped'));
+    assert.ok(!diagnose(twoLevels, { allowLevelSkip: true }).some((d) => d.code === 'numbering.levelSkipped'));
+    const plain = C.replace(/^\((.)\)/gm, (_m, n: string) => `${'一二三四'.indexOf(n) + 1}.`);
+    assert.notStrictEqual(plain, C);
+    assert.deepStrictEqual(diagnose(plain).filter((d) => (NUMBERING_CODES as readonly string[]).includes(d.code)), []);
+  });
+
+  it('turns the text hygiene family off', () => {
+    assert.ok(diagnose(B).some((d) => d.code.startsWith('text.')));
+    assert.ok(!diagnose(B, { hygieneEnabled: false }).some((d) => d.code.startsWith('text.')));
+    assert.ok(diagnose(B, { hygieneEnabled: false }).some((d) => d.code === 'heading.merged'));
+  });
+
+  it('reads settings nested or with dotted keys, and ignores bad values', () => {
+    const nested = readSettings({ diagnostics: { severity: { 'numbering.lone': 'off', 'no.such': 'error', 'marker.width': 'loud' } }, markerWidth: 'half', hygiene: { enabled: false } });
+    assert.deepStrictEqual(nested, { ...DEFAULT_SETTINGS, severity: { 'numbering.lone': 'off' }, markerWidth: 'half', hygieneEnabled: false });
+    const dotted = readSettings({ 'diagnostics.severity': { 'text.halfWidth': 'hint' }, allowLevelSkip: true, renumberOnSave: true, markerWidth: 'wide' });
+    assert.deepStrictEqual(dotted, { ...DEFAULT_SETTINGS, severity: { 'text.halfWidth': 'hint' }, allowLevelSkip: true, renumberOnSave: true });
+    assert.deepStrictEqual(readSettings(null), DEFAULT_SETTINGS);
+  });
+
+  it('speaks English to an English client', () => {
+    const en = (c: Case, lang: Lang = 'en') => {
+      const text = inject(c.base, c.faults);
+      return diagnosticMessage(c.code, added(c.base, text, c.code)[0], lang);
+    };
+    assert.strictEqual(en(CASES[0]), 'Numbering skips: expected "二、", found "三、"');
+    assert.strictEqual(en(CASES[6]), 'Level skipped: under "三、" expected "(一)", found "1."');
+    assert.strictEqual(en(CASES[16]), 'Lone item: "(一)" has no "(二)" after it; consider dropping the marker');
+  });
+});
