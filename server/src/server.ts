@@ -9,6 +9,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
+import { Checks } from './checks';
 import { DocumentSync, utf8Size } from './documentSync';
 import { LanguageService } from './service/languageService';
 
@@ -16,6 +17,7 @@ const connection = createConnection(ProposedFeatures.all);
 const sync = new DocumentSync();
 const documents = new TextDocuments(sync);
 const service = new LanguageService();
+const checks = new Checks(connection, documents, service);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const maxMb = params.initializationOptions?.maxFileSize;
@@ -23,10 +25,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   // Every capability is declared here, statically: older clients ignore dynamic registration.
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false }, willSaveWaitUntil: true },
       documentSymbolProvider: { label: '工作计划' },
       foldingRangeProvider: true,
       selectionRangeProvider: true,
+      ...checks.initialize(params),
     },
     serverInfo: { name: 'workplan', version: '0.1.0' },
   };
@@ -69,5 +72,6 @@ documents.onDidClose(({ document }) => {
   service.close(document.uri);
 });
 
+checks.listen();
 documents.listen(connection);
 connection.listen();

@@ -15,6 +15,10 @@ export interface Notification {
 export class LspClient {
   readonly connection: MessageConnection;
   readonly notifications: Notification[] = [];
+  /** Requests the server sent to this client (workspace/configuration, workspace/applyEdit…). */
+  readonly serverRequests: Notification[] = [];
+  /** What this client answers for each item of workspace/configuration. */
+  settings: unknown = null;
   private readonly listeners: ((n: Notification) => void)[] = [];
   private version = new Map<string, number>();
   stderr = '';
@@ -26,8 +30,13 @@ export class LspClient {
       this.notifications.push(n);
       for (const l of this.listeners) l(n);
     });
-    // Answer the server's requests the way a minimal client would.
-    this.connection.onRequest((method) => (method === 'workspace/configuration' ? [null] : null));
+    // Answer the server's requests the way a minimal client would, and keep them for the tests.
+    this.connection.onRequest((method, params: any) => {
+      this.serverRequests.push({ method, params });
+      if (method === 'workspace/configuration') return (params?.items ?? [null]).map(() => this.settings);
+      if (method === 'workspace/applyEdit') return { applied: true };
+      return null;
+    });
     process.stderr!.on('data', (d) => (this.stderr += d));
     this.connection.listen();
   }
