@@ -1,11 +1,14 @@
-// Command-line entry: `workplan outline FILE...` prints each plan's outline.
+// Command-line entry: `workplan outline FILE...` prints each plan's outline; `workplan check FILE...`
+// checks numbering and text before submission (checkCommand.ts).
 import { readFileSync } from 'fs';
+import { CHECK_USAGE, runCheck } from './checkCommand';
 import { decodePlan, UnreadableError } from './service/encoding';
 import { parsePlan } from './service/parser';
 import { renderOutline } from './service/renderOutline';
 
 const USAGE = `用法 Usage:
-  workplan outline FILE...   打印工作计划的大纲 / print each plan's outline`;
+  workplan outline FILE...   打印工作计划的大纲 / print each plan's outline
+${CHECK_USAGE}`;
 
 function readPlan(file: string): string {
   return decodePlan(readFileSync(file)).text;
@@ -28,6 +31,7 @@ function outline(files: string[]): number {
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
   if (command === 'outline' && rest.length) return outline(rest);
+  if (command === 'check') return runCheck(rest);
   process.stderr.write(USAGE + '\n');
   return 2;
 }

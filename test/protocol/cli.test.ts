@@ -1,0 +1,113 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import * as iconv from 'iconv-lite';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { ROOT, seed, seeds } from '../helpers/seeds';
+
+const CLI = path.join(ROOT, 'server', 'out', 'cli.js');
+const C = seed('新华路').text;
+/** Seed 新华路 with a section dropped (一、三、四、五、) and one full-width （二） among (一). */
+const BROKEN = C.replace('二、强化服务思维', '三、强化服务思维').replace('三、强化精细思维', '四、强化精细思维').replace('四、强化底线思维', '五、强化底线思维')
+  .replace('(二)扎实开展', '（二）扎实开展');
+
+function run(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('cli: workplan check', function () {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'workplan-check-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  function write(name: string, bytes: Buffer | string): string {
+    writeFileSync(path.join(dir, name), bytes);
+    return name;
+  }
+
+  it('prints file:line:col: severity code message, one line each', () => {
+    const file = write('计划.txt', BROKEN);
+    const r = run(['check', '--no-hygiene', file], dir);
+    assert.deepStrictEqual(r.stdout.split('\n').filter(Boolean), [
+      '计划.txt:4:1: warning marker.width 序号括号全角半角不统一：应为“(二)”，实为“（二）”',
+      '计划.txt:7:1: warning numbering.skipped 序号不连续：此处应为“二、”，实为“三、”',
+    ]);
+    assert.strictEqual(r.status, 0);
+    const en = run(['check', '--no-hygiene', '--lang', 'en', file], dir);
+    assert.match(en.stdout, /^计划\.txt:7:1: warning numbering\.skipped Numbering skips: expected "二、", found "三、"$/m);
+  });
+
+  it('checks the seeds without a numbering diagnostic', () => {
+    const r = run(['check', ...seeds().map((s) => s.path)], dir);
+    assert.strictEqual(r.status, 0);
+    const codes = new Set(r.stdout.split('\n').filter(Boolean).map((l) => l.split(' ')[2]));
+    assert.deepStrictEqual([...codes].sort(), ['heading.merged', 'heading.split', 'text.brokenLine', 'text.cjkSpace', 'text.halfWidth', 'text.markerSpace']);
+  });
+
+  it('fixes a GB18030 file with CRLF in place, in GB18030 with CRLF', () => {
+    const file = write('gbk.txt', iconv.encode(BROKEN.replace(/\n/g, '\r\n'), 'gb18030'));
+    const r = run(['check', '--fix', '--no-hygiene', file], dir);
+    assert.strictEqual(r.status, 0);
+    assert.strictEqual(r.stdout, '', 'nothing left to report');
+    assert.strictEqual(r.stderr, 'gbk.txt: 已修复 2 处 / fixed 2\n');
+    assert.ok(readFileSync(path.join(dir, file)).equals(iconv.encode(C.replace(/\n/g, '\r\n'), 'gb18030')));
+  });
+
+  it('fixes a UTF-8 file and keeps its BOM', () => {
+    const file = write('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(BROKEN, 'utf8')]));
+    assert.strictEqual(run(['check', '--fix', file], dir).status, 0);
+    assert.ok(readFileSync(path.join(dir, file)).equals(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(C, 'utf8')])));
+  });
+
+  it('prints the fixes as a unified diff with --dry-run and writes nothing', () => {
+    const bytes = iconv.encode(BROKEN.replace(/\n/g, '\r\n'), 'gb18030');
+    const file = write('dry.txt', bytes);
+    const r = run(['check', '--dry-run', file], dir);
+    assert.strictEqual(r.status, 0);
+    const changed = r.stdout.split('\n').filter((l) => /^[-+][^-+]/.test(l)).map((l) => l.slice(0, 9).replace('\r', ''));
+    assert.deepStrictEqual(changed, ['-（二）扎实开展精', '+(二)扎实开展精', '-三、强化服务思维', '+二、强化服务思维', '-四、强化精细思维', '+三、强化精细思维', '-五、强化底线思维', '+四、强化底线思维']);
+    assert.match(r.stdout, /^--- dry\.txt\n\+\+\+ dry\.txt\n/m);
+    assert.ok(readFileSync(path.join(dir, file)).equals(bytes));
+  });
+
+  it('reports JSON with --json', () => {
+    const file = write('json.txt', iconv.encode(BROKEN, 'gb18030'));
+    const r = run(['check', '--json', '--no-hygiene', file], dir);
+    const [result] = JSON.parse(r.stdout);
+    assert.deepStrictEqual([result.file, result.encoding], ['json.txt', 'gb18030']);
+    assert.deepStrictEqual(result.diagnostics[1], {
+      line: 7, column: 1, endLine: 7, endColumn: 3, severity: 'warning', code: 'numbering.skipped',
+      message: '序号不连续：此处应为“二、”，实为“三、”', expected: '二、', found: '三、', fixable: true, safeFix: true,
+    });
+  });
+
+  it('exits 1 while an error-level diagnostic remains, 0 once --fix has removed it', () => {
+    const file = write('error.txt', BROKEN);
+    const args = ['check', '--severity', 'numbering.skipped=error', file];
+    const r = run(args, dir);
+    assert.strictEqual(r.status, 1);
+    assert.match(r.stdout, /^error\.txt:7:1: error numbering\.skipped /m);
+    assert.strictEqual(run([...args.slice(0, 1), '--fix', ...args.slice(1)], dir).status, 0);
+    assert.strictEqual(run(args, dir).status, 0);
+  });
+
+  it('exits 2 on a missing or binary file with a message in Chinese first, and checks the other files', () => {
+    const good = write('good.txt', BROKEN);
+    const binary = write('binary.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]));
+    const r = run(['check', '--no-hygiene', 'missing.txt', binary, good], dir);
+    assert.strictEqual(r.status, 2);
+    assert.deepStrictEqual(r.stderr.split('\n').filter(Boolean), [
+      'missing.txt: 无法读取：文件不存在 / cannot read: no such file',
+      'binary.txt: 无法读取：不是 UTF-8 或 GB18030 文本文件 / cannot read: binary data, not a text file',
+    ]);
+    assert.match(r.stdout, /^good\.txt:7:1: warning numbering\.skipped /m);
+  });
+
+  it('exits 2 with the usage on a bad option', () => {
+    const r = run(['check', '--colour', 'x.txt'], dir);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /^未知选项 \/ unknown option: --colour\n用法 Usage:\n/);
+  });
+});
