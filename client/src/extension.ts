@@ -18,6 +18,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { configurationSection: 'workplan' },
     markdown: { isTrusted: false, supportHtml: false },
+    middleware: {
+      // `workplan.renumber` run from the palette has no argument: it means the active editor's document.
+      executeCommand: (command, args, next) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        return next(command, args.length || !active ? args : [active]);
+      },
+    },
   };
   client = new LanguageClient('workplan', '工作计划 Workplan', serverOptions, clientOptions);
 

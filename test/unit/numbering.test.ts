@@ -1,11 +1,13 @@
 import * as assert from 'assert';
-import { computeDiagnostics, DiagnosticCode, NUMBERING_CODES, PlanDiagnostic } from '../../server/src/service/diagnostics';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { computeDiagnostics, DIAGNOSTIC_CODES, DiagnosticCode, NUMBERING_CODES, PlanDiagnostic } from '../../server/src/service/diagnostics';
 import { applyEdits } from '../../server/src/service/markerForms';
 import { diagnosticMessage, Lang } from '../../server/src/service/messages';
 import { parsePlan } from '../../server/src/service/parser';
 import { renumberEdits } from '../../server/src/service/renumber';
 import { DEFAULT_SETTINGS, readSettings, WorkplanSettings } from '../../server/src/service/settings';
-import { seed, seeds } from '../helpers/seeds';
+import { ROOT, seed, seeds } from '../helpers/seeds';
 
 const A = seed('五角场').text; // 一、…五、 over (一)…(四), two split headings
 const B = seed('华阳路街道2025年工作计划').text; // covering notice, merged heading, `(三) 重策源`
@@ -198,8 +200,7 @@ describe('numbering diagnostics: one fault injected into a seed', () => {
 
   it('covers every code', () => {
     const covered = new Set(CASES.map((c) => c.code));
-    const all: DiagnosticCode[] = [...NUMBERING_CODES, 'heading.split', 'heading.merged', 'text.brokenLine', 'text.cjkSpace', 'text.halfWidth', 'text.markerSpace'];
-    assert.deepStrictEqual(all.filter((c) => !covered.has(c)), []);
+    assert.deepStrictEqual(DIAGNOSTIC_CODES.filter((c) => !covered.has(c)), []);
   });
 });
 
@@ -333,5 +334,20 @@ describe('numbering diagnostics: settings and language', () => {
     assert.strictEqual(en(CASES[0]), 'Numbering skips: expected "二、", found "三、"');
     assert.strictEqual(en(CASES[6]), 'Level skipped: under "三、" expected "(一)", found "1."');
     assert.strictEqual(en(CASES[16]), 'Lone item: "(一)" has no "(二)" after it; consider dropping the marker');
+  });
+});
+
+describe('numbering diagnostics: the manifest', () => {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const nls = ['package.nls.json', 'package.nls.zh-cn.json'].map((f) => JSON.parse(readFileSync(path.join(ROOT, f), 'utf8')));
+
+  it('declares every setting the server reads, every code, and the renumber command, described in both languages', () => {
+    const props = manifest.contributes.configuration.properties;
+    assert.deepStrictEqual(Object.keys(props['workplan.diagnostics.severity'].properties), [...DIAGNOSTIC_CODES]);
+    for (const key of ['workplan.markerWidth', 'workplan.allowLevelSkip', 'workplan.hygiene.enabled', 'workplan.renumberOnSave']) assert.ok(props[key], key);
+    assert.ok(manifest.contributes.commands.some((c: { command: string }) => c.command === 'workplan.renumber'));
+    const keys = JSON.stringify(manifest.contributes).match(/%[^%"]+%/g)!.map((k) => k.slice(1, -1));
+    for (const table of nls) assert.deepStrictEqual(keys.filter((k) => !(k in table)), []);
+    assert.deepStrictEqual([nls[0]['command.category'] + ': ' + nls[0]['command.renumber'], nls[1]['command.category'] + '：' + nls[1]['command.renumber']], ['Workplan: Renumber', '工作计划：重新编号']);
   });
 });
