@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { computeDiagnostics, DIAGNOSTIC_CODES, DiagnosticCode, NUMBERING_CODES, PlanDiagnostic } from '../../server/src/service/diagnostics';
+import { applySafeFixes } from '../../server/src/service/autofix';
+import { HYGIENE_LIMIT } from '../../server/src/service/hygiene';
 import { applyEdits } from '../../server/src/service/markerForms';
 import { diagnosticMessage, Lang } from '../../server/src/service/messages';
 import { parsePlan } from '../../server/src/service/parser';
@@ -249,6 +251,32 @@ describe('numbering diagnostics: the seeds', () => {
     assert.deepStrictEqual(merged.map((d) => [B.slice(d.span.start, d.span.end + 8), d.severity]), [['三、坚持发展为民,办', 'information']]);
     const spaces = diagnose(B).filter((d) => d.code === 'text.markerSpace');
     assert.deepStrictEqual(spaces.map((d) => d.found), ['(三) 重策源提', '(一) 汇聚民智']);
+  });
+});
+
+describe('numbering diagnostics: fixes that meet', () => {
+  it('renumbers from a fault up to the next fault of the same sequence, which has its own fix', () => {
+    const text = inject(C, [['四、强化底线思维', '六、强化底线思维'], ['三、强化精细思维', '四、强化精细思维'], ['二、强化服务思维', '三、强化服务思维']])
+      .replace('(三)坚持把保障', '(五)坚持把保障');
+    const faults = diagnose(text).filter((d) => d.code === 'numbering.skipped');
+    assert.deepStrictEqual(faults.map((d) => [d.found, d.expected]), [['三、', '二、'], ['六、', '五、'], ['(五)', '(三)']]);
+    assert.strictEqual(applyEdits(text, faults[0].edits!), inject(C, [['四、强化底线思维', '六、强化底线思维']]).replace('(三)坚持把保障', '(五)坚持把保障'));
+    assert.strictEqual(applyEdits(text, faults[1].edits!), text.replace('六、强化底线思维', '五、强化底线思维'));
+  });
+
+  it('applies every safe fix until none is left, and leaves the report-only faults and the text alone', () => {
+    const byName = (name: string) => CASES.find((c) => c.name === name)!.faults;
+    const comma: Fault = ['营商服企，打造', '营商服企,打造'];
+    const kept = [...byName('一是 … 二是 … 第三，'), comma];
+    const broken = inject(D, [...byName('一、二、一、 in one body'), ...byName('一是 … 三是'), ...byName('一是：'), ...kept]);
+    const { text, fixed } = applySafeFixes(broken, DEFAULT_SETTINGS);
+    assert.strictEqual(fixed, 3);
+    assert.strictEqual(text, inject(D, kept), 'enumeration.mixed and text.halfWidth stay');
+  });
+
+  it('keeps at most HYGIENE_LIMIT findings of one code however damaged the text', () => {
+    const text = C + '\n' + '甲,乙'.repeat(HYGIENE_LIMIT * 2) + '\n';
+    assert.strictEqual(diagnose(text).filter((d) => d.code === 'text.halfWidth').length, HYGIENE_LIMIT);
   });
 });
 

@@ -17,6 +17,12 @@ function isAsciiWord(ch: string | undefined): boolean {
   return !!ch && /[A-Za-z0-9]/.test(ch);
 }
 
+/**
+ * Findings kept per code. A text pasted whole from a PDF can have a half-width comma in every
+ * sentence; past this many the list helps nobody and only costs time on every keystroke.
+ */
+export const HYGIENE_LIMIT = 1000;
+
 export function hygieneDiagnostics(model: OutlineModel): Finding[] {
   const excluded = excludedSpans(model);
   return [...markerSpaces(model), ...cjkSpaces(model, excluded), ...halfWidth(model, excluded), ...brokenLines(model)];
@@ -55,6 +61,7 @@ function markerSpaces(model: OutlineModel): Finding[] {
     let e = m.span.end;
     while (e < text.length && text[e] !== '\n' && text[e] !== '\r' && isSpace(text[e])) e++;
     if (e === m.span.end || e >= text.length || text[e] === '\n' || text[e] === '\r') continue;
+    if (out.length >= HYGIENE_LIMIT) break;
     const title = [...text.slice(e, e + 4)].filter((c) => c !== '\n' && c !== '\r').join('');
     out.push({
       code: 'text.markerSpace', span: { start: m.span.end, end: e }, expected: m.text + title, found: text.slice(m.span.start, e) + title,
@@ -70,8 +77,9 @@ function cjkSpaces(model: OutlineModel, excluded: Span[]): Finding[] {
   const out: Finding[] = [];
   const afterMarker = new Set(model.nodes.filter((n) => n.marker).map((n) => n.marker!.span.end));
   for (const line of model.lines) {
+    if (out.length >= HYGIENE_LIMIT) break;
     const re = /[ \t\u3000\u00a0]+/g;
-    for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
+    for (let m = re.exec(line.text); m && out.length < HYGIENE_LIMIT; m = re.exec(line.text)) {
       const start = line.start + m.index;
       const end = start + m[0].length;
       if (start === line.start || end === line.end || afterMarker.has(start) || inside(excluded, start)) continue;
@@ -100,9 +108,10 @@ function halfWidth(model: OutlineModel, excluded: Span[]): Finding[] {
   const text = model.text;
   const out: Finding[] = [];
   for (const line of model.lines) {
-    const quotes = [...line.text].filter((c) => c === '"').length;
+    if (out.length >= HYGIENE_LIMIT) break;
+    const quotes = line.text.split('"').length - 1;
     let quoteIndex = 0;
-    for (let i = line.start; i < line.end; i++) {
+    for (let i = line.start; i < line.end && out.length < HYGIENE_LIMIT; i++) {
       const ch = text[i];
       if (ch !== '"' && !(ch in HALF_TO_FULL)) continue;
       const q = ch === '"' ? quoteIndex++ : -1;
@@ -144,7 +153,7 @@ function brokenLines(model: OutlineModel): Finding[] {
   const splitAt = new Set(model.problems.filter((p) => p.code === 'heading.split').map((p) => p.fixSpan.start));
   const within = (span: Span | undefined, offset: number) => !!span && span.start <= offset && offset <= span.end;
   const out: Finding[] = [];
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < lines.length && out.length < HYGIENE_LIMIT; i++) {
     const line = lines[i];
     const end = trimmedEnd(text, line);
     if (end === line.start || endsSentence(line.text) || headingLines.has(i) || notProse(i)) continue;

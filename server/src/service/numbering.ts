@@ -219,22 +219,23 @@ class NumberingCheck {
       prev = resume;
       i = skipTo;
     }
-    for (const f of faults) {
+    faults.forEach((f, k) => {
       const it = items[f.index];
-      const edits = this.renumberFrom(items, f.index, f.value, nested);
+      // Up to the next fault of the sequence, which has its own fix: each fix mends one fault.
+      const edits = this.renumberFrom(items, f.index, faults[k + 1]?.index ?? items.length, f.value, nested);
       const own = edits.filter((e) => e.start >= it.item.span.start && e.end <= it.item.span.end);
       this.add({
         code: f.code, span: it.item.span, found: it.item.text, expected: applyToItem(it.item, own),
         edits: edits.length ? edits : undefined, renumbers: edits.length > 1,
       });
-    }
+    });
     return faults.length > 0 || nested.size > 0;
   }
 
-  /** Gives items from `from` on consecutive values from `value`, passing over mis-nested runs. */
-  private renumberFrom(items: Item[], from: number, value: number, nested: Set<number>): OffsetEdit[] {
+  /** Gives items `from` … `until`−1 consecutive values from `value`, passing over mis-nested runs. */
+  private renumberFrom(items: Item[], from: number, until: number, value: number, nested: Set<number>): OffsetEdit[] {
     const edits: OffsetEdit[] = [];
-    for (let j = from; j < items.length; j++) {
+    for (let j = from; j < until; j++) {
       if (nested.has(j)) continue;
       const e = renumberEdit(items[j].item, value++, this.style.width);
       if (e) edits.push(e);
