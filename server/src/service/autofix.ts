@@ -25,7 +25,7 @@ export function applySafeFixes(text: string, settings: WorkplanSettings): { text
     for (const d of fixes) {
       if (!d.edits!.every(free)) continue;
       for (const e of d.edits!) taken.fill(1, e.start, Math.max(e.end, e.start + 1));
-      chosen.push(...d.edits!);
+      for (const e of d.edits!) chosen.push(e);
       fixed++;
     }
     if (!chosen.length) break;

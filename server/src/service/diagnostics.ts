@@ -69,8 +69,8 @@ export type Finding = Omit<PlanDiagnostic, 'severity'>;
 
 /** Every diagnostic of a document under the given settings, in document order; codes set `off` are dropped. */
 export function computeDiagnostics(model: OutlineModel, settings: WorkplanSettings): PlanDiagnostic[] {
-  const found: Finding[] = [...numberingDiagnostics(model, settings), ...damageDiagnostics(model)];
-  if (settings.hygieneEnabled) found.push(...hygieneDiagnostics(model));
+  // concat, not push(...): a spread of many thousands of arguments overflows the stack.
+  const found = numberingDiagnostics(model, settings).concat(damageDiagnostics(model), settings.hygieneEnabled ? hygieneDiagnostics(model) : []);
   const out: PlanDiagnostic[] = [];
   for (const f of found) {
     const severity = settings.severity[f.code] ?? DEFAULT_SEVERITY[f.code];
