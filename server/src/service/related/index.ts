@@ -1,0 +1,413 @@
+// The cross-plan index of units: BM25 over words and bigrams, patched one document at a time.
+// Each document owns a slot; a posting's key is slot·2¹⁶ + unit, postings are sorted by key, so one
+// document's postings are a contiguous run in every list: replacing or removing a document cuts and
+// splices that run for its own terms only (marksman's per-document patching), never a rebuild.
+import { Range } from 'vscode-languageserver-types';
+import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
+import { parsePlan } from '../parser';
+import { isBigram, termText } from './terms';
+import { excerptOf, oneLine, planMetadata, PlanUnit, unitsOf, unitTerms } from './units';
+
+export interface IndexedDocument {
+  uri: string;
+  /** File name, for what metadata lacks. */
+  name?: string;
+  metadata: DocumentMetadata;
+  /** Same text, same fingerprint: a copy of the current plan is not "another plan". */
+  fingerprint: string;
+  units: IndexedUnit[];
+  /** @internal */ slot: number;
+  /** @internal scratch scores of one search. */ scores?: Float64Array;
+}
+
+export interface IndexedUnit {
+  doc: IndexedDocument;
+  kind: NodeKind;
+  title: string;
+  path: string[];
+  excerpt: string;
+  /** 0-based line of the heading. */
+  line: number;
+  /** Marker and title, in LSP positions. */
+  range: Range;
+  /** Term ids, ascending, with their weighted frequencies. */
+  termIds: Int32Array;
+  tfs: Float32Array;
+  length: number;
+}
+
+export interface RelatedHit {
+  unit: IndexedUnit;
+  score: number;
+  /** Score over the best score any unit could reach for this query: 0..1, comparable across queries. */
+  similarity: number;
+  /** Shared words, strongest first (bigrams only where no shared word covers them). */
+  sharedTerms: string[];
+}
+
+export interface SearchOptions {
+  /** Documents left out of the results (the current plan and its copies). */
+  exclude?: (doc: IndexedDocument) => boolean;
+  limit?: number;
+  minSimilarity?: number;
+}
+
+/** BM25 constants: term-frequency saturation and length normalisation. */
+const K1 = 1.2;
+const B = 0.75;
+/** A question uses its strongest terms only ("more like this"): faster, and less noise from long bodies. */
+const MAX_QUERY_TERMS = 80;
+const SLOT_BITS = 16;
+const MAX_UNITS_PER_DOC = 1 << SLOT_BITS;
+/** Keys are positive 32-bit integers: slot·2¹⁶ + unit. */
+export const MAX_DOCUMENTS = 1 << (31 - SLOT_BITS);
+
+class Postings {
+  keys = new Int32Array(4);
+  tfs = new Float32Array(4);
+  n = 0;
+
+  /** First position whose key is ≥ `key`. */
+  lowerBound(key: number): number {
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.keys[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Inserts a run of keys (ascending, all of one slot) where it belongs. */
+  insertRun(keys: number[], tfs: number[]): void {
+    const m = keys.length;
+    if (this.n + m > this.keys.length) {
+      const cap = Math.max(this.n + m, this.keys.length * 2);
+      const k = new Int32Array(cap);
+      k.set(this.keys.subarray(0, this.n));
+      const t = new Float32Array(cap);
+      t.set(this.tfs.subarray(0, this.n));
+      this.keys = k;
+      this.tfs = t;
+    }
+    const at = this.lowerBound(keys[0]);
+    if (at < this.n) {
+      this.keys.copyWithin(at + m, at, this.n);
+      this.tfs.copyWithin(at + m, at, this.n);
+    }
+    for (let i = 0; i < m; i++) {
+      this.keys[at + i] = keys[i];
+      this.tfs[at + i] = tfs[i];
+    }
+    this.n += m;
+  }
+
+  countRange(from: number, to: number): number {
+    return this.lowerBound(to) - this.lowerBound(from);
+  }
+
+  /** Removes every key in [from, to); returns how many went. */
+  removeRange(from: number, to: number): number {
+    const lo = this.lowerBound(from);
+    const hi = this.lowerBound(to);
+    if (hi > lo) {
+      this.keys.copyWithin(lo, hi, this.n);
+      this.tfs.copyWithin(lo, hi, this.n);
+      this.n -= hi - lo;
+    }
+    return hi - lo;
+  }
+}
+
+interface QueryTerm {
+  id: number;
+  weight: number;
+}
+
+export class RelatedIndex {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** Units containing each term. */
+  private readonly df: number[] = [];
+  /** Bigrams seen joined from two lone characters: words to show a reader (see addTerms). */
+  private readonly readable = new Set<number>();
+  private readonly postings: Postings[] = [];
+  private readonly docs = new Map<string, IndexedDocument>();
+  private readonly slots: (IndexedDocument | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private unitTotal = 0;
+  private lengthTotal = 0;
+
+  get documentCount(): number {
+    return this.docs.size;
+  }
+
+  get unitCount(): number {
+    return this.unitTotal;
+  }
+
+  document(uri: string): IndexedDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  documents(): IterableIterator<IndexedDocument> {
+    return this.docs.values();
+  }
+
+  /** Adds a plan or replaces what the index holds for `uri`. `model` saves a parse the caller already has. */
+  setDocument(uri: string, text: string, options: { name?: string; model?: OutlineModel } = {}): IndexedDocument {
+    this.removeDocument(uri);
+    const model = options.model ?? parsePlan(text);
+    const slot = this.freeSlots.pop() ?? this.slots.length;
+    if (slot >= MAX_DOCUMENTS) throw new RangeError(`more than ${MAX_DOCUMENTS} plans in one index`);
+    const doc: IndexedDocument = { uri, name: options.name, metadata: planMetadata(model, options.name), fingerprint: fingerprint(text), units: [], slot };
+    const runs = new Map<number, { keys: number[]; tfs: number[] }>();
+    const lineStarts = model.lines.map((l) => l.start);
+    for (const unit of unitsOf(model).slice(0, MAX_UNITS_PER_DOC)) {
+      const ordinal = doc.units.length;
+      const counts = new Map<string, number>();
+      const words = new Set<string>();
+      const length = unitTerms(unit, counts, words);
+      for (const w of words) this.readable.add(this.intern(w));
+      const ids = new Int32Array(counts.size);
+      const tfs = new Float32Array(counts.size);
+      [...counts].map(([term, tf]) => [this.intern(term), tf]).sort((a, b) => a[0] - b[0]).forEach(([id, tf], i) => {
+        ids[i] = id;
+        tfs[i] = tf;
+        let run = runs.get(id);
+        if (!run) runs.set(id, (run = { keys: [], tfs: [] }));
+        run.keys.push((slot << SLOT_BITS) | ordinal);
+        run.tfs.push(tf);
+      });
+      doc.units.push(toIndexed(doc, unit, lineStarts, ids, tfs, length));
+      this.lengthTotal += length;
+    }
+    for (const [id, run] of runs) {
+      this.postings[id].insertRun(run.keys, run.tfs);
+      this.df[id] += run.keys.length;
+    }
+    this.unitTotal += doc.units.length;
+    this.slots[slot] = doc;
+    this.docs.set(uri, doc);
+    return doc;
+  }
+
+  removeDocument(uri: string): boolean {
+    const doc = this.docs.get(uri);
+    if (!doc) return false;
+    const from = doc.slot << SLOT_BITS;
+    const ids = new Set<number>();
+    for (const u of doc.units) {
+      for (const id of u.termIds) ids.add(id);
+      this.lengthTotal -= u.length;
+    }
+    for (const id of ids) this.df[id] -= this.postings[id].removeRange(from, from + MAX_UNITS_PER_DOC);
+    this.unitTotal -= doc.units.length;
+    this.slots[doc.slot] = undefined;
+    this.freeSlots.push(doc.slot);
+    this.docs.delete(uri);
+    return true;
+  }
+
+  /** Units most like the question `terms` (see queryTerms), best first. */
+  search(terms: Map<string, number>, options: SearchOptions = {}): RelatedHit[] {
+    const excluded = this.excluded(options);
+    const query = this.weigh(terms, excluded);
+    const avgLen = this.lengthTotal / Math.max(1, this.unitTotal);
+    const skip = new Uint8Array(this.slots.length);
+    for (const d of excluded) skip[d.slot] = 1;
+    const touched: IndexedDocument[] = [];
+    for (const { id, weight } of query) {
+      const p = this.postings[id];
+      for (let i = 0; i < p.n; i++) {
+        const key = p.keys[i];
+        const slot = key >>> SLOT_BITS;
+        if (skip[slot]) continue;
+        const doc = this.slots[slot]!;
+        if (!doc.scores) {
+          doc.scores = new Float64Array(doc.units.length);
+          touched.push(doc);
+        }
+        const ordinal = key & (MAX_UNITS_PER_DOC - 1);
+        doc.scores[ordinal] += weight * saturate(p.tfs[i], doc.units[ordinal].length, avgLen);
+      }
+    }
+    const hits: { unit: IndexedUnit; score: number }[] = [];
+    for (const doc of touched) {
+      doc.scores!.forEach((score, i) => score > 0 && hits.push({ unit: doc.units[i], score }));
+      doc.scores = undefined;
+    }
+    return this.finish(hits, query, options);
+  }
+
+  /** The same ranking as `search`, by scoring every unit in turn: the reference for tests and the benchmark. */
+  searchByScan(terms: Map<string, number>, options: SearchOptions = {}): RelatedHit[] {
+    const query = this.weigh(terms, this.excluded(options));
+    const avgLen = this.lengthTotal / Math.max(1, this.unitTotal);
+    const hits: { unit: IndexedUnit; score: number }[] = [];
+    for (const doc of this.docs.values()) {
+      if (options.exclude?.(doc)) continue;
+      for (const unit of doc.units) {
+        let score = 0;
+        for (const { id, weight } of query) {
+          const at = indexOf(unit.termIds, id);
+          if (at >= 0) score += weight * saturate(unit.tfs[at], unit.length, avgLen);
+        }
+        if (score > 0) hits.push({ unit, score });
+      }
+    }
+    return this.finish(hits, query, options);
+  }
+
+  /** Every unit whose title holds the characters of `query` in order, closest matches first. */
+  searchTitles(query: string, limit: number): IndexedUnit[] {
+    const q = [...oneLine(query).replace(/\s+/g, '').toLowerCase()];
+    const found: { unit: IndexedUnit; rank: number }[] = [];
+    for (const doc of this.docs.values()) {
+      for (const unit of doc.units) {
+        const rank = titleRank(unit.title.toLowerCase(), q);
+        if (rank >= 0) found.push({ unit, rank });
+      }
+    }
+    found.sort((a, b) => a.rank - b.rank || a.unit.title.length - b.unit.title.length);
+    return found.slice(0, limit).map((f) => f.unit);
+  }
+
+  private excluded(options: SearchOptions): IndexedDocument[] {
+    const exclude = options.exclude;
+    return exclude ? [...this.docs.values()].filter((d) => exclude(d)) : [];
+  }
+
+  private intern(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.termIds.set(term, id);
+      this.terms.push(term);
+      this.df.push(0);
+      this.postings.push(new Postings());
+    }
+    return id;
+  }
+
+  /**
+   * The question's terms weighted by inverse unit frequency, strongest first. Phrases every plan
+   * repeats (高质量发展, 进一步, 持续推进) occur in many units and so weigh little: the corpus itself
+   * says which they are, no stop list.
+   */
+  private weigh(terms: Map<string, number>, excluded: IndexedDocument[]): QueryTerm[] {
+    const n = this.unitTotal;
+    const query: QueryTerm[] = [];
+    for (const [term, tf] of terms) {
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      // A term found only in the excluded plans (its street's names, its own brands) cannot match:
+      // it must not take a place among the strongest terms.
+      // A term found only in the excluded plans (its street's names, its own brands) cannot match:
+      // it must not take a place among the strongest terms.
+      let elsewhere = this.df[id];
+      for (const d of excluded) elsewhere -= this.postings[id].countRange(d.slot << SLOT_BITS, (d.slot + 1) << SLOT_BITS);
+      if (elsewhere <= 0) continue;
+      const idf = Math.log(1 + (n - this.df[id] + 0.5) / (this.df[id] + 0.5));
+      query.push({ id, weight: idf * tf });
+    }
+    query.sort((a, b) => b.weight - a.weight || a.id - b.id);
+    return query.slice(0, MAX_QUERY_TERMS);
+  }
+
+  private finish(hits: { unit: IndexedUnit; score: number }[], query: QueryTerm[], options: SearchOptions): RelatedHit[] {
+    const best = query.reduce((s, q) => s + q.weight * (K1 + 1), 0) || 1;
+    const min = options.minSimilarity ?? 0;
+    const ranked = hits
+      .filter((h) => h.score / best >= min)
+      .sort((a, b) => b.score - a.score || compareUnits(a.unit, b.unit))
+      .slice(0, options.limit ?? Infinity);
+    return ranked.map(({ unit, score }) => ({ unit, score, similarity: score / best, sharedTerms: this.shared(unit, query) }));
+  }
+
+  private shared(unit: IndexedUnit, query: QueryTerm[]): string[] {
+    const common = query.filter((q) => indexOf(unit.termIds, q.id) >= 0).map((q) => q.id);
+    // A reader wants words: ICU's own, then bigrams that stood for a word ICU did not know, unless a
+    // shown word covers them. Lone characters and bigrams across a word's edge say little.
+    const words = common.map((id) => this.terms[id]).filter((t) => !isBigram(t) && t.length > 1);
+    const bigrams = common.filter((id) => this.readable.has(id)).map((id) => termText(this.terms[id]));
+    const shown = new Set([...words, ...bigrams.filter((b) => !words.some((w) => w.includes(b)))]);
+    return common.map((id) => termText(this.terms[id])).filter((t) => shown.delete(t));
+  }
+}
+
+function saturate(tf: number, length: number, avgLen: number): number {
+  return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / avgLen));
+}
+
+function indexOf(sorted: Int32Array, id: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === id ? lo : -1;
+}
+
+/** Ties go in a stable order: by document, then position. */
+function compareUnits(a: IndexedUnit, b: IndexedUnit): number {
+  return a.doc.uri < b.doc.uri ? -1 : a.doc.uri > b.doc.uri ? 1 : a.line - b.line;
+}
+
+/** -1 if `q` is not a subsequence of `title`; else lower is better: a substring beats scattered characters. */
+function titleRank(title: string, q: string[]): number {
+  if (q.length === 0) return 0;
+  const at = title.indexOf(q.join(''));
+  if (at >= 0) return at;
+  let from = 0;
+  let gaps = 0;
+  for (const ch of q) {
+    const i = title.indexOf(ch, from);
+    if (i < 0) return -1;
+    if (i > from) gaps++;
+    from = i + ch.length;
+  }
+  return 1000 + gaps;
+}
+
+function toIndexed(doc: IndexedDocument, unit: PlanUnit, lineStarts: number[], termIds: Int32Array, tfs: Float32Array, length: number): IndexedUnit {
+  const position = (offset: number) => {
+    const line = Math.max(0, upperBound(lineStarts, offset) - 1);
+    return { line, character: offset - lineStarts[line] };
+  };
+  const { headingSpan } = unit.node;
+  return {
+    doc,
+    kind: unit.node.kind,
+    title: unit.title,
+    path: unit.path,
+    excerpt: excerptOf(unit),
+    line: unit.node.line,
+    range: { start: position(headingSpan.start), end: position(headingSpan.end) },
+    termIds,
+    tfs,
+    length,
+  };
+}
+
+/** First index whose value is > `x`. */
+function upperBound(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** FNV-1a over the text, with its length: enough to tell a copy from another plan. */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(h >>> 0).toString(16)}`;
+}

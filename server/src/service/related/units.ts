@@ -1,0 +1,91 @@
+// What related-measure matching compares: every heading, run-in enumeration and measure of a plan,
+// with its own body text and the titles of the sections above it.
+import { DocumentMetadata, OutlineModel, OutlineNode } from '../model';
+import { metadataFromFileName } from '../metadata';
+import { CJK } from '../text';
+import { addTerms } from './terms';
+
+export interface PlanUnit {
+  node: OutlineNode;
+  /** Title as a reader sees it: one line, no gaps between ideographs. */
+  title: string;
+  /** Titles of the enclosing sections, outermost first. */
+  path: string[];
+  /** The node's own body text (children excluded). */
+  body: string;
+  parent?: PlanUnit;
+}
+
+// Weights of the parts of a unit, chosen on test/fixtures/related-pairs.json: a title names the
+// topic; the enclosing section says what a terse measure (`改良生态环境`) is about.
+const TITLE_WEIGHT = 2;
+const PARENT_TITLE_WEIGHT = 0.5;
+const PARENT_BODY_WEIGHT = 0.3;
+
+const CJK_GAP = new RegExp(`(?<=[${CJK}“”"、，,。])\\s+(?=[${CJK}“”"])`, 'g');
+const EXCERPT_CHARS = 60;
+
+/** One-line text: extraction gaps between ideographs removed, other whitespace runs made one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\*\*/g, '').replace(CJK_GAP, '').replace(/\s+/g, ' ').trim();
+}
+
+export function unitsOf(model: OutlineModel): PlanUnit[] {
+  const units: PlanUnit[] = [];
+  const byNode = new Map<OutlineNode, PlanUnit>();
+  for (const node of model.nodes) {
+    const parent = node.parent ? byNode.get(node.parent) : undefined;
+    const unit: PlanUnit = {
+      node,
+      title: oneLine(node.title),
+      path: parent ? [...parent.path, parent.title] : [],
+      body: node.bodySpans.map((s) => model.text.slice(s.start, s.end)).join('\n'),
+      parent,
+    };
+    byNode.set(node, unit);
+    units.push(unit);
+  }
+  return units;
+}
+
+/** Weighted terms of a unit as stored in the index; returns their total weight (the unit's length). See addTerms for `words`. */
+export function unitTerms(unit: PlanUnit, into: Map<string, number>, words?: Set<string>): number {
+  let length = addTerms(unit.title, TITLE_WEIGHT, into, words) + addTerms(unit.body, 1, into, words);
+  if (unit.parent) {
+    length += addTerms(unit.parent.title, PARENT_TITLE_WEIGHT, into) + addTerms(unit.parent.body, PARENT_BODY_WEIGHT, into);
+  }
+  return length;
+}
+
+/**
+ * Terms of a unit asked about. A heading stands for its whole section, so the titles of its children
+ * join the question: a bare `（二）优服务稳存量` heading says little on its own.
+ */
+export function queryTerms(unit: PlanUnit): Map<string, number> {
+  const terms = new Map<string, number>();
+  unitTerms(unit, terms);
+  for (const child of unit.node.children) addTerms(child.title, 1, terms);
+  return terms;
+}
+
+/** First sentence of the body, or the children's titles for a heading without one; one line, short. */
+export function excerptOf(unit: PlanUnit): string {
+  const text = oneLine(unit.body) || unit.node.children.map((c) => oneLine(c.title)).join('；');
+  const sentence = /^.*?[。；！？]/.exec(text)?.[0] ?? text;
+  const chars = [...sentence];
+  return chars.length > EXCERPT_CHARS ? chars.slice(0, EXCERPT_CHARS).join('') + '…' : sentence;
+}
+
+/** The document's metadata, with what the text does not say taken from the file name. */
+export function planMetadata(model: OutlineModel, fileName: string | undefined): DocumentMetadata {
+  const fromName = fileName ? metadataFromFileName(fileName) : {};
+  const meta: DocumentMetadata = { ...model.metadata };
+  if (meta.place === undefined && fromName.place !== undefined) meta.place = fromName.place;
+  if (meta.district === undefined && fromName.district !== undefined && (!meta.place || meta.place === fromName.place)) {
+    meta.district = fromName.district;
+  }
+  if (meta.year === undefined && fromName.year !== undefined) meta.year = fromName.year;
+  // A headline such as `凝心聚力 实干笃行` reads as 其他 where the file name may say 计划/要点/总结.
+  if ((meta.kind === undefined || meta.kind === '其他') && fromName.kind && fromName.kind !== '其他') meta.kind = fromName.kind;
+  return meta;
+}

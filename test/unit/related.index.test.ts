@@ -1,0 +1,108 @@
+// The related-measure core: terms, units, metadata and the per-document patched index.
+import * as assert from 'assert';
+import { parsePlan } from '../../server/src/service/parser';
+import { RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
+import { addTerms, isBigram, termText } from '../../server/src/service/related/terms';
+import { excerptOf, queryTerms, unitsOf } from '../../server/src/service/related/units';
+import { seedIndex, seedUri } from '../helpers/relatedPairs';
+import { seed, seeds } from '../helpers/seeds';
+
+function termsOf(text: string): string[] {
+  const m = new Map<string, number>();
+  addTerms(text, 1, m);
+  return [...m.keys()].map((t) => (isBigram(t) ? `~${termText(t)}` : t));
+}
+
+function render(hits: RelatedHit[]): string[] {
+  return hits.map((h) => `${h.unit.doc.uri}#${h.unit.line} ${h.unit.title} ${h.score.toFixed(9)}`);
+}
+
+/** A question from a seed's unit, by title. */
+function question(fragment: string, title: string): Map<string, number> {
+  const unit = unitsOf(parsePlan(seed(fragment).text)).find((u) => u.title === title);
+  assert.ok(unit, title);
+  return queryTerms(unit);
+}
+
+describe('related measures: terms', () => {
+  it('joins the single characters ICU leaves (招|商) into bigrams, not two dictionary words (精品|小区)', () => {
+    const t = termsOf('强化平台招商，推进精品小区建设');
+    assert.ok(t.includes('~招商'), t.join(' '));
+    assert.ok(t.includes('小区') && t.includes('精品'), t.join(' '));
+    assert.ok(!t.includes('~品小'), t.join(' '));
+  });
+
+  it('reads through extraction damage: gaps between ideographs, full-width letters, **', () => {
+    assert.deepStrictEqual(termsOf('营商 环境'), termsOf('营商环境'));
+    assert.deepStrictEqual(termsOf('**１２３４５热线**'), termsOf('12345热线'));
+    assert.ok(termsOf('落实“12345”热线首办责任制').includes('12345'));
+  });
+});
+
+describe('related measures: units and metadata', () => {
+  it('gives every seed its street, district, year and kind, from the text or else the file name', () => {
+    const meta = Object.fromEntries([...seedIndex().documents()].map((d) => [d.name, { ...d.metadata, title: undefined }]));
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(meta)), {
+      '杨浦区五角场街道2023年工作计划.txt': { kind: '计划', place: '五角场街道', year: 2023, district: '杨浦区' },
+      '长宁区华阳路街道2025年基层治理答卷.txt': { kind: '其他', place: '华阳路街道', district: '长宁区', year: 2025 },
+      '长宁区华阳路街道2025年工作计划.txt': { kind: '计划', place: '华阳路街道', year: 2025, district: '长宁区' },
+      '长宁区新华路街道2025年工作计划.txt': { place: '新华路街道', year: 2025, district: '长宁区', kind: '计划' },
+      '长宁区江苏路街道2024年工作计划.txt': { kind: '计划', place: '江苏路街道', year: 2024, district: '长宁区' },
+    });
+  });
+
+  it('keeps a unit per heading, enumeration and measure, with its section path and a one-line excerpt', () => {
+    const units = unitsOf(parsePlan(seed('五角场').text));
+    const u = units.find((x) => x.title === '搭建商企服务平台')!;
+    assert.deepStrictEqual(u.path, ['稳中求进,推动经济质效新提升', '做实服务,卯足发展后劲']);
+    assert.strictEqual(excerptOf(u), '发挥五综管委办作用,定期召开政商(企)恳谈会,交流需求、促进合作、共谋发展。');
+    const jiangsu = unitsOf(parsePlan(seed('江苏路').text));
+    assert.ok(jiangsu.some((x) => x.node.kind === 'enumeration' && x.title === '招商引资，挖掘更大潜力'));
+  });
+});
+
+describe('related measures: the index', () => {
+  it('ranks by its postings exactly as a scan of every unit does', () => {
+    const index = seedIndex();
+    const exclude = (d: { uri: string }) => d.uri === seedUri(seed('五角场'));
+    for (const title of ['用心用情为老服务', '提升热线工单办理质效', '驱动“三驾马车”良性运转']) {
+      const q = question('五角场', title);
+      assert.deepStrictEqual(render(index.search(q, { exclude })), render(index.searchByScan(q, { exclude })), title);
+    }
+  });
+
+  it('patches one document on replace and remove: the same answers as an index built afresh', () => {
+    const patched = seedIndex();
+    const jiangsu = seed('江苏路');
+    const huayang = seed('华阳路街道2025年工作计划');
+    // Replace 江苏路 with a version whose elderly-care measure is gone, and drop 华阳路's plan.
+    const edited = jiangsu.text.replace(/\*\*二是用心用情[\s\S]*?(?=\*\*三是增色显特)/, '');
+    assert.notStrictEqual(edited, jiangsu.text);
+    patched.setDocument(seedUri(jiangsu), edited, { name: jiangsu.name });
+    assert.ok(patched.removeDocument(seedUri(huayang)));
+    assert.ok(!patched.removeDocument(seedUri(huayang)), 'a second removal is a no-op');
+
+    const fresh = new RelatedIndex();
+    for (const s of seeds()) {
+      if (s.name === huayang.name) continue;
+      fresh.setDocument(seedUri(s), s.name === jiangsu.name ? edited : s.text, { name: s.name });
+    }
+    // Slots differ (江苏路 was re-added), so compare what a user sees, not internal order of ties.
+    const sorted = (hits: RelatedHit[]) => render(hits).sort();
+    const q = question('五角场', '用心用情为老服务');
+    assert.deepStrictEqual(sorted(patched.search(q)), sorted(fresh.search(q)));
+    assert.strictEqual(patched.unitCount, fresh.unitCount);
+    assert.ok(patched.search(q).every((h) => h.unit.doc.uri !== seedUri(huayang)));
+    assert.ok(!patched.search(q).some((h) => h.unit.title === '用心用情，构建多维服务圈层'), 'the removed measure is gone');
+  });
+
+  it("names the shared words: ICU's, and bigrams standing for words ICU split (双|拥), not edge bigrams", () => {
+    const index = seedIndex();
+    const [top] = index.search(question('五角场', '积极推进双拥共建'), { exclude: (d) => d.name!.includes('五角场'), limit: 1 });
+    assert.strictEqual(top.unit.title, '做好关心关爱');
+    assert.deepStrictEqual(top.sharedTerms.slice(0, 4), ['双拥', '模范', '争创', '退役军人']);
+    assert.ok(top.similarity > 0 && top.similarity <= 1);
+    const [elderly] = index.search(question('五角场', '用心用情为老服务'), { exclude: (d) => d.name!.includes('五角场'), limit: 1 });
+    assert.ok(!elderly.sharedTerms.includes('心用') && elderly.sharedTerms.includes('为老'), elderly.sharedTerms.join(' '));
+  });
+});
