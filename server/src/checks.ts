@@ -108,7 +108,8 @@ export class Checks {
 
   private schedule(uri: string): void {
     clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => void this.push(uri), PUSH_DELAY_MS));
+    // A check that throws must not take the server down with an unhandled rejection.
+    this.timers.set(uri, setTimeout(() => this.push(uri).catch((e) => this.connection.console.error(`workplan: diagnostics of ${uri} failed: ${e}`)), PUSH_DELAY_MS));
   }
 
   private async push(uri: string): Promise<void> {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { computeDiagnostics, DIAGNOSTIC_CODES, DiagnosticCode, NUMBERING_CODES, PlanDiagnostic } from '../../server/src/service/diagnostics';
+import { computeDiagnostics, DIAGNOSTIC_CODES, DiagnosticCode, NUMBERING_CODES, PlanDiagnostic, SAFE_FIX_CODES } from '../../server/src/service/diagnostics';
 import { applySafeFixes } from '../../server/src/service/autofix';
 import { HYGIENE_LIMIT } from '../../server/src/service/hygiene';
 import { applyEdits } from '../../server/src/service/markerForms';
@@ -9,6 +9,7 @@ import { diagnosticMessage, Lang } from '../../server/src/service/messages';
 import { parsePlan } from '../../server/src/service/parser';
 import { renumberEdits } from '../../server/src/service/renumber';
 import { DEFAULT_SETTINGS, readSettings, WorkplanSettings } from '../../server/src/service/settings';
+import { Random } from '../helpers/fuzz';
 import { ROOT, seed, seeds } from '../helpers/seeds';
 
 const A = seed('五角场').text; // 一、…五、 over (一)…(四), two split headings
@@ -377,5 +378,41 @@ describe('numbering diagnostics: the manifest', () => {
     const keys = JSON.stringify(manifest.contributes).match(/%[^%"]+%/g)!.map((k) => k.slice(1, -1));
     for (const table of nls) assert.deepStrictEqual(keys.filter((k) => !(k in table)), []);
     assert.deepStrictEqual([nls[0]['command.category'] + ': ' + nls[0]['command.renumber'], nls[1]['command.category'] + '：' + nls[1]['command.renumber']], ['Workplan: Renumber', '工作计划：重新编号']);
+  });
+});
+
+describe('numbering diagnostics: damaged plans', () => {
+  const TOKENS = ['一、', '三、', '十一、', '一.', '(一)', '（二）', '(三）', '（四)、', '㈠', '⑴', '⒈', '①', '②、', '1.', '2、', '3．', '1)', '2）', '(1)', '（2）',
+    '一是', '三是、', '第二，', '第三：', '首先、', '其次，', '最后，', '', ' ', '\n', '\r\n', '**', '## '];
+  const seedNumber = Number(process.env.WORKPLAN_FUZZ_SEED ?? 20260301) >>> 0;
+
+  it(`never throws, and every fix stays inside the text and apart from itself (seed ${seedNumber})`, () => {
+    const random = new Random(seedNumber);
+    const texts = seeds().map((s) => s.text);
+    for (let round = 0; round < 150; round++) {
+      const lines = random.pick(texts).split('\n');
+      for (let k = random.int(12); k >= 0; k--) {
+        const i = random.int(lines.length);
+        const op = random.int(3);
+        if (op === 0) lines[i] = random.pick(TOKENS) + lines[i].replace(/^[^\u4e00-\u9fff]{0,4}/, '');
+        else if (op === 1) lines.splice(i, 1);
+        else lines.splice(random.int(lines.length), 0, lines[i]);
+      }
+      const text = lines.join('\n');
+      const settings = { ...DEFAULT_SETTINGS, markerWidth: random.pick(['auto', 'full', 'half'] as const), allowLevelSkip: random.chance(0.3) };
+      const found = diagnose(text, settings);
+      for (const d of found) {
+        const edits = [...(d.edits ?? [])].sort((a, b) => a.start - b.start);
+        edits.forEach((e, j) => {
+          assert.ok(0 <= e.start && e.start <= e.end && e.end <= text.length, `${d.code}: edit inside the text`);
+          if (j > 0) assert.ok(edits[j - 1].end <= e.start, `${d.code}: edits apart`);
+        });
+        assert.ok(d.span.start >= 0 && d.span.end <= text.length);
+      }
+      const renumbered = renumberEdits(parsePlan(text));
+      renumbered.forEach((e, j) => assert.ok(j === 0 || renumbered[j - 1].end <= e.start, 'renumber edits apart'));
+      const fixed = applySafeFixes(text, settings).text;
+      assert.ok(!diagnose(fixed, settings).some((d) => d.edits && SAFE_FIX_CODES.has(d.code)), `round ${round}: safe fixes settle`);
+    }
   });
 });
