@@ -1,17 +1,21 @@
 // The Workplan language service: parse once per document version, derive every feature from that model.
 // It knows neither VS Code nor the LSP transport; server.ts adapts it.
-import { CodeAction, CodeActionContext, Diagnostic, DocumentSymbol, FoldingRange, SelectionRange, TextEdit } from 'vscode-languageserver-types';
+import { CodeAction, CodeActionContext, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, SelectionRange, SymbolInformation, TextEdit } from 'vscode-languageserver-types';
 import { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { getCodeActions, toTextEdits } from './codeActions';
 import { computeDiagnostics, PlanDiagnostic, toLspDiagnostic } from './diagnostics';
 import { getDocumentSymbols } from './documentSymbols';
 import { getFoldingRanges } from './folding';
+import { getHover } from './hover';
 import { OutlineModel } from './model';
 import { parsePlan } from './parser';
 import { Lang } from './messages';
+import { getReferences } from './references';
+import { RelatedIndex } from './related/index';
 import { renumberEdits } from './renumber';
 import { getSelectionRanges } from './selectionRanges';
 import { DEFAULT_SETTINGS, WorkplanSettings } from './settings';
+import { getWorkspaceSymbols } from './workspaceSymbols';
 
 export class ModelCache {
   private readonly entries = new Map<string, { version: number; model: OutlineModel }>();
@@ -31,6 +35,8 @@ export class ModelCache {
 
 export class LanguageService {
   readonly models = new ModelCache();
+  /** Every plan of the corpus, for related measures; the server keeps it current. */
+  readonly related = new RelatedIndex();
 
   getModel(doc: TextDocument): OutlineModel {
     return this.models.get(doc);
@@ -62,6 +68,18 @@ export class LanguageService {
 
   getRenumberEdits(doc: TextDocument): TextEdit[] {
     return toTextEdits(doc, renumberEdits(this.getModel(doc)));
+  }
+
+  getHover(doc: TextDocument, position: Position): Hover | null {
+    return getHover(doc, this.getModel(doc), position, this.related);
+  }
+
+  getReferences(doc: TextDocument, position: Position, includeDeclaration: boolean): Location[] | null {
+    return getReferences(doc, this.getModel(doc), position, this.related, includeDeclaration);
+  }
+
+  getWorkspaceSymbols(query: string): SymbolInformation[] {
+    return getWorkspaceSymbols(query, this.related);
   }
 
   close(uri: string): void {

@@ -6,7 +6,7 @@ import { Range } from 'vscode-languageserver-types';
 import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { parsePlan } from '../parser';
 import { isBigram, termText } from './terms';
-import { excerptOf, oneLine, planMetadata, PlanUnit, unitsOf, unitTerms } from './units';
+import { excerptOf, oneLine, planMetadata, PlanUnit, queryTerms, unitsOf, unitTerms } from './units';
 
 export interface IndexedDocument {
   uri: string;
@@ -210,6 +210,15 @@ export class RelatedIndex {
     return true;
   }
 
+  /**
+   * Units of other plans related to `unit` of the plan at `uri` whose text is `text`: never that plan,
+   * nor a copy of it elsewhere (same text), however it is indexed.
+   */
+  relatedTo(unit: PlanUnit, uri: string, text: string, options: Omit<SearchOptions, 'exclude'> = {}): RelatedHit[] {
+    const print = fingerprint(text);
+    return this.search(queryTerms(unit), { ...options, exclude: (d) => d.uri === uri || d.fingerprint === print });
+  }
+
   /** Units most like the question `terms` (see queryTerms), best first. */
   search(terms: Map<string, number>, options: SearchOptions = {}): RelatedHit[] {
     const excluded = this.excluded(options);
@@ -319,9 +328,15 @@ export class RelatedIndex {
   private finish(hits: { unit: IndexedUnit; score: number }[], query: QueryTerm[], options: SearchOptions): RelatedHit[] {
     const best = query.reduce((s, q) => s + q.weight * (K1 + 1), 0) || 1;
     const min = options.minSimilarity ?? 0;
+    // Two copies of one plan (a seed also saved in the workspace) answer once.
+    const seen = new Set<string>();
     const ranked = hits
       .filter((h) => h.score / best >= min)
       .sort((a, b) => b.score - a.score || compareUnits(a.unit, b.unit))
+      .filter((h) => {
+        const key = `${h.unit.doc.fingerprint}:${h.unit.line}:${h.unit.title}`;
+        return !seen.has(key) && !!seen.add(key);
+      })
       .slice(0, options.limit ?? Infinity);
     return ranked.map(({ unit, score }) => ({ unit, score, similarity: score / best, sharedTerms: this.shared(unit, query) }));
   }

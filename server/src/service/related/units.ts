@@ -30,7 +30,12 @@ export function oneLine(text: string): string {
   return text.replace(/\*\*/g, '').replace(CJK_GAP, '').replace(/\s+/g, ' ').trim();
 }
 
+const unitCache = new WeakMap<OutlineModel, PlanUnit[]>();
+
+/** The units of a model, in document order (cached per model: models are cached per document version). */
 export function unitsOf(model: OutlineModel): PlanUnit[] {
+  const cached = unitCache.get(model);
+  if (cached) return cached;
   const units: PlanUnit[] = [];
   const byNode = new Map<OutlineNode, PlanUnit>();
   for (const node of model.nodes) {
@@ -45,7 +50,13 @@ export function unitsOf(model: OutlineModel): PlanUnit[] {
     byNode.set(node, unit);
     units.push(unit);
   }
+  unitCache.set(model, units);
   return units;
+}
+
+/** The unit whose heading (marker and title, end included) holds `offset`; undefined on body text. */
+export function unitAt(model: OutlineModel, offset: number): PlanUnit | undefined {
+  return unitsOf(model).find((u) => u.node.headingSpan.start <= offset && offset <= u.node.headingSpan.end);
 }
 
 /** Weighted terms of a unit as stored in the index; returns their total weight (the unit's length). See addTerms for `words`. */
