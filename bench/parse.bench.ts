@@ -1,0 +1,275 @@
+// `npm run bench`: Workplan's parse + outline + folding + diagnostics against vscode-markdown-languageservice
+// on the same content as Markdown headings, and a bare line scan as the floor; heap after 10k edits;
+// server start-up to the first answer; bundle sizes. Medians of several runs. `--json` prints JSON.
+import { readdirSync, statSync } from 'fs';
+import MarkdownIt from 'markdown-it';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CancellationTokenSource, Emitter } from 'vscode-languageserver';
+import type { IMdParser, ITextDocument, IWorkspace } from 'vscode-markdown-languageservice' with { 'resolution-mode': 'import' };
+import { URI } from 'vscode-uri';
+import { DocumentSync } from '../server/src/documentSync';
+import { LanguageService } from '../server/src/service/languageService';
+import { parsePlan } from '../server/src/service/parser';
+import { DEFAULT_SETTINGS } from '../server/src/service/settings';
+import { EditGenerator, PlainDocument, Random } from '../test/helpers/fuzz';
+import { LspClient } from '../test/helpers/lspClient';
+import { ROOT, seeds } from '../test/helpers/seeds';
+
+const KB = 1024;
+const MB = 1024 * KB;
+const SIZES = [{ label: '20 KB', bytes: 20 * KB, runs: 51 }, { label: '1 MB', bytes: MB, runs: 9 }, { label: '10 MB', bytes: 10 * MB, runs: 5 }];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+async function timeMedian(runs: number, fn: (k: number) => unknown): Promise<number> {
+  await fn(-1); // warm-up: compile the code paths
+  const times: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const t = performance.now();
+    await fn(k);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+/** A closing appeal (`各位代表、同志们…`) ends a plan: whatever follows it is back matter, not outline. */
+const CLOSING = /\n(?:\*\*)?(?:各位代表|同志们|各位同志|各位领导)[^]*$/;
+
+/**
+ * Whole seeds joined until the plan reaches `bytes` of UTF-8, cut at a line end; closing appeals are
+ * moved to the very end, so the whole plan is outline.
+ */
+function planOfSize(bytes: number): string {
+  const closings = seeds().map((s) => CLOSING.exec(s.text)?.[0] ?? '').join('');
+  const bodies = seeds().map((s) => s.text.replace(CLOSING, '') + '\n');
+  const parts: string[] = [];
+  let size = Buffer.byteLength(closings);
+  for (let k = 0; size < bytes; k++) {
+    parts.push(bodies[k % bodies.length]);
+    size += Buffer.byteLength(bodies[k % bodies.length]);
+  }
+  // Trim the last seed to the size, line by line.
+  let last = parts.pop()!;
+  size -= Buffer.byteLength(last);
+  while (last && size + Buffer.byteLength(last) > bytes) last = last.slice(0, last.lastIndexOf('\n', last.length - 2) + 1);
+  return parts.join('') + last + closings.replace(/^\n/, '');
+}
+
+/** The same content with each heading the parser found written as a Markdown heading of its depth. */
+function asMarkdown(text: string): string {
+  const model = parsePlan(text);
+  const depthOf = new Map<number, number>();
+  for (const n of model.nodes) if (n.kind === 'heading' || n.kind === 'unnumbered') depthOf.set(n.line, n.depth);
+  return model.lines.map((l, i) => (depthOf.has(i) ? '#'.repeat(Math.min(6, depthOf.get(i)!)) + ' ' + l.text : l.text)).join('\n');
+}
+
+/**
+ * The floor: what any line-based outline must do. Read every character once to find the line breaks
+ * (LF, CRLF, CR, as LSP counts lines) and test each line's start for a marker.
+ */
+const MARKER_AT = /[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[\u2460-\u2473])/y;
+function bareScan(text: string): number {
+  let markers = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c !== 10 && c !== 13) continue;
+    MARKER_AT.lastIndex = start;
+    if (MARKER_AT.test(text)) markers++;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
+  }
+  return markers;
+}
+
+/** vscode-markdown-languageservice is an ES module: imported at run time. */
+async function markdownService() {
+  const { createLanguageService, githubSlugifier } = await import('vscode-markdown-languageservice');
+  const md = new MarkdownIt();
+  const parser: IMdParser = { slugifier: githubSlugifier, tokenize: async (doc) => md.parse(doc.getText(), {}) };
+  const never = new Emitter<never>().event;
+  const workspace: IWorkspace = {
+    workspaceFolders: [],
+    onDidChangeMarkdownDocument: never,
+    onDidCreateMarkdownDocument: never,
+    onDidDeleteMarkdownDocument: never,
+    getAllMarkdownDocuments: async () => [],
+    hasMarkdownDocument: () => false,
+    openMarkdownDocument: async () => undefined,
+    stat: async () => undefined,
+    readDirectory: async () => [],
+  };
+  return createLanguageService({ workspace, parser, logger: { level: 0, log() {} } });
+}
+
+interface SizeResult {
+  size: string;
+  bytes: number;
+  lines: number;
+  /** `diagnostics` is NaN where computing them threw (`diagnosticsError`). */
+  workplan: { parse: number; outline: number; folding: number; diagnostics: number; total: number; symbols: number; diagnosticsError?: string };
+  markdown: { total: number; symbols: number };
+  scan: number;
+  ratioMarkdown: number;
+  ratioScan: number;
+}
+
+async function measureSize(label: string, bytes: number, runs: number): Promise<SizeResult> {
+  const text = planOfSize(bytes);
+  const markdown = asMarkdown(text);
+  // A new version per run, so no cache (ours or the Markdown service's) answers from an earlier run.
+  const docs = (prefix: string, content: string) => (k: number) => TextDocument.create(`file:///${prefix}${k}.md`, 'markdown', k + 2, content);
+  const planDoc = docs('plan', text);
+
+  const parts = { parse: [] as number[], outline: [] as number[], folding: [] as number[], diagnostics: [] as number[], total: [] as number[] };
+  let symbolCount = 0;
+  let diagnosticsError: string | undefined;
+  for (let k = -1; k < runs; k++) {
+    const service = new LanguageService();
+    const doc = planDoc(k);
+    const t0 = performance.now();
+    service.getModel(doc);
+    const t1 = performance.now();
+    const symbols = service.getDocumentSymbols(doc);
+    const t2 = performance.now();
+    service.getFoldingRanges(doc);
+    const t3 = performance.now();
+    try {
+      if (!diagnosticsError) service.getLspDiagnostics(doc, DEFAULT_SETTINGS, 'zh');
+    } catch (e) {
+      diagnosticsError = String(e);
+    }
+    const t4 = performance.now();
+    if (k < 0) {
+      symbolCount = countSymbols(symbols);
+      continue;
+    }
+    parts.parse.push(t1 - t0);
+    parts.outline.push(t2 - t1);
+    parts.folding.push(t3 - t2);
+    parts.diagnostics.push(t4 - t3);
+    parts.total.push(t4 - t0);
+  }
+
+  const mdService = await markdownService();
+  const mdDoc = docs('md', markdown);
+  const token = new CancellationTokenSource().token;
+  let mdSymbols = 0;
+  const mdTime = await timeMedian(runs, async (k) => {
+    const doc: ITextDocument = mdDoc(k);
+    const [symbols] = await Promise.all([mdService.getDocumentSymbols(doc, {}, token), mdService.getFoldingRanges(doc, token)]);
+    mdSymbols = countSymbols(symbols);
+  });
+  mdService.dispose();
+  const scan = await timeMedian(runs * 3, () => bareScan(text));
+  const total = median(parts.total);
+  return {
+    size: label,
+    bytes: Buffer.byteLength(text),
+    lines: text.split('\n').length,
+    workplan: {
+      parse: median(parts.parse), outline: median(parts.outline), folding: median(parts.folding),
+      diagnostics: diagnosticsError ? NaN : median(parts.diagnostics), total, symbols: symbolCount, diagnosticsError,
+    },
+    markdown: { total: mdTime, symbols: mdSymbols },
+    scan,
+    ratioMarkdown: total / mdTime,
+    ratioScan: total / scan,
+  };
+}
+
+function countSymbols(symbols: { children?: unknown[] }[]): number {
+  return symbols.reduce((n, s) => n + 1 + countSymbols((s.children ?? []) as { children?: unknown[] }[]), 0);
+}
+
+/** Heap before and after 10k edits to one open document, each followed by outline and folding, as typing does. */
+function heapAfterEdits(edits: number): { before: number; after: number; edits: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc (scripts/bench.mjs does)');
+  const sync = new DocumentSync();
+  const service = new LanguageService();
+  const text = seeds()[0].text;
+  let doc = sync.create('file:///edited.plan', 'workplan', 1, text);
+  const r = new Random(10);
+  const lines = seeds().flatMap((s) => s.text.split('\n')).filter((l) => l.trim());
+  const gen = new EditGenerator(r, lines, text.length * 2);
+  const plain = new PlainDocument(text);
+  const step = (k: number) => {
+    const changes = gen.next(plain);
+    for (const c of changes) plain.apply(c);
+    doc = sync.update(doc, changes, k + 2);
+    service.getDocumentSymbols(doc);
+    service.getFoldingRanges(doc);
+    service.getLspDiagnostics(doc, DEFAULT_SETTINGS, 'zh');
+  };
+  // The first thousand edits fill what any steady state holds (compiled code, caches); then measure.
+  for (let k = 0; k < 1000; k++) step(k);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let k = 1000; k < 1000 + edits; k++) step(k);
+  gc();
+  return { before, after: process.memoryUsage().heapUsed, edits };
+}
+
+async function startUp(runs: number): Promise<number> {
+  const text = seeds()[0].text;
+  const times: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const t = performance.now();
+    const client = await LspClient.start({});
+    const uri = client.uri('startup.plan');
+    await client.open(uri, text);
+    await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    times.push(performance.now() - t);
+    await client.stop();
+  }
+  return median(times);
+}
+
+function bundleSizes(): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  for (const dir of ['client/out', 'server/out']) {
+    for (const f of readdirSync(path.join(ROOT, dir))) if (f.endsWith('.js')) sizes[`${dir}/${f}`] = statSync(path.join(ROOT, dir, f)).size;
+  }
+  return sizes;
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const sizes: SizeResult[] = [];
+  for (const s of SIZES) sizes.push(await measureSize(s.label, s.bytes, s.runs));
+  const heap = heapAfterEdits(10000);
+  const startup = await startUp(7);
+  const bundles = bundleSizes();
+  if (json) {
+    process.stdout.write(JSON.stringify({ sizes, heap, startupMs: startup, bundles }, null, 2) + '\n');
+    return;
+  }
+  const ms = (n: number) => n.toFixed(n < 10 ? 2 : 1);
+  const rows = sizes.map((s) => [
+    s.size, String(s.lines), ms(s.workplan.parse), ms(s.workplan.outline), ms(s.workplan.folding), ms(s.workplan.diagnostics),
+    ms(s.workplan.total), ms(s.markdown.total), ms(s.scan), s.ratioMarkdown.toFixed(2) + (s.ratioMarkdown <= 0.25 ? ' ✓' : ' ✗'),
+    s.ratioScan.toFixed(1) + (s.ratioScan <= 3 ? ' ✓' : ' ✗'),
+  ]);
+  const head = ['size', 'lines', 'parse', 'outline', 'folding', 'diagn.', 'workplan', 'markdown', 'scan', 'wp/md ≤0.25', 'wp/scan ≤3'];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+  const out = [
+    'parse + outline + folding + diagnostics (ms, median) vs vscode-markdown-languageservice symbols + folding on the same',
+    'content as Markdown headings, and a bare scan (every character read once for line breaks, each line start tested for a marker)',
+    line(head),
+    ...rows.map(line),
+    '',
+    `heap after ${heap.edits} edits on one document: ${(heap.before / MB).toFixed(1)} MB before, ${(heap.after / MB).toFixed(1)} MB after (${((heap.after - heap.before) / MB).toFixed(2)} MB)`,
+    `server start-up to the first documentSymbol answer: ${startup.toFixed(0)} ms (median of 7)${startup < 300 ? ' ✓' : ' ✗'} (goal < 300 ms)`,
+    'bundles: ' + Object.entries(bundles).map(([f, n]) => `${f} ${(n / KB).toFixed(0)} KB`).join(', '),
+  ];
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+void main();
