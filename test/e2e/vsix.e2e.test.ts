@@ -173,4 +173,17 @@ describe('the .vsix in a real VS Code (code-server + chromium)', function () {
     await until(`the cursor at line ${target.line}`, async () => (await cursorLine(page)) === target.line, 10000);
     await screenshot(page, '7-hover-link-opened');
   });
+
+  it("passes test/electron's vscode-API suite inside code-server's extension host", async function () {
+    this.timeout(180000);
+    const second = createPlanWorkspace(path.join(root, 'workspace-api'));
+    const page = await editor.runExtensionTests(second.dir);
+    const results = await until('the suite to write its results', () => existsSync(editor.extensionTestResults) && JSON.parse(readFileSync(editor.extensionTestResults, 'utf8')), 150000);
+    await page.screenshot({ path: path.join(RESULTS, '8-extension-host-suite.png') });
+    await page.close();
+    const failed = results.outcomes.filter((o: { state: string }) => o.state !== 'passed');
+    assert.strictEqual(results.language, 'zh-cn', 'the extension host runs in the zh-cn locale');
+    assert.ok(results.outcomes.length >= 4, `the suite ran: ${JSON.stringify(results.outcomes)}`);
+    assert.deepStrictEqual(failed, [], 'every vscode-API check passes');
+  });
 });

@@ -32,16 +32,21 @@ export interface PlanWorkspace {
 export function createPlanWorkspace(dir: string): PlanWorkspace {
   mkdirSync(dir, { recursive: true });
   for (const s of seeds()) copyFileSync(s.path, path.join(dir, s.name));
+  const ws = planWorkspaceAt(dir);
+  const lines = ws.fault.original.split('\n');
+  lines[ws.fault.line] = ws.fault.found + lines[ws.fault.line].slice(ws.fault.expected.length);
+  writeFileSync(ws.fault.path, lines.join('\n'));
+  return ws;
+}
+
+/** What createPlanWorkspace(dir) writes, without writing it: for tests that run inside the editor. */
+export function planWorkspaceAt(dir: string): PlanWorkspace {
   const source = seed('新华路');
-  const lines = source.text.split('\n');
-  const line = lines.findIndex((l) => l.startsWith('(三)'));
+  const line = source.text.split('\n').findIndex((l) => l.startsWith('(三)'));
   if (line < 0) throw new Error('seed 新华路 has no (三) heading to damage');
-  lines[line] = '(四)' + lines[line].slice('(三)'.length);
-  const faultyPath = path.join(dir, FAULTY_NAME);
-  writeFileSync(faultyPath, lines.join('\n'));
   return {
     dir,
-    fault: { path: faultyPath, line, expected: '(三)', found: '(四)', original: source.text },
+    fault: { path: path.join(dir, FAULTY_NAME), line, expected: '(三)', found: '(四)', original: source.text },
     seedPath: (fragment) => path.join(dir, seed(fragment).name),
   };
 }
