@@ -54,7 +54,11 @@ describe('the .vsix in a real VS Code (code-server + chromium)', function () {
     await item.waitFor({ timeout: 30000 });
     assert.strictEqual(await item.locator('.description').textContent(), nls.description);
     await until('the icon to load', () => item.locator('img.icon').evaluate((img) => (img as any).complete && (img as any).naturalWidth === 128), 10000);
+    // Its page shows the README and the changelog that were packaged.
+    await item.click();
+    await page.locator('.extension-editor .header .name', { hasText: nls.displayName }).waitFor({ timeout: 15000 });
     await screenshot(page, '0-extension');
+    await page.keyboard.press('Control+W');
   });
 
   it('lists the headings of a seed in the Outline view, in order', async function () {
@@ -63,6 +67,9 @@ describe('the .vsix in a real VS Code (code-server + chromium)', function () {
     const expected = expectedOutline(plan.text);
     await openFile(page, plan.name);
     await runCommand(page, 'Explorer: Focus on Outline View');
+    // Fold the file list so the Outline view has the side bar's height.
+    const folders = page.locator('.pane-header[aria-label^="Explorer Section"][aria-expanded="true"]');
+    if (await folders.count()) await folders.first().click();
     const rows = page.locator('.outline-pane .monaco-list-row');
     await until('the outline to list the first heading', async () => (await rows.first().locator('.label-name').textContent()) === expected[0].name, 30000);
 
