@@ -57,6 +57,16 @@ describe('the .vsix in a real VS Code (code-server + chromium)', function () {
     // Its page shows the README and the changelog that were packaged.
     await item.click();
     await page.locator('.extension-editor .header .name', { hasText: nls.displayName }).waitFor({ timeout: 15000 });
+    const readmeTitle = /^# (.+)$/m.exec(readFileSync(path.join(ROOT, 'README.md'), 'utf8'))![1];
+    // The README renders in a webview, a frame of its own.
+    await until(
+      'the README on the extension page',
+      async () => {
+        for (const frame of page.frames()) if (await frame.locator('h1', { hasText: readmeTitle }).count()) return true;
+        return false;
+      },
+      30000,
+    );
     await screenshot(page, '0-extension');
     await page.keyboard.press('Control+W');
   });
