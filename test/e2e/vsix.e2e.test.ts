@@ -4,7 +4,6 @@ import * as assert from 'assert';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fileURLToPath } from 'url';
 import { createPlanWorkspace, expectedOutline, firstSectionFold, measureOn, OutlineEntry, PlanWorkspace, seedPlaces } from '../helpers/planWorkspace';
 import { ROOT, seed } from '../helpers/seeds';
 import { until } from './processes';
@@ -181,10 +180,11 @@ describe('the .vsix in a real VS Code (code-server + chromium)', function () {
     // A link to another street's plan, with the line to open at.
     const links = await hover.first().locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
     const target = links
-      .filter((href) => href.startsWith('file:'))
-      .map((href) => ({ href, file: path.basename(fileURLToPath(href.replace(/#.*$/, ''))), line: Number(/#L(\d+)/.exec(href)?.[1]) }))
+      // The server links with file: URIs; code-server shows them as the remote's vscode-remote: URIs.
+      .filter((href) => /^(file|vscode-remote):/.test(href))
+      .map((href) => ({ href, file: path.basename(decodeURIComponent(new URL(href).pathname)), line: Number(/#L(\d+)/.exec(href)?.[1]) }))
       .find((l) => l.line > 0 && others.some((p) => l.file.includes(p.replace(/街道$|镇$/, ''))));
-    assert.ok(target, `a file: link with #L<line> to another street's plan among ${JSON.stringify(links)}`);
+    assert.ok(target, `a link with #L<line> to another street's plan among ${JSON.stringify(links)}`);
     await hover.first().locator(`a[data-href="${target.href}"], a[href="${target.href}"]`).first().click();
     await activeTab(page, target.file).waitFor({ timeout: 15000 });
     await until(`the cursor at line ${target.line}`, async () => (await cursorLine(page)) === target.line, 10000);
