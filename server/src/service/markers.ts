@@ -11,6 +11,8 @@ const CN_NUMERAL = '[一二三四五六七八九十〇零两壹贰貳叁參肆�
 /** Value of a Chinese numeral up to 99 (一 … 十一 … 二十 … 九十九), or undefined. */
 export function parseChineseNumeral(s: string): number | undefined {
   if (!s) return undefined;
+  // The common case, one character, without building arrays.
+  if (s.length === 1) return TENS.has(s) ? 10 : DIGITS[s] > 0 ? DIGITS[s] : undefined;
   const chars = [...s];
   const tenAt = chars.findIndex((c) => TENS.has(c));
   if (tenAt < 0) return chars.length === 1 && chars[0] in DIGITS && DIGITS[chars[0]] > 0 ? DIGITS[chars[0]] : undefined;
@@ -30,6 +32,20 @@ export function toChineseNumeral(n: number): string {
   if (n < 10) return CN_DIGIT_CHARS[n];
   const tens = Math.floor(n / 10);
   return (tens === 1 ? '' : CN_DIGIT_CHARS[tens]) + '十' + CN_DIGIT_CHARS[n % 10];
+}
+
+const NUMERAL_CODES = new Set([...'一二三四五六七八九十〇零两壹贰貳叁參肆伍陆陸柒捌玖拾'].map((c) => c.charCodeAt(0)));
+/** Brackets of `（一）` `(1)`, and the first characters of `第一` `首先` `其次` `再次` `最后`. */
+const OTHER_START_CODES = new Set([...'（(第首其再最'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether a marker or a run-in enumerator can start with the character of code `c`: a Chinese
+ * numeral, a bracket, an ASCII digit, a compatibility or circled glyph, 第/首/其/再/最. Most lines
+ * start otherwise, and the caller skips the regular expressions for them.
+ */
+export function mayStartOrdinal(c: number): boolean {
+  return NUMERAL_CODES.has(c) || OTHER_START_CODES.has(c) || (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x2460 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229) || (c >= 0x3251 && c <= 0x325f) || (c >= 0x32b1 && c <= 0x32bf);
 }
 
 /** ㈠..㈩ (U+3220..3229): parenthesised ideographs. */

@@ -1,5 +1,5 @@
 // Recovers a plan's outline from damaged text (PLAN-FORMAT §1–§3). Total: never throws.
-import { FAMILY_RANK, matchEnumerator, matchMarker } from './markers';
+import { FAMILY_RANK, matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle, readMetadata } from './metadata';
 import { Enumerator, Line, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
 import { CJK, endsSentence, isBlank, isSpace, splitLines, visibleLength } from './text';
@@ -109,11 +109,13 @@ class Parser {
       while (q < s.length && isSpace(s[q])) q++;
     }
     const bodyStart = line.start + q;
-    const head = s.slice(q, q + 24);
-    const marker = matchMarker(head, bodyStart);
-    if (marker) return { kind: 'marker', contentStart, bodyStart, marker };
-    const enumerator = matchEnumerator(head, bodyStart);
-    if (enumerator) return { kind: 'enumerator', contentStart, bodyStart, enumerator };
+    if (mayStartOrdinal(s.charCodeAt(q))) {
+      const head = s.slice(q, q + 24);
+      const marker = matchMarker(head, bodyStart);
+      if (marker) return { kind: 'marker', contentStart, bodyStart, marker };
+      const enumerator = matchEnumerator(head, bodyStart);
+      if (enumerator) return { kind: 'enumerator', contentStart, bodyStart, enumerator };
+    }
     if (s.length - p < 40 && RESIDUE.test(s.slice(p).trim())) return { kind: 'residue', contentStart, bodyStart };
     return { kind: 'text', contentStart, bodyStart };
   }
@@ -147,7 +149,7 @@ class Parser {
       const noticeStart = i;
       let end = -1;
       for (let j = i, seen = 0; j >= 0 && seen < 12; j = this.nextContent(j + 1), seen++) {
-        if (j > i && looksLikeTitle(this.cleanTitle(this.lineText(j)))) break;
+        if (j > i && this.titleLike(this.lineText(j))) break;
         if (this.infos[j].kind !== 'text') break;
         end = j;
         if (DATE_LINE.test(this.lineText(j))) break;
@@ -157,7 +159,7 @@ class Parser {
       if (i < 0) return this.lines.length;
       this.documentStarts.push(this.infos[i].contentStart);
     }
-    if (this.infos[i].kind === 'text' && looksLikeTitle(this.cleanTitle(this.lineText(i)))) {
+    if (this.infos[i].kind === 'text' && this.titleLike(this.lineText(i))) {
       this.setTitle(i, i);
       return i + 1;
     }
@@ -168,6 +170,15 @@ class Parser {
       return last + 1;
     }
     return i;
+  }
+
+  /**
+   * `looksLikeTitle` of the cleaned line. A title has at most 60 characters, and cleaning only removes
+   * `#`, `**` and surrounding space, so a longer line without them is answered without cleaning.
+   */
+  private titleLike(s: string): boolean {
+    if (s.length > 60 && s.indexOf('*') < 0 && s.indexOf('#') < 0 && s.trim().length > 60) return false;
+    return looksLikeTitle(this.cleanTitle(s));
   }
 
   private cleanTitle(s: string): string {
@@ -205,7 +216,7 @@ class Parser {
       this.backMatter = { start: info.contentStart, end: this.lastContentEnd(i) };
       return this.lines.length;
     }
-    if (i > this.firstBodyLine && looksLikeTitle(this.cleanTitle(text))) {
+    if (i > this.firstBodyLine && this.titleLike(text)) {
       // A second document appended to the first: its numbering starts afresh.
       this.closeAll();
       this.documentStarts.push(info.contentStart);
@@ -320,12 +331,12 @@ class Parser {
     if (stop >= 0 && stop <= 60 && hasBodyAfter(stop + 1)) {
       return { titleEnd: start + trimDecorEnd(s, stop), bodyStart: skipDecoration(this.text, start + stop + 1, end) };
     }
-    if (visibleLength(s) > 40) {
+    if (visibleLength(s, 40) > 40) {
       MERGE_GAP.lastIndex = 0;
       for (let m = MERGE_GAP.exec(s); m; m = MERGE_GAP.exec(s)) {
         const gapStart = m.index + 1;
         const gapEnd = m.index + m[0].length;
-        if (gapStart >= 6 && gapStart <= 45 && visibleLength(s.slice(gapEnd)) >= 20) {
+        if (gapStart >= 6 && gapStart <= 45 && visibleLength(s.slice(gapEnd), 20) >= 20) {
           this.problems.push({ code: 'heading.merged', span: marker, fixSpan: { start: start + gapStart, end: start + gapEnd } });
           return { titleEnd: start + gapStart, bodyStart: start + gapEnd };
         }
@@ -352,7 +363,7 @@ class Parser {
   private enumeration(i: number, e: Enumerator, from: number, sectionStart: number): number {
     const para = this.collectParagraph(i, from);
     this.popWhile((n) => n.kind === 'enumeration' || n.kind === 'measure');
-    const sentences = splitSentences(this.text, para.segments, /[。；;]/);
+    const sentences = splitSentences(this.text, para.segments, RUN_IN_ENDS);
     this.addEnumeration(e, sentences[0], sectionStart, i);
     for (let k = 1; k < sentences.length; k++) {
       const s = sentences[k];
@@ -372,7 +383,7 @@ class Parser {
     let titleEnd = first.end;
     while (titleEnd > titleStart && /[*。；;\s”"]/.test(this.text[titleEnd - 1]) && !(CLOSER.has(this.text[titleEnd - 1]) && this.hasOpenQuote(titleStart, titleEnd))) titleEnd--;
     let title = cleanInline(this.text.slice(titleStart, titleEnd));
-    if (visibleLength(title) > 50) {
+    if (visibleLength(title, 50) > 50) {
       // A run-in that never stops for `。`: its first clause names it.
       const comma = title.search(/[，,]/);
       if (comma > 0) {
@@ -400,7 +411,7 @@ class Parser {
       if (next < 0 || this.infos[next].kind !== 'text') break;
       if (!this.numbered && this.isHeadingCandidate(next)) break;
       const t = this.lineText(next);
-      if (CLOSING.test(t) || looksLikeTitle(this.cleanTitle(t))) break;
+      if (CLOSING.test(t) || this.titleLike(t)) break;
       k = next;
       segments.push({ start: this.infos[k].contentStart, end: this.trimmedEnd(k), line: k });
     }
@@ -423,7 +434,7 @@ class Parser {
       for (const seg of para.segments) this.addBody({ start: seg.start, end: seg.end });
       return para.lastLine + 1;
     }
-    const sentences = splitSentences(this.text, para.segments, /[。！？!?]/);
+    const sentences = splitSentences(this.text, para.segments, SENTENCE_ENDS);
     const first = sentences[0];
     // A short line ending in 。 whose body is the next paragraph (`着力发展在线经济。` / `围绕…`).
     if (sentences.length === 1 && isMeasureLike(first, false)) {
@@ -435,14 +446,14 @@ class Parser {
         return body.lastLine + 1;
       }
     }
-    const runIn = sentences.length >= 2 && (first.bold ? isMeasureLike(first, false, 30) : isMeasureLike(first, false) && visibleLength(sentences[1].text) > visibleLength(first.text));
+    const runIn = sentences.length >= 2 && (first.bold ? isMeasureLike(first, false, 30) : isMeasureLike(first, false) && longer(sentences[1], first));
     for (let k = 0; k < sentences.length; k++) {
       const s = sentences[k];
       const next = sentences[k + 1];
       const isMeasure = k === 0
         ? runIn
         : (s.bold && isMeasureLike(s, false, 30)) ||
-          (this.inRunInStyle() && !!next && isMeasureLike(s, true) && visibleLength(next.text) > visibleLength(s.text));
+          (this.inRunInStyle() && !!next && isMeasureLike(s, true) && longer(next, s));
       if (isMeasure) this.addMeasure(s, para);
       else this.addBody({ start: s.start, end: s.end });
     }
@@ -505,14 +516,25 @@ function splitSentences(text: string, segments: Paragraph['segments'], ends: Reg
     while (start < end && isSpace(text[start])) start++;
     if (end <= start) return;
     const raw = segmentsText(text, segments, start, end);
+    if (raw.indexOf('*') < 0) {
+      // Most sentences carry no emphasis: nothing to strip or look for.
+      if (!isBlank(raw)) out.push({ start, end, text: raw, bold: false });
+      return;
+    }
     if (isBlank(raw.replace(/\*/g, ''))) return;
     const bold = /^\s*\*\*/.test(raw) && /\*\*\s*[。！？!?；;]?\s*$/.test(raw);
     out.push({ start, end, text: raw.replace(/\*\*/g, ''), bold });
   };
   segments.forEach((seg, idx) => {
     if (idx > 0 && start >= segments[idx - 1].end) start = seg.start;
+    // The regular expression finds the stops natively; it runs on the segment alone so a search never
+    // reads past it.
+    const segText = text.slice(seg.start, seg.end);
     for (let p = seg.start; p < seg.end; p++) {
-      if (!ends.test(text[p])) continue;
+      ends.lastIndex = p - seg.start;
+      const stop = ends.exec(segText);
+      if (!stop) break;
+      p = seg.start + stop.index;
       let e = p + 1;
       while (e < seg.end && CLOSER.has(text[e])) e++;
       // `**` right after the stop closes the emphasis the sentence opened (`**强化载体招商。**`).
@@ -541,18 +563,43 @@ function segmentsText(text: string, segments: Paragraph['segments'], start: numb
   return s;
 }
 
+/** Sentence ends for paragraphs, and for run-in enumerations (which also stop at `；`); global, for `exec` from an index. */
+const SENTENCE_ENDS = /[。！？!?]/g;
+const RUN_IN_ENDS = /[。；;]/g;
+const END_MARKS = new Set([...'。！？!?'].map((c) => c.charCodeAt(0)));
+const END_CLOSERS = new Set([...'”"’」』'].map((c) => c.charCodeAt(0)));
+
+/** Whether `a` has more visible characters than `b`, counting `a` no further than needed. */
+function longer(a: Sentence, b: Sentence): boolean {
+  const n = visibleLength(b.text);
+  return visibleLength(a.text, n) > n;
+}
+
+/** `t` without the sentence end it closes with (`。`, `！”`); unchanged when it has none. */
+function withoutSentenceEnd(t: string): string {
+  let e = t.length;
+  while (e > 0 && END_CLOSERS.has(t.charCodeAt(e - 1))) e--;
+  let f = e;
+  while (f > 0 && END_MARKS.has(t.charCodeAt(f - 1))) f--;
+  return f < e ? t.slice(0, f) : t;
+}
+
 const PRONOUN_START = /^[这此其该它那]/;
 
 /**
  * A run-in measure: a short verb phrase (`强化平台招商`, `擦亮金字招牌,实现人气引流`).
  * `strict` is for the middle of a paragraph, where a short body sentence must not pass.
+ * The length is checked first, counting no further than the bound: most sentences are long body text.
  */
 function isMeasureLike(s: Sentence, strict: boolean, max = 20): boolean {
-  const t = s.text.trim().replace(/[。！？!?]+[”"’」』]*$/, '');
-  if (!t || /[；;：:]/.test(t) || /^[\d０-９]/.test(t) || PRONOUN_START.test(t)) return false;
-  const n = visibleLength(t);
+  const upper = strict ? 14 : max;
+  const t = withoutSentenceEnd(s.text.trim());
+  if (!t) return false;
+  const n = visibleLength(t, upper);
+  if (n < 4 || n > upper) return false;
+  if (/[；;：:]/.test(t) || /^[\d０-９]/.test(t) || PRONOUN_START.test(t)) return false;
   const commas = (t.match(/[，,]/g) ?? []).length;
-  if (strict) return n >= 4 && n <= 14 && commas === 0 && !t.includes('、');
-  if (n < 4 || n > max || commas > 1) return false;
+  if (strict) return commas === 0 && !t.includes('、');
+  if (commas > 1) return false;
   return commas === 0 || visibleLength(t.split(/[，,]/)[0]) <= 10;
 }

@@ -5,6 +5,15 @@ import { Line } from './model';
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.indexOf('\r') < 0) {
+    // LF only, the usual case: let the runtime find the breaks.
+    for (let end = text.indexOf('\n', start); ; end = text.indexOf('\n', start)) {
+      if (end < 0) end = text.length;
+      lines.push({ start, end, text: text.slice(start, end) });
+      if (end === text.length) return lines;
+      start = end + 1;
+    }
+  }
   for (let i = start; i <= text.length; i++) {
     const c = text.charCodeAt(i);
     if (i === text.length || c === 10 || c === 13) {
@@ -28,6 +37,11 @@ export function isSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0' || ch === '\ufeff';
 }
 
+/** `isSpace` by UTF-16 code, for loops that read `charCodeAt`. */
+export function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
+}
+
 export function isBlank(s: string): boolean {
   for (const ch of s) if (!isSpace(ch)) return false;
   return true;
@@ -43,9 +57,23 @@ export function endsSentence(s: string): boolean {
   return i >= 0 && SENTENCE_END.has(s[i]);
 }
 
-/** Characters a reader counts: no spaces, quotes, brackets or `*`. */
-export function visibleLength(s: string): number {
+/** Codes `visibleLength` skips: spaces, closing and opening quotes and brackets, `*`. */
+const INVISIBLE = new Set([...' \t\u3000\u00a0\ufeff', ...CLOSERS, ...'“‘「『(（【《'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Characters a reader counts: no spaces, quotes, brackets or `*`; a surrogate pair is one character.
+ * Counting stops once it passes `cap`, so a caller that only compares with a bound reads no further.
+ */
+export function visibleLength(s: string, cap = Infinity): number {
   let n = 0;
-  for (const ch of s) if (!isSpace(ch) && !CLOSERS.has(ch) && !'“‘「『(（【《'.includes(ch)) n++;
+  for (let i = 0; i < s.length && n <= cap; i++) {
+    const c = s.charCodeAt(i);
+    if (INVISIBLE.has(c)) continue;
+    n++;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
   return n;
 }
