@@ -17,6 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'workplan' },
     ],
     synchronize: { configurationSection: 'workplan' },
+    // Read once at start: the server needs the limit before the first document opens.
+    initializationOptions: { maxFileSize: vscode.workspace.getConfiguration('workplan').get<number>('maxFileSize') },
     markdown: { isTrusted: false, supportHtml: false },
     middleware: {
       // `workplan.renumber` run from the palette has no argument: it means the active editor's document.
