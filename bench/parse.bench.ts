@@ -202,7 +202,7 @@ function heapAfterEdits(edits: number): { before: number; after: number; edits: 
   let doc = sync.create('file:///edited.plan', 'workplan', 1, text);
   const r = new Random(10);
   const lines = seeds().flatMap((s) => s.text.split('\n')).filter((l) => l.trim());
-  const gen = new EditGenerator(r, lines, text.length * 2);
+  const gen = new EditGenerator(r, lines, text.length * 2, text.length);
   const plain = new PlainDocument(text);
   const step = (k: number) => {
     const changes = gen.next(plain);

@@ -109,7 +109,8 @@ const ASTRAL = ['𠀀', '𪚥', '😀', '𝕏', '\ud842', '\udfb7', '\ud83d', '\
  * `lines` are the seeds' lines without their breaks.
  */
 export class EditGenerator {
-  constructor(private readonly r: Random, private readonly lines: string[], private readonly maxLength = 40000) {}
+  /** Past `maxLength` edits only delete, under `minLength` they insert whole lines: deletions take more than insertions add. */
+  constructor(private readonly r: Random, private readonly lines: string[], private readonly maxLength = 40000, private readonly minLength = 1000) {}
 
   private fragment(): string {
     const line = this.r.pick(this.lines);
@@ -164,9 +165,9 @@ export class EditGenerator {
 
   private one(doc: PlainDocument): Change {
     if (this.r.chance(0.005)) return { text: this.r.chance(0.5) ? '' : this.r.pick(this.lines) };
-    const tooLong = doc.text.length > this.maxLength;
     const start = this.position(doc);
-    const kind = tooLong ? 1 : this.r.int(3);
+    if (doc.text.length < this.minLength) return { range: { start, end: start }, text: this.r.pick(this.lines) + this.r.pick(['\n', '\r\n']) };
+    const kind = doc.text.length > this.maxLength ? 1 : this.r.int(3);
     if (kind === 0) return { range: { start, end: start }, text: this.insertion() };
     if (kind === 1) return { range: this.rangeFrom(doc, start), text: '' };
     return { range: this.rangeFrom(doc, start), text: this.insertion() };
