@@ -1,9 +1,13 @@
 // Wires the pure language service to LSP. Runs inside VS Code (IPC) or standalone: `node server/out/server.js --stdio`.
+import * as path from 'path';
 import {
   createConnection,
+  DidChangeConfigurationParams,
+  Disposable,
   InitializeParams,
   InitializeResult,
   MessageType,
+  NotificationHandler,
   ProposedFeatures,
   ShowMessageNotification,
   TextDocuments,
@@ -11,13 +15,27 @@ import {
 } from 'vscode-languageserver/node';
 import { Checks } from './checks';
 import { DocumentSync, utf8Size } from './documentSync';
+import { RelatedFeatures } from './related';
 import { LanguageService } from './service/languageService';
 
 const connection = createConnection(ProposedFeatures.all);
 const sync = new DocumentSync();
 const documents = new TextDocuments(sync);
 const service = new LanguageService();
+
+// The connection keeps one handler per notification, yet the checks and related measures both follow
+// the settings: every onDidChangeConfiguration handler hears didChangeConfiguration.
+const settingsHandlers: NotificationHandler<DidChangeConfigurationParams>[] = [];
+connection.onDidChangeConfiguration((params) => settingsHandlers.forEach((handler) => handler(params)));
+connection.onDidChangeConfiguration = (handler) => {
+  settingsHandlers.push(handler);
+  return Disposable.create(() => void settingsHandlers.splice(settingsHandlers.indexOf(handler) >>> 0, 1));
+};
+
 const checks = new Checks(connection, documents, service);
+// The seeds ship beside the server: server/out/server.js → seeds/.
+const related = new RelatedFeatures(connection, documents, service, path.join(__dirname, '..', '..', 'seeds'));
+connection.onDidChangeConfiguration((params) => related.settingsChanged(params));
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const maxMb = params.initializationOptions?.maxFileSize;
@@ -30,6 +48,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       selectionRangeProvider: true,
       ...checks.initialize(params),
+      ...related.initialize(params),
     },
     serverInfo: { name: 'workplan', version: '0.1.0' },
   };
@@ -73,5 +92,6 @@ documents.onDidClose(({ document }) => {
 });
 
 checks.listen();
+related.listen();
 documents.listen(connection);
 connection.listen();

@@ -25,11 +25,13 @@ export class LspClient {
 
   private constructor(readonly process: ChildProcess) {
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
-    this.connection.onNotification((method, params) => {
-      const n = { method, params };
+    const record = (n: Notification) => {
       this.notifications.push(n);
       for (const l of this.listeners) l(n);
-    });
+    };
+    this.connection.onNotification((method, params) => record({ method, params }));
+    // jsonrpc routes $/progress to per-token handlers; a test client has none, so keep them as notifications.
+    this.connection.onUnhandledProgress((params) => record({ method: '$/progress', params }));
     // Answer the server's requests the way a minimal client would, and keep them for the tests.
     this.connection.onRequest((method, params: any) => {
       this.serverRequests.push({ method, params });
@@ -41,16 +43,16 @@ export class LspClient {
     this.connection.listen();
   }
 
-  static async start(capabilities: object = {}, initializationOptions?: object, locale?: string): Promise<LspClient> {
+  static async start(capabilities: object = {}, initializationOptions?: object, locale?: string, workspaceFolders?: { uri: string; name: string }[]): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child);
     client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: workspaceFolders?.[0]?.uri ?? null,
       capabilities,
       initializationOptions,
       locale,
-      workspaceFolders: null,
+      workspaceFolders: workspaceFolders ?? null,
     });
     await client.connection.sendNotification('initialized', {});
     return client;
