@@ -39,6 +39,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       await vscode.languages.setTextDocumentLanguage(editor.document, 'workplan');
     }),
+    // The server answers textDocument/references on a heading or measure with the related units of
+    // other plans; this shows them in the peek view.
+    vscode.commands.registerCommand('workplan.findRelated', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'workplan') {
+        void vscode.window.showInformationMessage(vscode.l10n.t('请先打开一份工作计划。Open a work plan first.'));
+        return;
+      }
+      const { uri } = editor.document;
+      const position = editor.selection.active;
+      const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, position);
+      if (!locations?.length) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('光标处的标题或举措没有找到相关举措。No related measures for the heading or measure at the cursor.'));
+        return;
+      }
+      await vscode.commands.executeCommand('editor.action.showReferences', uri, position, locations);
+    }),
   );
 
   await client.start();
