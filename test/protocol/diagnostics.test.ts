@@ -100,6 +100,7 @@ describe('protocol: diagnostics pulled by a client that can', function () {
     const commas = report.items.filter((d: Diagnostic) => d.code === 'text.halfWidth');
     const hygiene = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: commas[0].range, context: { diagnostics: [commas[0]], only: ['quickfix'] } });
     assert.deepStrictEqual(hygiene.map((a) => a.title), ['改为全角“，”', `修复本文件全部半角标点（${commas.length} 处）`]);
+    assert.ok(commas.length < 20, 'one finding per line, not one per comma');
     assert.ok(!apply(SKIPPED, hygiene[1].edit!.changes![uri]).includes('强化改革思维,'));
   });
 

@@ -275,8 +275,16 @@ describe('numbering diagnostics: fixes that meet', () => {
     assert.strictEqual(text, inject(D, kept), 'enumeration.mixed and text.halfWidth stay');
   });
 
+  it('gathers the half-width punctuation of one line into one finding whose fix repairs them all', () => {
+    const line = '强化改革思维,激发经济(高质量)发展新动能';
+    const found = diagnose(C + '\n' + line + '\n').filter((d) => d.code === 'text.halfWidth' && d.span.start > C.length);
+    assert.strictEqual(found.length, 1);
+    assert.strictEqual(diagnosticMessage('text.halfWidth', found[0], 'zh'), '中文里用了半角标点：应为“，（）”，实为“,()”');
+    assert.strictEqual(applyEdits(line, found[0].edits!.map((e) => ({ ...e, start: e.start - C.length - 1, end: e.end - C.length - 1 }))), '强化改革思维，激发经济（高质量）发展新动能');
+  });
+
   it('keeps at most HYGIENE_LIMIT findings of one code however damaged the text', () => {
-    const text = C + '\n' + '甲,乙'.repeat(HYGIENE_LIMIT * 2) + '\n';
+    const text = C + '\n' + '甲,乙\n'.repeat(HYGIENE_LIMIT * 2);
     assert.strictEqual(diagnose(text).filter((d) => d.code === 'text.halfWidth').length, HYGIENE_LIMIT);
   });
 });

@@ -103,7 +103,10 @@ function cjkSpaces(model: OutlineModel, excluded: Span[]): Finding[] {
   return out;
 }
 
-/** `,` `(` `)` `"` `:` `;` `?` `!` written half-width in Chinese text. */
+/**
+ * `,` `(` `)` `"` `:` `;` `?` `!` written half-width in Chinese text: one finding per line, so a plan
+ * pasted from a PDF with a half-width comma in every sentence does not bury the Problems panel.
+ */
 function halfWidth(model: OutlineModel, excluded: Span[]): Finding[] {
   const text = model.text;
   const out: Finding[] = [];
@@ -111,7 +114,8 @@ function halfWidth(model: OutlineModel, excluded: Span[]): Finding[] {
     if (out.length >= HYGIENE_LIMIT) break;
     const quotes = line.text.split('"').length - 1;
     let quoteIndex = 0;
-    for (let i = line.start; i < line.end && out.length < HYGIENE_LIMIT; i++) {
+    const edits: { start: number; end: number; newText: string }[] = [];
+    for (let i = line.start; i < line.end; i++) {
       const ch = text[i];
       if (ch !== '"' && !(ch in HALF_TO_FULL)) continue;
       const q = ch === '"' ? quoteIndex++ : -1;
@@ -126,8 +130,15 @@ function halfWidth(model: OutlineModel, excluded: Span[]): Finding[] {
         const opens = quotes % 2 === 0 ? q % 2 === 0 : !before || isSpace(before) || '，。、；：（“《'.includes(before);
         full = opens ? '“' : '”';
       }
-      out.push({ code: 'text.halfWidth', span: { start: i, end: i + 1 }, expected: full, found: ch, edits: [{ start: i, end: i + 1, newText: full }] });
+      edits.push({ start: i, end: i + 1, newText: full });
     }
+    if (!edits.length) continue;
+    // The message names each kind of mark once: `应为“，（）”，实为“,()”`.
+    const distinct = (marks: string[]) => [...new Set(marks)].join('');
+    out.push({
+      code: 'text.halfWidth', span: { start: edits[0].start, end: edits[edits.length - 1].end },
+      expected: distinct(edits.map((e) => e.newText)), found: distinct(edits.map((e) => text[e.start])), edits,
+    });
   }
   return out;
 }
