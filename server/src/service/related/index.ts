@@ -17,7 +17,8 @@ export interface IndexedDocument {
   fingerprint: string;
   units: IndexedUnit[];
   /** @internal */ slot: number;
-  /** @internal scratch scores of one search. */ scores?: Float64Array;
+  /** @internal BM25 length normalisation per unit, valid while `normEpoch` is the index's epoch. */ norms?: Float64Array;
+  /** @internal */ normEpoch?: number;
 }
 
 export interface IndexedUnit {
@@ -80,7 +81,7 @@ class Postings {
   }
 
   /** Inserts a run of keys (ascending, all of one slot) where it belongs. */
-  insertRun(keys: number[], tfs: number[]): void {
+  insertRun(keys: Int32Array, tfs: Float32Array): void {
     const m = keys.length;
     if (this.n + m > this.keys.length) {
       const cap = Math.max(this.n + m, this.keys.length * 2);
@@ -96,10 +97,8 @@ class Postings {
       this.keys.copyWithin(at + m, at, this.n);
       this.tfs.copyWithin(at + m, at, this.n);
     }
-    for (let i = 0; i < m; i++) {
-      this.keys[at + i] = keys[i];
-      this.tfs[at + i] = tfs[i];
-    }
+    this.keys.set(keys, at);
+    this.tfs.set(tfs, at);
     this.n += m;
   }
 
@@ -130,6 +129,8 @@ export class RelatedIndex {
   private readonly terms: string[] = [];
   /** Units containing each term. */
   private readonly df: number[] = [];
+  /** Per-term scratch space while a document is added. */
+  private scratch = new Float64Array(1024);
   /** Bigrams seen joined from two lone characters: words to show a reader (see addTerms). */
   private readonly readable = new Set<number>();
   private readonly postings: Postings[] = [];
@@ -138,6 +139,8 @@ export class RelatedIndex {
   private readonly freeSlots: number[] = [];
   private unitTotal = 0;
   private lengthTotal = 0;
+  /** Bumped by every change: the average unit length, and so the norms, may have moved. */
+  private epoch = 0;
 
   get documentCount(): number {
     return this.docs.size;
@@ -162,32 +165,49 @@ export class RelatedIndex {
     const slot = this.freeSlots.pop() ?? this.slots.length;
     if (slot >= MAX_DOCUMENTS) throw new RangeError(`more than ${MAX_DOCUMENTS} plans in one index`);
     const doc: IndexedDocument = { uri, name: options.name, metadata: planMetadata(model, options.name), fingerprint: fingerprint(text), units: [], slot };
-    const runs = new Map<number, { keys: number[]; tfs: number[] }>();
     const lineStarts = model.lines.map((l) => l.start);
+    let postingCount = 0;
     for (const unit of unitsOf(model).slice(0, MAX_UNITS_PER_DOC)) {
-      const ordinal = doc.units.length;
       const counts = new Map<string, number>();
       const words = new Set<string>();
       const length = unitTerms(unit, counts, words);
       for (const w of words) this.readable.add(this.intern(w));
+      // Ids sorted natively as a typed array; each id's frequency parked in a scratch array meanwhile.
       const ids = new Int32Array(counts.size);
-      const tfs = new Float32Array(counts.size);
-      [...counts].map(([term, tf]) => [this.intern(term), tf]).sort((a, b) => a[0] - b[0]).forEach(([id, tf], i) => {
-        ids[i] = id;
-        tfs[i] = tf;
-        let run = runs.get(id);
-        if (!run) runs.set(id, (run = { keys: [], tfs: [] }));
-        run.keys.push((slot << SLOT_BITS) | ordinal);
-        run.tfs.push(tf);
-      });
+      let i = 0;
+      for (const [term, tf] of counts) {
+        const id = this.intern(term);
+        this.scratch[id] = tf;
+        ids[i++] = id;
+      }
+      ids.sort();
+      const tfs = Float32Array.from(ids, (id) => this.scratch[id]);
       doc.units.push(toIndexed(doc, unit, lineStarts, ids, tfs, length));
       this.lengthTotal += length;
+      postingCount += ids.length;
     }
-    for (const [id, run] of runs) {
-      this.postings[id].insertRun(run.keys, run.tfs);
-      this.df[id] += run.keys.length;
+    // The document's postings grouped by term: (id, unit) packed in one number, sorted natively.
+    const packed = new Float64Array(postingCount);
+    let k = 0;
+    doc.units.forEach((u, ordinal) => u.termIds.forEach((id) => (packed[k++] = id * MAX_UNITS_PER_DOC + ordinal)));
+    packed.sort();
+    const keys = new Int32Array(postingCount);
+    const tfs = new Float32Array(postingCount);
+    for (let start = 0; start < postingCount; ) {
+      const id = Math.floor(packed[start] / MAX_UNITS_PER_DOC);
+      let end = start;
+      for (; end < postingCount && Math.floor(packed[end] / MAX_UNITS_PER_DOC) === id; end++) {
+        const ordinal = packed[end] % MAX_UNITS_PER_DOC;
+        const unit = doc.units[ordinal];
+        keys[end] = (slot << SLOT_BITS) | ordinal;
+        tfs[end] = unit.tfs[indexOf(unit.termIds, id)];
+      }
+      this.postings[id].insertRun(keys.subarray(start, end), tfs.subarray(start, end));
+      this.df[id] += end - start;
+      start = end;
     }
     this.unitTotal += doc.units.length;
+    this.epoch++;
     this.slots[slot] = doc;
     this.docs.set(uri, doc);
     return doc;
@@ -204,6 +224,7 @@ export class RelatedIndex {
     }
     for (const id of ids) this.df[id] -= this.postings[id].removeRange(from, from + MAX_UNITS_PER_DOC);
     this.unitTotal -= doc.units.length;
+    this.epoch++;
     this.slots[doc.slot] = undefined;
     this.freeSlots.push(doc.slot);
     this.docs.delete(uri);
@@ -223,50 +244,58 @@ export class RelatedIndex {
   search(terms: Map<string, number>, options: SearchOptions = {}): RelatedHit[] {
     const excluded = this.excluded(options);
     const query = this.weigh(terms, excluded);
-    const avgLen = this.lengthTotal / Math.max(1, this.unitTotal);
     const skip = new Uint8Array(this.slots.length);
     for (const d of excluded) skip[d.slot] = 1;
-    const touched: IndexedDocument[] = [];
+    // Scores accumulate per document slot, in query-term order (as the scan does: same sums, same floats).
+    const scores: (Float64Array | undefined)[] = [];
+    const norms: Float64Array[] = [];
+    const touched: number[] = [];
     for (const { id, weight } of query) {
-      const p = this.postings[id];
-      for (let i = 0; i < p.n; i++) {
-        const key = p.keys[i];
+      const w = weight * (K1 + 1);
+      const { keys, tfs, n } = this.postings[id];
+      for (let i = 0; i < n; i++) {
+        const key = keys[i];
         const slot = key >>> SLOT_BITS;
         if (skip[slot]) continue;
-        const doc = this.slots[slot]!;
-        if (!doc.scores) {
-          doc.scores = new Float64Array(doc.units.length);
-          touched.push(doc);
+        let acc = scores[slot];
+        if (acc === undefined) {
+          const doc = this.slots[slot]!;
+          acc = scores[slot] = new Float64Array(doc.units.length);
+          norms[slot] = this.normsOf(doc);
+          touched.push(slot);
         }
         const ordinal = key & (MAX_UNITS_PER_DOC - 1);
-        doc.scores[ordinal] += weight * saturate(p.tfs[i], doc.units[ordinal].length, avgLen);
+        const tf = tfs[i];
+        acc[ordinal] += (w * tf) / (tf + norms[slot][ordinal]);
       }
     }
-    const hits: { unit: IndexedUnit; score: number }[] = [];
-    for (const doc of touched) {
-      doc.scores!.forEach((score, i) => score > 0 && hits.push({ unit: doc.units[i], score }));
-      doc.scores = undefined;
+    const pick = new Picker(this.cutoff(query, options), options.limit);
+    for (const slot of touched) {
+      const units = this.slots[slot]!.units;
+      scores[slot]!.forEach((score, ordinal) => pick.offer(units[ordinal], score));
     }
-    return this.finish(hits, query, options);
+    return this.finish(pick, query, options);
   }
 
   /** The same ranking as `search`, by scoring every unit in turn: the reference for tests and the benchmark. */
   searchByScan(terms: Map<string, number>, options: SearchOptions = {}): RelatedHit[] {
     const query = this.weigh(terms, this.excluded(options));
-    const avgLen = this.lengthTotal / Math.max(1, this.unitTotal);
-    const hits: { unit: IndexedUnit; score: number }[] = [];
+    const pick = new Picker(this.cutoff(query, options), options.limit);
     for (const doc of this.docs.values()) {
       if (options.exclude?.(doc)) continue;
-      for (const unit of doc.units) {
+      const norms = this.normsOf(doc);
+      doc.units.forEach((unit, ordinal) => {
         let score = 0;
         for (const { id, weight } of query) {
           const at = indexOf(unit.termIds, id);
-          if (at >= 0) score += weight * saturate(unit.tfs[at], unit.length, avgLen);
+          if (at < 0) continue;
+          const tf = unit.tfs[at];
+          score += (weight * (K1 + 1) * tf) / (tf + norms[ordinal]);
         }
-        if (score > 0) hits.push({ unit, score });
-      }
+        pick.offer(unit, score);
+      });
     }
-    return this.finish(hits, query, options);
+    return this.finish(pick, query, options);
   }
 
   /** Every unit whose title holds the characters of `query` in order, closest matches first. */
@@ -296,6 +325,11 @@ export class RelatedIndex {
       this.terms.push(term);
       this.df.push(0);
       this.postings.push(new Postings());
+      if (id >= this.scratch.length) {
+        const grown = new Float64Array(this.scratch.length * 2);
+        grown.set(this.scratch);
+        this.scratch = grown;
+      }
     }
     return id;
   }
@@ -313,8 +347,6 @@ export class RelatedIndex {
       if (id === undefined) continue;
       // A term found only in the excluded plans (its street's names, its own brands) cannot match:
       // it must not take a place among the strongest terms.
-      // A term found only in the excluded plans (its street's names, its own brands) cannot match:
-      // it must not take a place among the strongest terms.
       let elsewhere = this.df[id];
       for (const d of excluded) elsewhere -= this.postings[id].countRange(d.slot << SLOT_BITS, (d.slot + 1) << SLOT_BITS);
       if (elsewhere <= 0) continue;
@@ -325,20 +357,34 @@ export class RelatedIndex {
     return query.slice(0, MAX_QUERY_TERMS);
   }
 
-  private finish(hits: { unit: IndexedUnit; score: number }[], query: QueryTerm[], options: SearchOptions): RelatedHit[] {
-    const best = query.reduce((s, q) => s + q.weight * (K1 + 1), 0) || 1;
-    const min = options.minSimilarity ?? 0;
+  /** The best score any unit could reach for this question: every term saturated, in a unit of no length. */
+  private best(query: QueryTerm[]): number {
+    return query.reduce((sum, q) => sum + q.weight * (K1 + 1), 0) || 1;
+  }
+
+  /** Scores must exceed this: zero (no shared term) or the least similarity asked for. */
+  private cutoff(query: QueryTerm[], options: SearchOptions): number {
+    return Math.max(0, (options.minSimilarity ?? 0) * this.best(query) - 1e-12);
+  }
+
+  /** K1·(1 − B + B·length/average length) per unit; the average moves with every edit, so it is kept per epoch. */
+  private normsOf(doc: IndexedDocument): Float64Array {
+    if (doc.norms && doc.normEpoch === this.epoch) return doc.norms;
+    const avgLen = this.lengthTotal / Math.max(1, this.unitTotal);
+    doc.norms = Float64Array.from(doc.units, (u) => K1 * (1 - B + (B * u.length) / avgLen));
+    doc.normEpoch = this.epoch;
+    return doc.norms;
+  }
+
+  private finish(pick: Picker, query: QueryTerm[], options: SearchOptions): RelatedHit[] {
+    const best = this.best(query);
     // Two copies of one plan (a seed also saved in the workspace) answer once.
     const seen = new Set<string>();
-    const ranked = hits
-      .filter((h) => h.score / best >= min)
-      .sort((a, b) => b.score - a.score || compareUnits(a.unit, b.unit))
-      .filter((h) => {
-        const key = `${h.unit.doc.fingerprint}:${h.unit.line}:${h.unit.title}`;
-        return !seen.has(key) && !!seen.add(key);
-      })
-      .slice(0, options.limit ?? Infinity);
-    return ranked.map(({ unit, score }) => ({ unit, score, similarity: score / best, sharedTerms: this.shared(unit, query) }));
+    const ranked = pick.ranked().filter(({ unit }) => {
+      const key = `${unit.doc.fingerprint}:${unit.line}:${unit.title}`;
+      return !seen.has(key) && !!seen.add(key);
+    });
+    return ranked.slice(0, options.limit ?? Infinity).map(({ unit, score }) => ({ unit, score, similarity: score / best, sharedTerms: this.shared(unit, query) }));
   }
 
   private shared(unit: IndexedUnit, query: QueryTerm[]): string[] {
@@ -352,10 +398,6 @@ export class RelatedIndex {
   }
 }
 
-function saturate(tf: number, length: number, avgLen: number): number {
-  return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / avgLen));
-}
-
 function indexOf(sorted: Int32Array, id: number): number {
   let lo = 0;
   let hi = sorted.length;
@@ -367,9 +409,65 @@ function indexOf(sorted: Int32Array, id: number): number {
   return lo < sorted.length && sorted[lo] === id ? lo : -1;
 }
 
-/** Ties go in a stable order: by document, then position. */
-function compareUnits(a: IndexedUnit, b: IndexedUnit): number {
-  return a.doc.uri < b.doc.uri ? -1 : a.doc.uri > b.doc.uri ? 1 : a.line - b.line;
+/** Best first; ties in a stable order: by document, then position. */
+function compareHits(a: { unit: IndexedUnit; score: number }, b: { unit: IndexedUnit; score: number }): number {
+  if (a.score !== b.score) return b.score - a.score;
+  return a.unit.doc.uri < b.unit.doc.uri ? -1 : a.unit.doc.uri > b.unit.doc.uri ? 1 : a.unit.line - b.unit.line;
+}
+
+/**
+ * Keeps the units scoring above `cutoff`; with a limit, only the best few (a bounded heap, worst at
+ * the root), with room for copies of one plan that the caller drops: a hover asks for 5 of 40,000.
+ */
+class Picker {
+  private readonly kept: { unit: IndexedUnit; score: number }[] = [];
+  private readonly room: number;
+
+  constructor(
+    private readonly cutoff: number,
+    limit: number | undefined,
+  ) {
+    this.room = limit === undefined ? Infinity : limit * 4 + 16;
+  }
+
+  offer(unit: IndexedUnit, score: number): void {
+    if (!(score > this.cutoff)) return;
+    const kept = this.kept;
+    const hit = { unit, score };
+    if (kept.length < this.room) {
+      kept.push(hit);
+      if (this.room !== Infinity) this.up(kept.length - 1);
+    } else if (compareHits(hit, kept[0]) < 0) {
+      kept[0] = hit;
+      this.down(0);
+    }
+  }
+
+  ranked(): { unit: IndexedUnit; score: number }[] {
+    return [...this.kept].sort(compareHits);
+  }
+
+  /** Heap order: a parent ranks below (compares greater than) its children. */
+  private up(i: number): void {
+    const kept = this.kept;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (compareHits(kept[i], kept[parent]) <= 0) return;
+      [kept[i], kept[parent]] = [kept[parent], kept[i]];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const kept = this.kept;
+    for (;;) {
+      let worst = i;
+      for (const child of [2 * i + 1, 2 * i + 2]) if (child < kept.length && compareHits(kept[child], kept[worst]) > 0) worst = child;
+      if (worst === i) return;
+      [kept[i], kept[worst]] = [kept[worst], kept[i]];
+      i = worst;
+    }
+  }
 }
 
 /** -1 if `q` is not a subsequence of `title`; else lower is better: a substring beats scattered characters. */

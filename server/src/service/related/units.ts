@@ -59,11 +59,41 @@ export function unitAt(model: OutlineModel, offset: number): PlanUnit | undefine
   return unitsOf(model).find((u) => u.node.headingSpan.start <= offset && offset <= u.node.headingSpan.end);
 }
 
+interface Counted {
+  counts: Map<string, number>;
+  total: number;
+  /** Readable bigrams (see addTerms). */
+  words: Set<string>;
+}
+
+function count(text: string): Counted {
+  const counts = new Map<string, number>();
+  const words = new Set<string>();
+  return { counts, total: addTerms(text, 1, counts, words), words };
+}
+
+/** A unit's title and body counted once: its children count their parent's again (tokenising is the costly part). */
+const countCache = new WeakMap<PlanUnit, { title: Counted; body: Counted }>();
+
+function countsOf(unit: PlanUnit): { title: Counted; body: Counted } {
+  let c = countCache.get(unit);
+  if (!c) countCache.set(unit, (c = { title: count(unit.title), body: count(unit.body) }));
+  return c;
+}
+
+function add(into: Map<string, number>, c: Counted, weight: number): number {
+  for (const [term, n] of c.counts) into.set(term, (into.get(term) ?? 0) + n * weight);
+  return c.total * weight;
+}
+
 /** Weighted terms of a unit as stored in the index; returns their total weight (the unit's length). See addTerms for `words`. */
 export function unitTerms(unit: PlanUnit, into: Map<string, number>, words?: Set<string>): number {
-  let length = addTerms(unit.title, TITLE_WEIGHT, into, words) + addTerms(unit.body, 1, into, words);
+  const own = countsOf(unit);
+  let length = add(into, own.title, TITLE_WEIGHT) + add(into, own.body, 1);
+  for (const w of [...own.title.words, ...own.body.words]) words?.add(w);
   if (unit.parent) {
-    length += addTerms(unit.parent.title, PARENT_TITLE_WEIGHT, into) + addTerms(unit.parent.body, PARENT_BODY_WEIGHT, into);
+    const parent = countsOf(unit.parent);
+    length += add(into, parent.title, PARENT_TITLE_WEIGHT) + add(into, parent.body, PARENT_BODY_WEIGHT);
   }
   return length;
 }
