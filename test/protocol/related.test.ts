@@ -184,6 +184,29 @@ describe('protocol: related measures over stdio', function () {
   });
 });
 
+describe('protocol: related measures on a large workspace', () => {
+  it('answers requests while the first index is still building', async function () {
+    this.timeout(60000);
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'workplan-big-'));
+    const s = seed('华阳路街道2025年工作计划');
+    for (let k = 0; k < 300; k++) writeFileSync(path.join(workspace, `plan${k}.txt`), s.text.replace('华阳路街道 2025 年工作计划', `第${k}街道 2025 年工作计划`));
+    const client = await LspClient.start(WATCHING_CLIENT, undefined, undefined, [{ uri: pathToFileURL(workspace).href, name: 'big' }]);
+    try {
+      const isEnd = (n: { method: string; params: any }) => n.method === '$/progress' && n.params.value?.kind === 'end';
+      await client.waitFor((n) => n.method === '$/progress' && n.params.value?.kind === 'report' && n.params.value.percentage >= 5, 30000);
+      const uri = client.uri('open.plan');
+      await client.open(uri, seed('江苏路').text);
+      const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.ok(symbols.length > 0);
+      assert.ok(!client.notifications.some(isEnd), 'answered before the index was complete');
+      await client.waitFor(isEnd, 60000);
+    } finally {
+      await client.stop();
+      rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('protocol: related measures for a client without progress or watching', () => {
   it('builds the index without asking for progress or registering watchers', async () => {
     const client = await LspClient.start({});
