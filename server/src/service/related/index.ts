@@ -216,7 +216,7 @@ export class RelatedIndex {
   removeDocument(uri: string): boolean {
     const doc = this.docs.get(uri);
     if (!doc) return false;
-    const from = doc.slot << SLOT_BITS;
+    const from = doc.slot * MAX_UNITS_PER_DOC;
     const ids = new Set<number>();
     for (const u of doc.units) {
       for (const id of u.termIds) ids.add(id);
@@ -348,7 +348,7 @@ export class RelatedIndex {
       // A term found only in the excluded plans (its street's names, its own brands) cannot match:
       // it must not take a place among the strongest terms.
       let elsewhere = this.df[id];
-      for (const d of excluded) elsewhere -= this.postings[id].countRange(d.slot << SLOT_BITS, (d.slot + 1) << SLOT_BITS);
+      for (const d of excluded) elsewhere -= this.postings[id].countRange(d.slot * MAX_UNITS_PER_DOC, (d.slot + 1) * MAX_UNITS_PER_DOC);
       if (elsewhere <= 0) continue;
       const idf = Math.log(1 + (n - this.df[id] + 0.5) / (this.df[id] + 0.5));
       query.push({ id, weight: idf * tf });
