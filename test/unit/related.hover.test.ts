@@ -83,6 +83,20 @@ describe('related measures: hover', () => {
     }
   });
 
+  it('takes another version of a plan (same street, year and kind) for the same plan: listed once, never beside itself', () => {
+    const withDraft = seedIndex();
+    const jiangsu = seed('江苏路');
+    const draftUri = 'file:///tmp/drafts/%E6%B1%9F%E8%8B%8F%E8%B7%AF%E4%BF%AE%E6%94%B9%E7%A8%BF.txt';
+    const draft = jiangsu.text.replace('招商引资，挖掘更大潜力', '招商引资，挖掘更大的潜力');
+    withDraft.setDocument(draftUri, draft, { name: '江苏路修改稿.txt' });
+    const { doc } = docOf('五角场');
+    const md = markdownOf(getHover(doc, parsePlan(doc.getText()), at(doc, '做大增量,强力招商引资', 3), withDraft));
+    assert.strictEqual(md.split('江苏路街道 · 2024').length - 1, 1, md);
+    const draftDoc = TextDocument.create(draftUri, 'workplan', 1, draft);
+    const mine = markdownOf(getHover(draftDoc, parsePlan(draft), at(draftDoc, '营商服企'), withDraft));
+    assert.ok(!mine.includes('江苏路街道 · 2024'), mine);
+  });
+
   it('escapes every piece of plan text: no link, image, HTML or command: URI gets through', () => {
     const hostileIndex = seedIndex();
     hostileIndex.setDocument(HOSTILE_URI, HOSTILE, { name: 'evil[plan].txt' });

@@ -233,11 +233,13 @@ export class RelatedIndex {
 
   /**
    * Units of other plans related to `unit` of the plan at `uri` whose text is `text`: never that plan,
-   * nor a copy of it elsewhere (same text), however it is indexed.
+   * however it is indexed: not under its URI, not as a copy (same text), not as another version of
+   * it (same street, year and kind: `计划（修改稿）.txt` beside `计划.txt`).
    */
   relatedTo(unit: PlanUnit, uri: string, text: string, options: Omit<SearchOptions, 'exclude'> = {}): RelatedHit[] {
     const print = fingerprint(text);
-    return this.search(queryTerms(unit), { ...options, exclude: (d) => d.uri === uri || d.fingerprint === print });
+    const plan = planKey(planMetadata(unit.model, decodeURIComponent(uri.replace(/^.*\//, ''))));
+    return this.search(queryTerms(unit), { ...options, exclude: (d) => d.uri === uri || d.fingerprint === print || (!!plan && planKey(d.metadata) === plan) });
   }
 
   /** Units most like the question `terms` (see queryTerms), best first. */
@@ -378,11 +380,13 @@ export class RelatedIndex {
 
   private finish(pick: Picker, query: QueryTerm[], options: SearchOptions): RelatedHit[] {
     const best = this.best(query);
-    // Two copies of one plan (a seed also saved in the workspace) answer once.
-    const seen = new Set<string>();
+    // Copies and versions of one plan (a seed also saved in the workspace, a draft beside the final
+    // text) answer as one: the document of the best-scoring unit speaks for them all.
+    const speaker = new Map<string, IndexedDocument>();
     const ranked = pick.ranked().filter(({ unit }) => {
-      const key = `${unit.doc.fingerprint}:${unit.line}:${unit.title}`;
-      return !seen.has(key) && !!seen.add(key);
+      const plan = planKey(unit.doc.metadata) ?? unit.doc.fingerprint;
+      if (!speaker.has(plan)) speaker.set(plan, unit.doc);
+      return speaker.get(plan) === unit.doc;
     });
     return ranked.slice(0, options.limit ?? Infinity).map(({ unit, score }) => ({ unit, score, similarity: score / best, sharedTerms: this.shared(unit, query) }));
   }
@@ -516,6 +520,11 @@ function upperBound(sorted: number[], x: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Street, year and kind, when the plan says all three: versions of one plan share it. */
+function planKey(meta: DocumentMetadata): string | undefined {
+  return meta.place && meta.year && meta.kind ? `${meta.place}:${meta.year}:${meta.kind}` : undefined;
 }
 
 /** FNV-1a over the text, with its length: enough to tell a copy from another plan. */

@@ -14,6 +14,8 @@ export interface PlanUnit {
   /** The node's own body text (children excluded). */
   body: string;
   parent?: PlanUnit;
+  /** The plan it belongs to. */
+  model: OutlineModel;
 }
 
 // Weights of the parts of a unit, chosen on test/fixtures/related-pairs.json: a title names the
@@ -46,6 +48,7 @@ export function unitsOf(model: OutlineModel): PlanUnit[] {
       path: parent ? [...parent.path, parent.title] : [],
       body: node.bodySpans.map((s) => model.text.slice(s.start, s.end)).join('\n'),
       parent,
+      model,
     };
     byNode.set(node, unit);
     units.push(unit);
