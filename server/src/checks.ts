@@ -2,6 +2,7 @@
 // pushed otherwise, code actions, the renumber command and renumber-on-save, and the settings they read.
 import {
   CodeActionKind,
+  DidChangeConfigurationParams,
   Connection,
   InitializeParams,
   ServerCapabilities,
@@ -83,15 +84,17 @@ export class Checks {
       const settings = await this.settingsFor(document.uri);
       return settings.renumberOnSave ? this.service.getRenumberEdits(document) : [];
     });
-    connection.onDidChangeConfiguration(({ settings }) => {
-      if (!this.configurable) this.fallback = readSettings(sectionOf(settings));
-      this.settings.clear();
-      if (this.pull) {
-        if (this.refreshable) void connection.languages.diagnostics.refresh();
-      } else {
-        for (const doc of documents.all()) this.schedule(doc.uri);
-      }
-    });
+  }
+
+  /** Settings changed: forget what was read and check every open document again. */
+  settingsChanged({ settings }: DidChangeConfigurationParams): void {
+    if (!this.configurable) this.fallback = readSettings(sectionOf(settings));
+    this.settings.clear();
+    if (this.pull) {
+      if (this.refreshable) void this.connection.languages.diagnostics.refresh();
+    } else {
+      for (const doc of this.documents.all()) this.schedule(doc.uri);
+    }
   }
 
   private settingsFor(uri: string): Promise<WorkplanSettings> {

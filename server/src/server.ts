@@ -2,12 +2,9 @@
 import * as path from 'path';
 import {
   createConnection,
-  DidChangeConfigurationParams,
-  Disposable,
   InitializeParams,
   InitializeResult,
   MessageType,
-  NotificationHandler,
   ProposedFeatures,
   ShowMessageNotification,
   TextDocuments,
@@ -23,19 +20,14 @@ const sync = new DocumentSync();
 const documents = new TextDocuments(sync);
 const service = new LanguageService();
 
-// The connection keeps one handler per notification, yet the checks and related measures both follow
-// the settings: every onDidChangeConfiguration handler hears didChangeConfiguration.
-const settingsHandlers: NotificationHandler<DidChangeConfigurationParams>[] = [];
-connection.onDidChangeConfiguration((params) => settingsHandlers.forEach((handler) => handler(params)));
-connection.onDidChangeConfiguration = (handler) => {
-  settingsHandlers.push(handler);
-  return Disposable.create(() => void settingsHandlers.splice(settingsHandlers.indexOf(handler) >>> 0, 1));
-};
-
 const checks = new Checks(connection, documents, service);
 // The seeds ship beside the server: server/out/server.js → seeds/.
 const related = new RelatedFeatures(connection, documents, service, path.join(__dirname, '..', '..', 'seeds'));
-connection.onDidChangeConfiguration((params) => related.settingsChanged(params));
+// The connection keeps one handler per notification: both features follow the settings.
+connection.onDidChangeConfiguration((params) => {
+  checks.settingsChanged(params);
+  related.settingsChanged(params);
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const maxMb = params.initializationOptions?.maxFileSize;
