@@ -1,8 +1,7 @@
 // Outline view and breadcrumbs: one symbol per section, measure and run-in enumeration.
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { OutlineModel, OutlineNode } from './model';
-import { spanToRange } from './ranges';
+import { PositionIndex } from './positions';
 
 /** Kinds differ by depth so the tree reads at a glance; measures and run-ins have their own. */
 const KIND_BY_DEPTH = [SymbolKind.Namespace, SymbolKind.Class, SymbolKind.Method, SymbolKind.Field, SymbolKind.Property];
@@ -18,16 +17,13 @@ function symbolKind(node: OutlineNode): SymbolKind {
   return KIND_BY_DEPTH[Math.min(node.depth, KIND_BY_DEPTH.length) - 1];
 }
 
-function toSymbol(doc: TextDocument, node: OutlineNode): DocumentSymbol {
-  return {
-    name: symbolName(node),
-    kind: symbolKind(node),
-    range: spanToRange(doc, node.span),
-    selectionRange: spanToRange(doc, node.headingSpan),
-    children: node.children.map((c) => toSymbol(doc, c)),
-  };
+function toSymbol(at: PositionIndex, node: OutlineNode): DocumentSymbol {
+  const range = { start: at.positionAt(node.span.start), end: at.positionAt(node.span.end) };
+  const selectionRange = { start: at.positionAt(node.headingSpan.start), end: at.positionAt(node.headingSpan.end) };
+  return { name: symbolName(node), kind: symbolKind(node), range, selectionRange, children: node.children.map((c) => toSymbol(at, c)) };
 }
 
-export function getDocumentSymbols(doc: TextDocument, model: OutlineModel): DocumentSymbol[] {
-  return model.roots.map((n) => toSymbol(doc, n));
+export function getDocumentSymbols(model: OutlineModel): DocumentSymbol[] {
+  const at = new PositionIndex(model);
+  return model.roots.map((n) => toSymbol(at, n));
 }

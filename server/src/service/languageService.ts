@@ -43,11 +43,11 @@ export class LanguageService {
   }
 
   getDocumentSymbols(doc: TextDocument): DocumentSymbol[] {
-    return getDocumentSymbols(doc, this.getModel(doc));
+    return getDocumentSymbols(this.getModel(doc));
   }
 
   getFoldingRanges(doc: TextDocument, rangeLimit?: number): FoldingRange[] {
-    return getFoldingRanges(doc, this.getModel(doc), rangeLimit);
+    return getFoldingRanges(this.getModel(doc), rangeLimit);
   }
 
   getSelectionRanges(doc: TextDocument, positions: Position[]): SelectionRange[] {
