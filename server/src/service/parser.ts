@@ -173,10 +173,11 @@ class Parser {
   }
 
   /**
-   * `looksLikeTitle` of the cleaned line. A title has at most 60 characters, and cleaning only removes
-   * `#`, `**` and surrounding space, so a longer line without them is answered without cleaning.
+   * `looksLikeTitle` of the cleaned line. A title names its year (`年`) and has at most 60 characters;
+   * cleaning only removes `#`, `**` and surrounding space, so most lines are answered without cleaning.
    */
   private titleLike(s: string): boolean {
+    if (s.indexOf('年') < 0) return false;
     if (s.length > 60 && s.indexOf('*') < 0 && s.indexOf('#') < 0 && s.trim().length > 60) return false;
     return looksLikeTitle(this.cleanTitle(s));
   }
@@ -502,6 +503,8 @@ function trimDecorEnd(s: string, stop: number): number {
 
 /** Title text without Markdown emphasis or escapes. */
 function cleanInline(s: string): string {
+  // Most titles carry none of what the replacements remove.
+  if (!/[*\\\r\n]/.test(s)) return s.trim();
   return s.replace(/\*\*/g, '').replace(/\\(?=[^\s])/g, '').replace(/[ \t\u3000]*(?:\r\n|\r|\n)[\s]*/g, '').trim();
 }
 
