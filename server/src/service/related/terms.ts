@@ -28,6 +28,24 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\*\*/g, '').replace(CJK_GAP, '');
 }
 
+/** Longest piece handed to ICU at once: its word segmenter slows down sharply on long runs of text. */
+const MAX_CHUNK = 200;
+const CHUNK_END = /[。！？；!?;\n]/g;
+
+/** The text in sentences, none longer than MAX_CHUNK (a sentence that long is cut where it stands). */
+function* chunks(text: string): Generator<string> {
+  let start = 0;
+  const cut = (end: number) => {
+    const pieces: string[] = [];
+    for (let p = start; p < end; p += MAX_CHUNK) pieces.push(text.slice(p, Math.min(end, p + MAX_CHUNK)));
+    start = end;
+    return pieces;
+  };
+  CHUNK_END.lastIndex = 0;
+  for (let m = CHUNK_END.exec(text); m; m = CHUNK_END.exec(text)) yield* cut(m.index + 1);
+  yield* cut(text.length);
+}
+
 /**
  * Adds `weight` for every term of `text` to `into`; returns the weight added (the text's length in
  * terms). `words`, if given, collects the bigrams joined from two lone characters: words ICU did not
@@ -39,25 +57,27 @@ export function addTerms(text: string, weight: number, into: Map<string, number>
     into.set(term, (into.get(term) ?? 0) + weight);
     added += weight;
   };
-  let prev: { word: string; end: number; cjk: boolean } | undefined;
-  for (const s of segmenter.segment(normalizeText(text))) {
-    if (!s.isWordLike) continue;
-    const word = s.segment;
-    const cjk = CJK_WORD.test(word);
-    // A lone ideograph is often a morpheme that carries the topic (商, 老, 残, 创); particles
-    // (的, 和) are in every unit and weigh nothing. A lone Latin letter or digit is noise.
-    if (cjk || word.length > 1) add(word);
-    if (cjk) {
-      if (word.length > 2) for (let i = 0; i + 2 <= word.length; i++) add(BIGRAM + word.slice(i, i + 2));
-      // Join a single character to its neighbour; two dictionary words side by side (精品|小区)
-      // are not joined: 品小 means nothing.
-      if (prev?.cjk && prev.end === s.index && (prev.word.length === 1 || word.length === 1)) {
-        const bigram = BIGRAM + prev.word.slice(-1) + word[0];
-        add(bigram);
-        if (prev.word.length === 1 && word.length === 1) words?.add(bigram);
+  for (const chunk of chunks(normalizeText(text))) {
+    let prev: { word: string; end: number; cjk: boolean } | undefined;
+    for (const s of segmenter.segment(chunk)) {
+      if (!s.isWordLike) continue;
+      const word = s.segment;
+      const cjk = CJK_WORD.test(word);
+      // A lone ideograph is often a morpheme that carries the topic (商, 老, 残, 创); particles
+      // (的, 和) are in every unit and weigh nothing. A lone Latin letter or digit is noise.
+      if (cjk || word.length > 1) add(word);
+      if (cjk) {
+        if (word.length > 2) for (let i = 0; i + 2 <= word.length; i++) add(BIGRAM + word.slice(i, i + 2));
+        // Join a single character to its neighbour; two dictionary words side by side (精品|小区)
+        // are not joined: 品小 means nothing.
+        if (prev?.cjk && prev.end === s.index && (prev.word.length === 1 || word.length === 1)) {
+          const bigram = BIGRAM + prev.word.slice(-1) + word[0];
+          add(bigram);
+          if (prev.word.length === 1 && word.length === 1) words?.add(bigram);
+        }
       }
+      prev = { word, end: s.index + word.length, cjk };
     }
-    prev = { word, end: s.index + word.length, cjk };
   }
   return added;
 }

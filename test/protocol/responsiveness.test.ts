@@ -1,0 +1,27 @@
+import * as assert from 'assert';
+import { LspClient } from '../helpers/lspClient';
+import { seed, seeds } from '../helpers/seeds';
+
+describe('protocol: a huge single-line plan does not stall the server', function () {
+  let client: LspClient;
+  before(async () => (client = await LspClient.start({})));
+  after(async () => client.stop());
+
+  it('keeps answering other documents after a 1 MB one-line plan is opened and indexed', async () => {
+    // A PDF pasted whole: a heading and every seed on one line, repeated to 1 MB: one section's body. The related-measures index used to
+    // hand such a line to ICU's word segmenter in one piece, which took minutes and blocked every request.
+    const flattened = seeds().map((s) => s.text.replace(/\s+/g, ' ')).join(' ');
+    const huge = '一、总体要求。' + flattened.repeat(Math.ceil(1_000_000 / flattened.length));
+    await client.open(client.uri('huge.txt'), huge);
+    await client.request('textDocument/documentSymbol', { textDocument: { uri: client.uri('huge.txt') } });
+    const small = seed('新华路');
+    const uri = client.uri(small.name);
+    await client.open(uri, small.text);
+    // Give the debounced re-index time to start on the huge document, then ask for a hover elsewhere.
+    await new Promise((r) => setTimeout(r, 1500));
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 5 } });
+    const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(symbols.length > 0);
+    assert.ok(hover === null || typeof hover === 'object');
+  });
+});
