@@ -134,6 +134,7 @@ export function runCheck(argv: string[], out: NodeJS.WritableStream = process.st
         const patch = () => createTwoFilesPatch(file, file, text, fixed.text, '', '', { context: 3 });
         if (opts.dryRun && opts.json) result.diff = patch();
         else if (opts.dryRun) out.write(patch());
+        else if (decoded.lossy) err.write(`${file}: 含有无效的 UTF-8 字节，未写回 / invalid UTF-8 bytes: not written back, fix them first\n`);
         else writeFileSync(file, encode(fixed.text, decoded.encoding));
       }
       if (!opts.dryRun && !opts.json && fixed.fixed) err.write(`${file}: 已修复 ${fixed.fixed} 处 / fixed ${fixed.fixed}\n`);

@@ -27,6 +27,14 @@ describe('cli: workplan check', function () {
     return name;
   }
 
+  it('checks a UTF-8 file with a damaged byte but does not write the fixes back over it', () => {
+    const bytes = Buffer.concat([Buffer.from(BROKEN, 'utf8'), Buffer.from([0xe4, 0xb8])]);
+    const file = write('截断.txt', bytes);
+    const r = run(['check', '--fix', '--no-hygiene', file], dir);
+    assert.match(r.stderr, /截断\.txt: 含有无效的 UTF-8 字节，未写回/);
+    assert.ok(readFileSync(path.join(dir, file)).equals(bytes), 'the file is left as it was');
+  });
+
   it('prints file:line:col: severity code message, one line each', () => {
     const file = write('计划.txt', BROKEN);
     const r = run(['check', '--no-hygiene', file], dir);

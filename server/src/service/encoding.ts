@@ -5,9 +5,14 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 export interface Decoded {
   text: string;
   encoding: Encoding;
+  /** Some bytes were invalid and read as U+FFFD: writing the text back would lose them. */
+  lossy?: true;
 }
 
 export class UnreadableError extends Error {}
+
+/** Share of invalid sequences up to which a file is still read as (damaged) UTF-8. */
+const DAMAGED_UTF8_SHARE = 0.001;
 
 /** Share of control bytes above which a file is taken for binary rather than text. */
 const BINARY_CONTROL_SHARE = 0.01;
@@ -34,6 +39,18 @@ export function decodePlan(bytes: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    // A UTF-8 file cut mid-character or with a stray byte: GB18030 would read the rest as mojibake.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    let invalid = 0;
+    let valid = 0;
+    for (const ch of lenient) {
+      if (ch === '\ufffd') invalid++;
+      else if (ch > '\u007f') valid++;
+    }
+    // Few bad sequences among many good ones is damaged UTF-8; GB18030 text read as UTF-8 is mostly bad.
+    if (invalid <= Math.max(1, lenient.length * DAMAGED_UTF8_SHARE) && valid >= 20 * invalid) {
+      return { text: lenient, encoding: 'utf-8', lossy: true };
+    }
     try {
       return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
     } catch {
