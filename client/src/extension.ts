@@ -34,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('workplan.openAsPlan', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('请先打开一个文本文件。'));
+        void vscode.window.showInformationMessage(vscode.l10n.t('请先打开一个文本文件。Open a text file first.'));
         return;
       }
       await vscode.languages.setTextDocumentLanguage(editor.document, 'workplan');
