@@ -8,10 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { OutlineModel } from '../service/model';
 import { parsePlan } from '../service/parser';
 import { RelatedIndex } from '../service/related/index';
-import { CJK } from '../service/text';
+import { hasCjk } from '../service/text';
 import { fileSignature, findPlanFiles, isPlanFile, isUnder, MAX_PLAN_FILES, readPlanFile } from './files';
-
-const HAS_CJK = new RegExp(`[${CJK}]`);
 
 export interface SyncResult {
   plans: number;
@@ -22,7 +20,7 @@ export interface SyncResult {
 
 /** A plan is an outline with Chinese titles: a README or an English note in the same folder is not. */
 function looksLikePlan(model: OutlineModel): boolean {
-  return model.nodes.some((n) => HAS_CJK.test(n.title));
+  return model.nodes.some((n) => hasCjk(n.title));
 }
 
 function filePath(uri: string): string | undefined {

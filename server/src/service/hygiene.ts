@@ -2,16 +2,15 @@
 // only; each finding carries the edit that repairs it and nothing else.
 import type { Finding } from './diagnostics';
 import { OutlineModel, Span } from './model';
-import { CJK, endsSentence, isSpace } from './text';
+import { endsSentence, hasCjk, isSpace, trimmedEnd } from './text';
 
 /** Full-width punctuation of Chinese text. */
 const FULL_PUNCT = '，。、；：？！“”‘’（）《》【】「」『』…—';
-const CJK_CHAR = new RegExp(`[${CJK}]`);
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const HALF_MARK = /[,;:?!()"]/g;
 
 function isChinese(ch: string | undefined): boolean {
-  return !!ch && (CJK_CHAR.test(ch) || FULL_PUNCT.includes(ch));
+  return !!ch && (hasCjk(ch) || FULL_PUNCT.includes(ch));
 }
 
 function isAsciiWord(ch: string | undefined): boolean {
@@ -162,7 +161,7 @@ function brokenLines(model: OutlineModel): Finding[] {
   }
   const notProse = (l: number) => {
     const line = lines[l];
-    return model.documentStarts.some((d) => d >= line.start && d <= line.end) || (!CJK_CHAR.test(line.text) && line.text.trim().length <= 12);
+    return model.documentStarts.some((d) => d >= line.start && d <= line.end) || (!hasCjk(line.text) && line.text.trim().length <= 12);
   };
   const splitAt = new Set(model.problems.filter((p) => p.code === 'heading.split').map((p) => p.fixSpan.start));
   const within = (span: Span | undefined, offset: number) => !!span && span.start <= offset && offset <= span.end;
@@ -194,12 +193,6 @@ export function ellipsisStart(s: string, n = 10): string {
   // The last n characters lie within the last 2n code units; spreading a whole long line is costly.
   const tail = [...s.slice(-2 * n)];
   return s.length > 2 * n || tail.length > n ? '…' + tail.slice(-n).join('') : s;
-}
-
-function trimmedEnd(text: string, line: { start: number; end: number }): number {
-  let e = line.end;
-  while (e > line.start && isSpace(text[e - 1])) e--;
-  return e;
 }
 
 /** Where a heading title on this line would end: before trailing `**` and `。`. */

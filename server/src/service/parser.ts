@@ -2,7 +2,7 @@
 import { FAMILY_RANK, matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle, readMetadata } from './metadata';
 import { Enumerator, Line, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
-import { CJK, endsSentence, isBlank, isSpace, splitLines, visibleLength } from './text';
+import { CJK, endsSentence, isBlank, isSpace, splitLines, trimmedEnd, visibleLength } from './text';
 
 type LineKind = 'blank' | 'residue' | 'marker' | 'enumerator' | 'text';
 
@@ -121,10 +121,7 @@ class Parser {
   }
 
   private trimmedEnd(i: number): number {
-    const line = this.lines[i];
-    let e = line.end;
-    while (e > line.start && isSpace(this.text[e - 1])) e--;
-    return e;
+    return trimmedEnd(this.text, this.lines[i]);
   }
 
   /** Next line at or after `i` that is neither blank nor page residue, or -1. */

@@ -28,8 +28,16 @@ export function splitLines(text: string): Line[] {
 export const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 const CJK_CHAR = new RegExp(`[${CJK}]`);
 
-export function isCjk(ch: string): boolean {
-  return CJK_CHAR.test(ch);
+/** Whether `s` holds at least one ideograph. */
+export function hasCjk(s: string): boolean {
+  return CJK_CHAR.test(s);
+}
+
+/** Offset just past the last non-space character of `line`. */
+export function trimmedEnd(text: string, line: { start: number; end: number }): number {
+  let e = line.end;
+  while (e > line.start && isSpace(text[e - 1])) e--;
+  return e;
 }
 
 /** Whitespace as it appears in pasted plans: ASCII, ideographic space, no-break space, BOM. */
