@@ -112,7 +112,7 @@ export class Checks {
   private schedule(uri: string): void {
     clearTimeout(this.timers.get(uri));
     // A check that throws must not take the server down with an unhandled rejection.
-    this.timers.set(uri, setTimeout(() => this.push(uri).catch((e) => this.connection.console.error(`workplan: diagnostics of ${uri} failed: ${e}`)), PUSH_DELAY_MS));
+    this.timers.set(uri, setTimeout(() => this.push(uri).catch((e) => this.connection.console.error(`工作计划：诊断失败 Workplan: diagnostics of ${uri} failed: ${e}`)), PUSH_DELAY_MS));
   }
 
   private async push(uri: string): Promise<void> {
