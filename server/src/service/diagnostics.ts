@@ -1,13 +1,12 @@
 // The checks a reviewer runs before a plan is submitted (PLAN-FORMAT §3, §4): codes, default
 // severities, and one entry point that gathers numbering, extraction-damage and hygiene diagnostics.
 import { Diagnostic, DiagnosticSeverity, TextEdit } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ellipsisStart, hygieneDiagnostics } from './hygiene';
 import { OffsetEdit } from './markerForms';
 import { diagnosticMessage, Lang } from './messages';
 import { OutlineModel, Span } from './model';
 import { numberingDiagnostics } from './numbering';
-import { spanToRange } from './ranges';
+import { Positions, spanToRange } from './ranges';
 import { WorkplanSettings } from './settings';
 
 export const NUMBERING_CODES = [
@@ -74,7 +73,11 @@ export function computeDiagnostics(model: OutlineModel, settings: WorkplanSettin
   const out: PlanDiagnostic[] = [];
   for (const f of found) {
     const severity = settings.severity[f.code] ?? DEFAULT_SEVERITY[f.code];
-    if (severity !== 'off') out.push({ ...f, severity });
+    if (severity === 'off') continue;
+    // Each finding is new to this call: it takes its severity in place, no copy of thousands of objects.
+    const d = f as PlanDiagnostic;
+    d.severity = severity;
+    out.push(d);
   }
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
@@ -111,10 +114,10 @@ export interface FixData {
   edits?: TextEdit[];
 }
 
-export function toLspDiagnostic(doc: TextDocument, d: PlanDiagnostic, lang: Lang): Diagnostic {
-  const data: FixData = { expected: d.expected, found: d.found, edits: d.edits?.map((e) => TextEdit.replace(spanToRange(doc, e), e.newText)) };
+export function toLspDiagnostic(at: Positions, d: PlanDiagnostic, lang: Lang): Diagnostic {
+  const data: FixData = { expected: d.expected, found: d.found, edits: d.edits?.map((e) => TextEdit.replace(spanToRange(at, e), e.newText)) };
   return {
-    range: spanToRange(doc, d.span), severity: LSP_SEVERITY[d.severity], code: d.code, source: 'workplan',
+    range: spanToRange(at, d.span), severity: LSP_SEVERITY[d.severity], code: d.code, source: 'workplan',
     message: diagnosticMessage(d.code, d, lang), data,
   };
 }

@@ -1,20 +1,31 @@
 // Text hygiene (PLAN-FORMAT §3): damage that extraction leaves in the prose itself. Information
 // only; each finding carries the edit that repairs it and nothing else.
 import type { Finding } from './diagnostics';
+import type { OffsetEdit } from './markerForms';
 import { OutlineModel, Span } from './model';
-import { endsSentence, hasCjk, isSpace, trimmedEnd } from './text';
+import { CJK_RANGES, endsSentence, hasCjk, isSpace, trimmedEnd } from './text';
 
 /** Full-width punctuation of Chinese text. */
 const FULL_PUNCT = '，。、；：？！“”‘’（）《》【】「」『』…—';
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const HALF_MARK = /[,;:?!()"]/g;
+const SPACE_RUN = /[ \t\u3000\u00a0]+/g;
+
+/** Ideographs and full-width punctuation, by UTF-16 code: the checks ask per character. */
+const CHINESE = new Uint8Array(0x10000);
+for (const [from, to] of CJK_RANGES) CHINESE.fill(1, from, to + 1);
+for (const ch of FULL_PUNCT) CHINESE[ch.charCodeAt(0)] = 1;
 
 function isChinese(ch: string | undefined): boolean {
-  return !!ch && (hasCjk(ch) || FULL_PUNCT.includes(ch));
+  return !!ch && CHINESE[ch.charCodeAt(0)] === 1;
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return !!ch && ch >= '0' && ch <= '9';
 }
 
 function isAsciiWord(ch: string | undefined): boolean {
-  return !!ch && /[A-Za-z0-9]/.test(ch);
+  return !!ch && (isDigit(ch) || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'));
 }
 
 /**
@@ -75,32 +86,33 @@ function markerSpaces(model: OutlineModel): Finding[] {
 function cjkSpaces(model: OutlineModel, excluded: Span[]): Finding[] {
   const text = model.text;
   const out: Finding[] = [];
-  const afterMarker = new Set(model.nodes.filter((n) => n.marker).map((n) => n.marker!.span.end));
-  for (const line of model.lines) {
-    if (out.length >= HYGIENE_LIMIT) break;
-    const re = /[ \t\u3000\u00a0]+/g;
-    for (let m = re.exec(line.text); m && out.length < HYGIENE_LIMIT; m = re.exec(line.text)) {
-      const start = line.start + m.index;
-      const end = start + m[0].length;
-      if (start === line.start || end === line.end || afterMarker.has(start) || inside(excluded, start)) continue;
-      const before = text[start - 1];
-      const after = text[end];
-      const number = (at: number, step: number) => {
-        // A whole number next to Chinese text: `2025 年`, not `No.1 创新`.
-        let p = at;
-        while (/[0-9]/.test(text[p] ?? '')) p += step;
-        return p !== at && !/[A-Za-z.．%]/.test(text[p] ?? '');
-      };
-      const left = isChinese(before) || (/[0-9]/.test(before) && number(start - 1, -1));
-      const right = isChinese(after) || (/[0-9]/.test(after) && number(end, 1));
-      if (!left || !right || !(isChinese(before) || isChinese(after))) continue;
-      out.push({
-        code: 'text.cjkSpace', span: { start, end }, expected: text.slice(start - 2, start) + text.slice(end, end + 2),
-        found: text.slice(start - 2, end + 2), edits: [{ start, end, newText: '' }],
-      });
-    }
+  const afterMarker = new Set<number>();
+  for (const n of model.nodes) if (n.marker) afterMarker.add(n.marker.span.end);
+  // One pass over the whole text: a run never crosses a line break, and a run at either end of a
+  // line has a break (or nothing) on that side, which is neither Chinese nor a digit.
+  SPACE_RUN.lastIndex = 0;
+  for (let m = SPACE_RUN.exec(text); m && out.length < HYGIENE_LIMIT; m = SPACE_RUN.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = text[start - 1];
+    const after = text[end];
+    const left = isChinese(before) || (isDigit(before) && wholeNumber(text, start - 1, -1));
+    const right = isChinese(after) || (isDigit(after) && wholeNumber(text, end, 1));
+    if (!left || !right || !(isChinese(before) || isChinese(after))) continue;
+    if (afterMarker.has(start) || inside(excluded, start)) continue;
+    out.push({
+      code: 'text.cjkSpace', span: { start, end }, expected: text.slice(start - 2, start) + text.slice(end, end + 2),
+      found: text.slice(start - 2, end + 2), edits: [{ start, end, newText: '' }],
+    });
   }
   return out;
+}
+
+/** A whole number next to Chinese text, read from `at` in direction `step`: `2025 年`, not `No.1 创新`. */
+function wholeNumber(text: string, at: number, step: number): boolean {
+  let p = at;
+  while (isDigit(text[p])) p += step;
+  return p !== at && !/[A-Za-z.．%]/.test(text[p] ?? '');
 }
 
 /**
@@ -109,40 +121,63 @@ function cjkSpaces(model: OutlineModel, excluded: Span[]): Finding[] {
  */
 function halfWidth(model: OutlineModel, excluded: Span[]): Finding[] {
   const text = model.text;
+  const lines = model.lines;
   const out: Finding[] = [];
-  for (const line of model.lines) {
-    if (out.length >= HYGIENE_LIMIT) break;
-    const quotes = line.text.split('"').length - 1;
-    let quoteIndex = 0;
-    const edits: { start: number; end: number; newText: string }[] = [];
-    // A regex finds the candidates: a loop over every character was most of the diagnostics' time.
-    HALF_MARK.lastIndex = 0;
-    for (let m = HALF_MARK.exec(line.text); m; m = HALF_MARK.exec(line.text)) {
-      const i = line.start + m.index;
-      const ch = m[0];
-      const q = ch === '"' ? quoteIndex++ : -1;
-      if (inside(excluded, i)) continue;
-      const before = i > line.start ? text[i - 1] : undefined;
-      const after = i + 1 < line.end ? text[i + 1] : undefined;
-      if (!isChinese(before) && !isChinese(after)) continue;
-      // `9:00`, `1,000` between digits are not Chinese punctuation.
-      if (isAsciiWord(before) && isAsciiWord(after)) continue;
-      let full = HALF_TO_FULL[ch];
-      if (ch === '"') {
-        const opens = quotes % 2 === 0 ? q % 2 === 0 : !before || isSpace(before) || '，。、；：（“《'.includes(before);
-        full = opens ? '“' : '”';
-      }
-      edits.push({ start: i, end: i + 1, newText: full });
-    }
-    if (!edits.length) continue;
+  let line = 0;
+  let edits: OffsetEdit[] = [];
+  /** `"` on the current line: counted when the line's first one is met. */
+  let quotes = -1;
+  let quoteIndex = 0;
+  const flush = () => {
+    if (!edits.length) return;
     // The message names each kind of mark once: `应为“，（）”，实为“,()”`.
     const distinct = (marks: string[]) => [...new Set(marks)].join('');
     out.push({
       code: 'text.halfWidth', span: { start: edits[0].start, end: edits[edits.length - 1].end },
       expected: distinct(edits.map((e) => e.newText)), found: distinct(edits.map((e) => text[e.start])), edits,
     });
+    edits = [];
+  };
+  // One regex pass over the whole text finds the candidates; marks never sit on a line break.
+  HALF_MARK.lastIndex = 0;
+  for (let m = HALF_MARK.exec(text); m; m = HALF_MARK.exec(text)) {
+    const i = m.index;
+    if (lines[line].end <= i) {
+      flush();
+      if (out.length >= HYGIENE_LIMIT) break;
+      while (lines[line].end <= i) line++;
+      quotes = -1;
+      quoteIndex = 0;
+    }
+    const { start, end } = lines[line];
+    const ch = m[0];
+    let q = -1;
+    if (ch === '"') {
+      if (quotes < 0) quotes = count(text, '"', start, end);
+      q = quoteIndex++;
+    }
+    if (inside(excluded, i)) continue;
+    const before = i > start ? text[i - 1] : undefined;
+    const after = i + 1 < end ? text[i + 1] : undefined;
+    if (!isChinese(before) && !isChinese(after)) continue;
+    // `9:00`, `1,000` between digits are not Chinese punctuation.
+    if (isAsciiWord(before) && isAsciiWord(after)) continue;
+    let full = HALF_TO_FULL[ch];
+    if (ch === '"') {
+      const opens = quotes % 2 === 0 ? q % 2 === 0 : !before || isSpace(before) || '，。、；：（“《'.includes(before);
+      full = opens ? '“' : '”';
+    }
+    edits.push({ start: i, end: i + 1, newText: full });
   }
+  if (out.length < HYGIENE_LIMIT) flush();
   return out;
+}
+
+/** How often `ch` occurs in `text` between `start` and `end`. */
+function count(text: string, ch: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf(ch, start); i >= 0 && i < end; i = text.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 /** A line that stops mid-sentence and goes on, after the break, on the next line of prose. */
@@ -181,7 +216,7 @@ function brokenLines(model: OutlineModel): Finding[] {
     const join = isAsciiWord(text[end - 1]) && isAsciiWord(text[next]) ? ' ' : '';
     out.push({
       code: 'text.brokenLine', span: { start: end, end: next }, found: ellipsisStart(text.slice(line.start, end), 8),
-      expected: [...text.slice(next, lines[j].end)].slice(0, 8).join(''), edits: [{ start: end, end: next, newText: join }],
+      expected: codePointsStart(text.slice(next, lines[j].end), 8), edits: [{ start: end, end: next, newText: join }],
     });
   }
   return out;
@@ -193,6 +228,12 @@ export function ellipsisStart(s: string, n = 10): string {
   // The last n characters lie within the last 2n code units; spreading a whole long line is costly.
   const tail = [...s.slice(-2 * n)];
   return s.length > 2 * n || tail.length > n ? '…' + tail.slice(-n).join('') : s;
+}
+
+/** The first `n` characters of a string; a surrogate pair is one. */
+function codePointsStart(s: string, n: number): string {
+  // They lie within the first 2n code units: spreading a whole long line is costly.
+  return [...s.slice(0, 2 * n)].slice(0, n).join('');
 }
 
 /** Where a heading title on this line would end: before trailing `**` and `。`. */

@@ -9,6 +9,7 @@ import { getFoldingRanges } from './folding';
 import { getHover } from './hover';
 import { OutlineModel } from './model';
 import { parsePlan } from './parser';
+import { PositionIndex } from './positions';
 import { Lang } from './messages';
 import { getReferences } from './references';
 import { RelatedIndex } from './related/index';
@@ -59,7 +60,9 @@ export class LanguageService {
   }
 
   getLspDiagnostics(doc: TextDocument, settings: WorkplanSettings, lang: Lang): Diagnostic[] {
-    return this.getDiagnostics(doc, settings).map((d) => toLspDiagnostic(doc, d, lang));
+    // Positions from the outline's own line table: the document's would be built anew for each version.
+    const at = new PositionIndex(this.getModel(doc));
+    return this.getDiagnostics(doc, settings).map((d) => toLspDiagnostic(at, d, lang));
   }
 
   getCodeActions(doc: TextDocument, context: CodeActionContext, settings: WorkplanSettings, lang: Lang): CodeAction[] {

@@ -1,10 +1,14 @@
 // Offsets (UTF-16 code units) to LSP ranges, through the document's own line table.
-import { Range } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Position, Range } from 'vscode-languageserver-types';
 import { Span } from './model';
 
-export function spanToRange(doc: TextDocument, span: Span): Range {
-  return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
+/** What turns offsets into positions: a TextDocument, or a PositionIndex over the outline's lines. */
+export interface Positions {
+  positionAt(offset: number): Position;
+}
+
+export function spanToRange(at: Positions, span: Span): Range {
+  return { start: at.positionAt(span.start), end: at.positionAt(span.end) };
 }
 
 export function contains(span: Span, offset: number): boolean {

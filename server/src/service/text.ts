@@ -25,7 +25,10 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-export const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+/** Ideographs: CJK Unified (and Extension A) and the compatibility block. */
+export const CJK_RANGES: readonly (readonly [number, number])[] = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]];
+/** The same ranges for a regular expression's character class. */
+export const CJK = CJK_RANGES.map(([a, b]) => `\\u${a.toString(16)}-\\u${b.toString(16)}`).join('');
 const CJK_CHAR = new RegExp(`[${CJK}]`);
 
 /** Whether `s` holds at least one ideograph. */
