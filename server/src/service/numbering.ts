@@ -115,7 +115,8 @@ class NumberingCheck {
   }
 
   private container(parent: OutlineNode | undefined, children: OutlineNode[], continuesFrom?: number): void {
-    if (parent && this.suppressed.has(parent)) return;
+    // Most nodes are leaves (measures, run-ins): nothing to check and nothing to allocate for.
+    if (!children.length || (parent && this.suppressed.has(parent))) return;
     const sequences = siblingSequences(children);
     // A sequence written one level too deep counts with the level it should have: after `（1）`
     // standing for `（一）`, the `（二）` that follows continues it and is no fault of its own.
