@@ -1,6 +1,6 @@
 // The checks a reviewer runs before a plan is submitted (PLAN-FORMAT §3, §4): codes, default
 // severities, and one entry point that gathers numbering, extraction-damage and hygiene diagnostics.
-import { Diagnostic, DiagnosticSeverity, TextEdit } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { ellipsisStart, hygieneDiagnostics } from './hygiene';
 import { OffsetEdit } from './markerForms';
 import { diagnosticMessage, Lang } from './messages';
@@ -107,15 +107,17 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
 };
 
-/** What a fix needs, carried in `Diagnostic.data`. */
+/**
+ * What the message says was expected and found, in `Diagnostic.data` for clients that want it. No
+ * edits: code actions recompute the fix from the current text, so a stale one is never applied.
+ */
 export interface FixData {
   expected: string;
   found: string;
-  edits?: TextEdit[];
 }
 
 export function toLspDiagnostic(at: Positions, d: PlanDiagnostic, lang: Lang): Diagnostic {
-  const data: FixData = { expected: d.expected, found: d.found, edits: d.edits?.map((e) => TextEdit.replace(spanToRange(at, e), e.newText)) };
+  const data: FixData = { expected: d.expected, found: d.found };
   return {
     range: spanToRange(at, d.span), severity: LSP_SEVERITY[d.severity], code: d.code, source: 'workplan',
     message: diagnosticMessage(d.code, d, lang), data,

@@ -2,8 +2,8 @@
 // only; each finding carries the edit that repairs it and nothing else.
 import type { Finding } from './diagnostics';
 import type { OffsetEdit } from './markerForms';
-import { OutlineModel, Span } from './model';
-import { CJK_RANGES, endsSentence, hasCjk, isSpace, trimmedEnd } from './text';
+import { Line, OutlineModel, Span } from './model';
+import { CJK_RANGES, endsSentence, hasCjk, isSpace, isSurrogatePairAt, trimmedEnd } from './text';
 
 /** Full-width punctuation of Chinese text. */
 const FULL_PUNCT = '，。、；：？！“”‘’（）《》【】「」『』…—';
@@ -16,16 +16,22 @@ const CHINESE = new Uint8Array(0x10000);
 for (const [from, to] of CJK_RANGES) CHINESE.fill(1, from, to + 1);
 for (const ch of FULL_PUNCT) CHINESE[ch.charCodeAt(0)] = 1;
 
-function isChinese(ch: string | undefined): boolean {
-  return !!ch && CHINESE[ch.charCodeAt(0)] === 1;
+// The classes take UTF-16 codes (NaN past either end of the text): reading `text[i]` would make a
+// string of every Chinese character asked about.
+function isChinese(c: number): boolean {
+  return CHINESE[c] === 1;
 }
 
-function isDigit(ch: string | undefined): boolean {
-  return !!ch && ch >= '0' && ch <= '9';
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
-function isAsciiWord(ch: string | undefined): boolean {
-  return !!ch && (isDigit(ch) || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'));
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function isAsciiWord(c: number): boolean {
+  return isDigit(c) || isAsciiLetter(c);
 }
 
 /**
@@ -36,7 +42,7 @@ export const HYGIENE_LIMIT = 1000;
 
 export function hygieneDiagnostics(model: OutlineModel): Finding[] {
   const excluded = excludedSpans(model);
-  return [...markerSpaces(model), ...cjkSpaces(model, excluded), ...halfWidth(model, excluded), ...brokenLines(model)];
+  return markerSpaces(model).concat(cjkSpaces(model, excluded), halfWidth(model, excluded), brokenLines(model));
 }
 
 /** Markers and run-ins (their own checks judge them) and the gap of a merged heading. */
@@ -94,8 +100,8 @@ function cjkSpaces(model: OutlineModel, excluded: Span[]): Finding[] {
   for (let m = SPACE_RUN.exec(text); m && out.length < HYGIENE_LIMIT; m = SPACE_RUN.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    const before = text[start - 1];
-    const after = text[end];
+    const before = text.charCodeAt(start - 1);
+    const after = text.charCodeAt(end);
     const left = isChinese(before) || (isDigit(before) && wholeNumber(text, start - 1, -1));
     const right = isChinese(after) || (isDigit(after) && wholeNumber(text, end, 1));
     if (!left || !right || !(isChinese(before) || isChinese(after))) continue;
@@ -111,8 +117,9 @@ function cjkSpaces(model: OutlineModel, excluded: Span[]): Finding[] {
 /** A whole number next to Chinese text, read from `at` in direction `step`: `2025 年`, not `No.1 创新`. */
 function wholeNumber(text: string, at: number, step: number): boolean {
   let p = at;
-  while (isDigit(text[p])) p += step;
-  return p !== at && !/[A-Za-z.．%]/.test(text[p] ?? '');
+  while (isDigit(text.charCodeAt(p))) p += step;
+  const c = text.charCodeAt(p);
+  return p !== at && !isAsciiLetter(c) && c !== 0x2e && c !== 0xff0e && c !== 0x25; // nor `.` `．` `%`
 }
 
 /**
@@ -131,11 +138,13 @@ function halfWidth(model: OutlineModel, excluded: Span[]): Finding[] {
   const flush = () => {
     if (!edits.length) return;
     // The message names each kind of mark once: `应为“，（）”，实为“,()”`.
-    const distinct = (marks: string[]) => [...new Set(marks)].join('');
-    out.push({
-      code: 'text.halfWidth', span: { start: edits[0].start, end: edits[edits.length - 1].end },
-      expected: distinct(edits.map((e) => e.newText)), found: distinct(edits.map((e) => text[e.start])), edits,
-    });
+    let expected = '';
+    let found = '';
+    for (const e of edits) {
+      if (!expected.includes(e.newText)) expected += e.newText;
+      if (!found.includes(text[e.start])) found += text[e.start];
+    }
+    out.push({ code: 'text.halfWidth', span: { start: edits[0].start, end: edits[edits.length - 1].end }, expected, found, edits });
     edits = [];
   };
   // One regex pass over the whole text finds the candidates; marks never sit on a line break.
@@ -157,14 +166,14 @@ function halfWidth(model: OutlineModel, excluded: Span[]): Finding[] {
       q = quoteIndex++;
     }
     if (inside(excluded, i)) continue;
-    const before = i > start ? text[i - 1] : undefined;
-    const after = i + 1 < end ? text[i + 1] : undefined;
+    const before = i > start ? text.charCodeAt(i - 1) : NaN;
+    const after = i + 1 < end ? text.charCodeAt(i + 1) : NaN;
     if (!isChinese(before) && !isChinese(after)) continue;
     // `9:00`, `1,000` between digits are not Chinese punctuation.
     if (isAsciiWord(before) && isAsciiWord(after)) continue;
     let full = HALF_TO_FULL[ch];
     if (ch === '"') {
-      const opens = quotes % 2 === 0 ? q % 2 === 0 : !before || isSpace(before) || '，。、；：（“《'.includes(before);
+      const opens = quotes % 2 === 0 ? q % 2 === 0 : i === start || isSpace(text[i - 1]) || '，。、；：（“《'.includes(text[i - 1]);
       full = opens ? '“' : '”';
     }
     edits.push({ start: i, end: i + 1, newText: full });
@@ -194,10 +203,8 @@ function brokenLines(model: OutlineModel): Finding[] {
     if (n.kind === 'heading') headingEnds.add(n.titleSpan.end);
     if (n.kind === 'unnumbered') for (let l = n.line; l < lines.length && lines[l].start <= n.headingSpan.end; l++) headingLines.add(l);
   }
-  const notProse = (l: number) => {
-    const line = lines[l];
-    return model.documentStarts.some((d) => d >= line.start && d <= line.end) || (!hasCjk(line.text) && line.text.trim().length <= 12);
-  };
+  const startLines = new Set(model.documentStarts.map((d) => lineContaining(lines, d)));
+  const notProse = (l: number) => startLines.has(l) || (!hasCjk(lines[l].text) && lines[l].text.trim().length <= 12);
   const splitAt = new Set(model.problems.filter((p) => p.code === 'heading.split').map((p) => p.fixSpan.start));
   const within = (span: Span | undefined, offset: number) => !!span && span.start <= offset && offset <= span.end;
   const out: Finding[] = [];
@@ -213,7 +220,7 @@ function brokenLines(model: OutlineModel): Finding[] {
     if (j >= lines.length || nodeLines.has(j) || headingLines.has(j) || notProse(j)) continue;
     const next = lines[j].start + (lines[j].text.length - lines[j].text.trimStart().length);
     if (model.backMatter && model.backMatter.start === next) continue;
-    const join = isAsciiWord(text[end - 1]) && isAsciiWord(text[next]) ? ' ' : '';
+    const join = isAsciiWord(text.charCodeAt(end - 1)) && isAsciiWord(text.charCodeAt(next)) ? ' ' : '';
     out.push({
       code: 'text.brokenLine', span: { start: end, end: next }, found: ellipsisStart(text.slice(line.start, end), 8),
       expected: codePointsStart(text.slice(next, lines[j].end), 8), edits: [{ start: end, end: next, newText: join }],
@@ -222,18 +229,30 @@ function brokenLines(model: OutlineModel): Finding[] {
   return out;
 }
 
+/** The line whose text or line end holds `offset`, or -1 (inside a CRLF). */
+function lineContaining(lines: Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lines[lo].start <= offset && offset <= lines[lo].end ? lo : -1;
+}
+
 /** The last characters of a long string, for messages. */
 export function ellipsisStart(s: string, n = 10): string {
-  if (s.length <= n) return s;
-  // The last n characters lie within the last 2n code units; spreading a whole long line is costly.
-  const tail = [...s.slice(-2 * n)];
-  return s.length > 2 * n || tail.length > n ? '…' + tail.slice(-n).join('') : s;
+  let i = s.length;
+  for (let k = 0; k < n && i > 0; k++) i -= isSurrogatePairAt(s, i - 2) ? 2 : 1;
+  return i > 0 ? '…' + s.slice(i) : s;
 }
 
 /** The first `n` characters of a string; a surrogate pair is one. */
 function codePointsStart(s: string, n: number): string {
-  // They lie within the first 2n code units: spreading a whole long line is costly.
-  return [...s.slice(0, 2 * n)].slice(0, n).join('');
+  let i = 0;
+  for (let k = 0; k < n && i < s.length; k++) i += isSurrogatePairAt(s, i) ? 2 : 1;
+  return s.slice(0, i);
 }
 
 /** Where a heading title on this line would end: before trailing `**` and `。`. */

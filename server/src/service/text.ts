@@ -89,3 +89,10 @@ export function visibleLength(s: string, cap = Infinity): number {
   }
   return n;
 }
+
+/** Whether a surrogate pair (one character outside the BMP) starts at `i`. */
+export function isSurrogatePairAt(s: string, i: number): boolean {
+  const hi = s.charCodeAt(i);
+  const lo = s.charCodeAt(i + 1);
+  return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
+}
