@@ -287,6 +287,14 @@ describe('numbering diagnostics: fixes that meet', () => {
     const text = C + '\n' + '甲,乙\n'.repeat(HYGIENE_LIMIT * 2);
     assert.strictEqual(diagnose(text).filter((d) => d.code === 'text.halfWidth').length, HYGIENE_LIMIT);
   });
+
+  it('quotes a broken line by whole characters: a surrogate pair is never cut in the message', () => {
+    const text = C + '\n推进𠀀𠀀𠀀𠀀𠀀一二三四五𠀀建设\n𪚥𪚥𪚥二三四五六七𪚥继续推进。\n';
+    const broken = diagnose(text).filter((d) => d.code === 'text.brokenLine' && d.span.start > C.length);
+    assert.strictEqual(broken.length, 1);
+    assert.strictEqual(broken[0].found, '…一二三四五𠀀建设', 'the last characters, an ellipsis before them');
+    assert.strictEqual(broken[0].expected, '𪚥𪚥𪚥二三四五六', 'the first eight characters of the next line');
+  });
 });
 
 describe('renumbering the whole document', () => {
