@@ -2,7 +2,7 @@
 import { FAMILY_RANK, matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle, readMetadata } from './metadata';
 import { Enumerator, Line, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
-import { CJK, endsSentence, isBlank, isSpace, splitLines, trimmedEnd, visibleLength } from './text';
+import { CJK, endsSentence, isBlank, isCjkCode, isSpace, isSpaceCode, splitLines, trimmedEnd, visibleLength } from './text';
 
 type LineKind = 'blank' | 'residue' | 'marker' | 'enumerator' | 'text';
 
@@ -22,12 +22,54 @@ interface Paragraph {
   lastLine: number;
 }
 
-interface Sentence {
-  start: number;
-  end: number;
-  /** Text with `**` removed. */
-  text: string;
-  bold: boolean;
+type Segments = Paragraph['segments'];
+
+/** A sentence of a paragraph as document offsets; it may span several lines. */
+class Sentence {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly bold: boolean,
+    private readonly source: string,
+    private readonly segments: Segments,
+    /** Text with `**` removed; built on first use when the sentence has no `*` (most are never read). */
+    private built?: string,
+  ) {}
+
+  get text(): string {
+    return (this.built ??= segmentsText(this.source, this.segments, this.start, this.end));
+  }
+
+  /** Ideographs in the sentence, counted in place and no further than past `cap`. */
+  ideographs(cap: number): number {
+    let n = 0;
+    for (const seg of this.segments) {
+      const b = Math.min(seg.end, this.end);
+      for (let i = Math.max(seg.start, this.start); i < b; i++) if (isCjkCode(this.source.charCodeAt(i)) && ++n > cap) return n;
+    }
+    return n;
+  }
+}
+
+/**
+ * The next match of a one-character pattern at or after an offset, remembered: the parser reads
+ * forward, so no stretch of the text is searched twice, and a search may run past a line.
+ */
+class Finder {
+  private from = 0;
+  private at = -1;
+
+  constructor(private readonly text: string, private readonly pattern: RegExp) {}
+
+  /** Offset of the next match at or after `from`, or the text's length. */
+  next(from: number): number {
+    if (from < this.from || from > this.at) {
+      this.pattern.lastIndex = from;
+      this.at = this.pattern.test(this.text) ? this.pattern.lastIndex - 1 : this.text.length;
+      this.from = from;
+    }
+    return this.at;
+  }
 }
 
 const RESIDUE = /^(?:[（(【[](?:上接|下转|下轉|接上|转下|接|转|轉)[第]?\s*\d+\s*版[）)】\]]|[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$/;
@@ -65,8 +107,14 @@ class Parser {
   private backMatter?: Span;
   private firstBodyLine = 0;
   private openingText = '';
+  private readonly sentenceEnds: Finder;
+  private readonly runInEnds: Finder;
+  private readonly stars: Finder;
 
   constructor(private readonly text: string) {
+    this.sentenceEnds = new Finder(text, SENTENCE_ENDS);
+    this.runInEnds = new Finder(text, RUN_IN_ENDS);
+    this.stars = new Finder(text, /\*/g);
     this.lines = splitLines(text);
     this.infos = this.lines.map((l) => this.classify(l));
     const markers = this.infos.filter((i) => i.marker);
@@ -361,7 +409,7 @@ class Parser {
   private enumeration(i: number, e: Enumerator, from: number, sectionStart: number): number {
     const para = this.collectParagraph(i, from);
     this.popWhile((n) => n.kind === 'enumeration' || n.kind === 'measure');
-    const sentences = splitSentences(this.text, para.segments, RUN_IN_ENDS);
+    const sentences = splitSentences(this.text, para.segments, this.runInEnds, this.stars);
     this.addEnumeration(e, sentences[0], sectionStart, i);
     for (let k = 1; k < sentences.length; k++) {
       const s = sentences[k];
@@ -432,7 +480,7 @@ class Parser {
       for (const seg of para.segments) this.addBody({ start: seg.start, end: seg.end });
       return para.lastLine + 1;
     }
-    const sentences = splitSentences(this.text, para.segments, SENTENCE_ENDS);
+    const sentences = splitSentences(this.text, para.segments, this.sentenceEnds, this.stars);
     const first = sentences[0];
     // A short line ending in 。 whose body is the next paragraph (`着力发展在线经济。` / `围绕…`).
     if (sentences.length === 1 && isMeasureLike(first, false)) {
@@ -506,54 +554,58 @@ function cleanInline(s: string): string {
 }
 
 /**
- * Splits a paragraph into sentences at `ends`, keeping closing quotes and `**` with the sentence
- * they close. Offsets are document offsets; a sentence may span several lines.
+ * Splits a paragraph into sentences at the stops `stops` finds, keeping closing quotes and `**` with
+ * the sentence they close. Offsets are document offsets; a sentence may span several lines.
  */
-function splitSentences(text: string, segments: Paragraph['segments'], ends: RegExp): Sentence[] {
+function splitSentences(text: string, segments: Segments, stops: Finder, stars: Finder): Sentence[] {
   const out: Sentence[] = [];
   let start = segments[0].start;
-  const push = (end: number) => {
-    while (start < end && isSpace(text[start])) start++;
-    if (end <= start) return;
-    const raw = segmentsText(text, segments, start, end);
-    if (raw.indexOf('*') < 0) {
-      // Most sentences carry no emphasis: nothing to strip or look for.
-      if (!isBlank(raw)) out.push({ start, end, text: raw, bold: false });
-      return;
-    }
-    if (isBlank(raw.replace(/\*/g, ''))) return;
-    const bold = /^\s*\*\*/.test(raw) && /\*\*\s*[。！？!?；;]?\s*$/.test(raw);
-    out.push({ start, end, text: raw.replace(/\*\*/g, ''), bold });
-  };
-  segments.forEach((seg, idx) => {
+  for (let idx = 0; idx < segments.length; idx++) {
+    const seg = segments[idx];
     if (idx > 0 && start >= segments[idx - 1].end) start = seg.start;
-    // The regular expression finds the stops natively; it runs on the segment alone so a search never
-    // reads past it.
-    const segText = text.slice(seg.start, seg.end);
-    for (let p = seg.start; p < seg.end; p++) {
-      ends.lastIndex = p - seg.start;
-      const stop = ends.exec(segText);
-      if (!stop) break;
-      p = seg.start + stop.index;
+    for (let p = stops.next(seg.start); p < seg.end; p = stops.next(start)) {
       let e = p + 1;
       while (e < seg.end && CLOSER.has(text[e])) e++;
       // `**` right after the stop closes the emphasis the sentence opened (`**强化载体招商。**`).
       if (text.startsWith('**', e) && countBold(segmentsText(text, segments, start, e)) % 2 === 1) e += 2;
-      push(e);
+      pushSentence(out, text, segments, start, e, stars);
       start = e;
-      p = e - 1;
     }
-  });
+  }
   const last = segments[segments.length - 1];
-  push(last.end);
-  return out.length ? out : [{ start: segments[0].start, end: last.end, text: '', bold: false }];
+  pushSentence(out, text, segments, start, last.end, stars);
+  return out.length ? out : [new Sentence(segments[0].start, last.end, false, text, segments, '')];
+}
+
+/** Adds the sentence [start, end) after its leading spaces, unless nothing but spaces and `*` is left. */
+function pushSentence(out: Sentence[], text: string, segments: Segments, start: number, end: number, stars: Finder): void {
+  while (start < end && isSpace(text[start])) start++;
+  if (end <= start) return;
+  if (stars.next(start) >= end) {
+    // Most sentences carry no emphasis: nothing to strip or look for, and no text to build yet.
+    if (!isBlankIn(text, segments, start, end)) out.push(new Sentence(start, end, false, text, segments));
+    return;
+  }
+  const raw = segmentsText(text, segments, start, end);
+  if (isBlank(raw.replace(/\*/g, ''))) return;
+  const bold = /^\s*\*\*/.test(raw) && /\*\*\s*[。！？!?；;]?\s*$/.test(raw);
+  out.push(new Sentence(start, end, bold, text, segments, raw.replace(/\*\*/g, '')));
+}
+
+/** `isBlank` of the sentence [start, end) of `segments`, read in place. */
+function isBlankIn(text: string, segments: Segments, start: number, end: number): boolean {
+  for (const seg of segments) {
+    const b = Math.min(seg.end, end);
+    for (let i = Math.max(seg.start, start); i < b; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  }
+  return true;
 }
 
 function countBold(s: string): number {
   return s.split('**').length - 1;
 }
 
-function segmentsText(text: string, segments: Paragraph['segments'], start: number, end: number): string {
+function segmentsText(text: string, segments: Segments, start: number, end: number): string {
   let s = '';
   for (const seg of segments) {
     const a = Math.max(seg.start, start);
@@ -563,7 +615,7 @@ function segmentsText(text: string, segments: Paragraph['segments'], start: numb
   return s;
 }
 
-/** Sentence ends for paragraphs, and for run-in enumerations (which also stop at `；`); global, for `exec` from an index. */
+/** Sentence ends for paragraphs, and for run-in enumerations (which also stop at `；`); global, for a `Finder`. */
 const SENTENCE_ENDS = /[。！？!?]/g;
 const RUN_IN_ENDS = /[。；;]/g;
 const END_MARKS = new Set([...'。！？!?'].map((c) => c.charCodeAt(0)));
@@ -593,6 +645,8 @@ const PRONOUN_START = /^[这此其该它那]/;
  */
 function isMeasureLike(s: Sentence, strict: boolean, max = 20): boolean {
   const upper = strict ? 14 : max;
+  // Trimming and the sentence end take no ideographs, so this rejects long sentences before their text is built.
+  if (s.ideographs(upper) > upper) return false;
   const t = withoutSentenceEnd(s.text.trim());
   if (!t) return false;
   const n = visibleLength(t, upper);

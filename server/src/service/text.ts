@@ -28,6 +28,11 @@ export function splitLines(text: string): Line[] {
 export const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 const CJK_CHAR = new RegExp(`[${CJK}]`);
 
+/** Whether the UTF-16 code `c` is an ideograph of the `CJK` ranges. */
+export function isCjkCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
 /** Whether `s` holds at least one ideograph. */
 export function hasCjk(s: string): boolean {
   return CJK_CHAR.test(s);
