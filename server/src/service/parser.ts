@@ -2,7 +2,7 @@
 import { FAMILY_RANK, matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle, readMetadata } from './metadata';
 import { Enumerator, Line, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
-import { CJK, endsSentence, isBlank, isCjkCode, isSpace, isSpaceCode, splitLines, trimmedEnd, visibleLength } from './text';
+import { CJK, endsSentence, isBlank, isCjkCode, isSpaceCode, isWhiteSpaceCode, splitLines, trimmedEnd, visibleLength } from './text';
 
 type LineKind = 'blank' | 'residue' | 'marker' | 'enumerator' | 'text';
 
@@ -78,8 +78,11 @@ const DATE_LINE = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d�
 const CLOSING = /^(?:\*\*)?(?:各位代表|同志们|各位同志|各位领导)/;
 const MERGE_GAP = new RegExp(`[${CJK}][ \\t\\u3000]+(?=[${CJK}“"])`, 'g');
 const NO_HEADING_PUNCT = /[。！？!?；;，,、：:]/;
-const SENTENCE_END = new Set(['。', '！', '？', '!', '?']);
-const CLOSER = new Set(['”', '’', '」', '』', '"', "'"]);
+const CLOSER_CODES = codes('”’」』"\'');
+const [HASH, STAR, FULL_STOP] = [...'#*。'].map((c) => c.charCodeAt(0));
+/** What a measure's title and a run-in's title shed at their end (with white space). */
+const MEASURE_TAIL = codes('*。！？!?');
+const RUN_IN_TAIL = codes('*。；;”"');
 
 /** `onError` hears of a parser bug that the fallback hid (tests make it fatal). */
 export function parsePlan(text: string, onError?: (e: unknown) => void): OutlineModel {
@@ -143,19 +146,15 @@ class Parser {
 
   private classify(line: Line): LineInfo {
     const s = line.text;
-    let p = 0;
-    while (p < s.length && isSpace(s[p])) p++;
+    const p = skipSpaces(s, 0);
     const contentStart = line.start + p;
     if (p === s.length) return { kind: 'blank', contentStart, bodyStart: contentStart };
     let q = p;
-    if (s[q] === '#') {
-      while (s[q] === '#') q++;
-      while (q < s.length && isSpace(s[q])) q++;
+    if (s.charCodeAt(q) === HASH) {
+      while (s.charCodeAt(q) === HASH) q++;
+      q = skipSpaces(s, q);
     }
-    if (s.startsWith('**', q)) {
-      q += 2;
-      while (q < s.length && isSpace(s[q])) q++;
-    }
+    if (s.startsWith('**', q)) q = skipSpaces(s, q + 2);
     const bodyStart = line.start + q;
     if (mayStartOrdinal(s.charCodeAt(q))) {
       const head = s.slice(q, q + 24);
@@ -392,7 +391,7 @@ class Parser {
       return { titleEnd: start + trimDecorEnd(s, stop), bodyStart: skipDecoration(this.text, start + stop + 1, end) };
     }
     let e = end;
-    while (e > start && (this.text[e - 1] === '*' || this.text[e - 1] === '。' || isSpace(this.text[e - 1]))) e--;
+    while (e > start && (this.text.charCodeAt(e - 1) === STAR || this.text.charCodeAt(e - 1) === FULL_STOP || isSpaceCode(this.text.charCodeAt(e - 1)))) e--;
     return { titleEnd: e, bodyStart: end };
   }
 
@@ -427,7 +426,7 @@ class Parser {
   private addEnumeration(e: Enumerator, first: Sentence, sectionStart: number, line: number): void {
     const titleStart = skipDecoration(this.text, e.span.end, first.end);
     let titleEnd = first.end;
-    while (titleEnd > titleStart && /[*。；;\s”"]/.test(this.text[titleEnd - 1]) && !(CLOSER.has(this.text[titleEnd - 1]) && this.hasOpenQuote(titleStart, titleEnd))) titleEnd--;
+    while (titleEnd > titleStart && isRunInTitleTail(this.text.charCodeAt(titleEnd - 1)) && !(CLOSER_CODES.has(this.text.charCodeAt(titleEnd - 1)) && this.hasOpenQuote(titleStart, titleEnd))) titleEnd--;
     let title = cleanInline(this.text.slice(titleStart, titleEnd));
     if (visibleLength(title, 50) > 50) {
       // A run-in that never stops for `。`: its first clause names it.
@@ -513,10 +512,9 @@ class Parser {
 
   private addMeasure(s: Sentence, para: Paragraph): void {
     this.popWhile((n) => n.kind === 'measure');
-    let titleStart = s.start;
-    while (this.text[titleStart] === '*' || isSpace(this.text[titleStart])) titleStart++;
+    const titleStart = skipDecoration(this.text, s.start, this.text.length);
     let titleEnd = s.end;
-    while (titleEnd > titleStart && /[*。！？!?\s]/.test(this.text[titleEnd - 1])) titleEnd--;
+    while (titleEnd > titleStart && isMeasureTitleTail(this.text.charCodeAt(titleEnd - 1))) titleEnd--;
     const title = cleanInline(this.text.slice(titleStart, titleEnd));
     const span = { start: titleStart, end: titleEnd };
     this.addNode(newNode('measure', 0, title, span, span, { start: s.start, end: s.end }, lineOf(para, titleStart)));
@@ -533,16 +531,34 @@ function lineOf(para: Paragraph, offset: number): number {
   return para.segments[0].line;
 }
 
+function codes(chars: string): Set<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
+}
+
+function isMeasureTitleTail(c: number): boolean {
+  return MEASURE_TAIL.has(c) || isWhiteSpaceCode(c);
+}
+
+function isRunInTitleTail(c: number): boolean {
+  return RUN_IN_TAIL.has(c) || isWhiteSpaceCode(c);
+}
+
+/** Index of the first non-space character of `s` at or after `p`, or its length. */
+function skipSpaces(s: string, p: number): number {
+  while (p < s.length && isSpaceCode(s.charCodeAt(p))) p++;
+  return p;
+}
+
 /** Skips spaces and `**` from `p` up to `end`. */
 function skipDecoration(text: string, p: number, end: number): number {
-  while (p < end && (isSpace(text[p]) || text[p] === '*')) p++;
+  while (p < end && (isSpaceCode(text.charCodeAt(p)) || text.charCodeAt(p) === STAR)) p++;
   return p;
 }
 
 /** Index in `s` where a title ending at `stop` (a `。`) really ends: before `**` and spaces. */
 function trimDecorEnd(s: string, stop: number): number {
   let e = stop;
-  while (e > 0 && (s[e - 1] === '*' || isSpace(s[e - 1]))) e--;
+  while (e > 0 && (s.charCodeAt(e - 1) === STAR || isSpaceCode(s.charCodeAt(e - 1)))) e--;
   return e;
 }
 
@@ -565,7 +581,7 @@ function splitSentences(text: string, segments: Segments, stops: Finder, stars: 
     if (idx > 0 && start >= segments[idx - 1].end) start = seg.start;
     for (let p = stops.next(seg.start); p < seg.end; p = stops.next(start)) {
       let e = p + 1;
-      while (e < seg.end && CLOSER.has(text[e])) e++;
+      while (e < seg.end && CLOSER_CODES.has(text.charCodeAt(e))) e++;
       // `**` right after the stop closes the emphasis the sentence opened (`**强化载体招商。**`).
       if (text.startsWith('**', e) && countBold(segmentsText(text, segments, start, e)) % 2 === 1) e += 2;
       pushSentence(out, text, segments, start, e, stars);
@@ -579,7 +595,7 @@ function splitSentences(text: string, segments: Segments, stops: Finder, stars: 
 
 /** Adds the sentence [start, end) after its leading spaces, unless nothing but spaces and `*` is left. */
 function pushSentence(out: Sentence[], text: string, segments: Segments, start: number, end: number, stars: Finder): void {
-  while (start < end && isSpace(text[start])) start++;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
   if (end <= start) return;
   if (stars.next(start) >= end) {
     // Most sentences carry no emphasis: nothing to strip or look for, and no text to build yet.
@@ -618,8 +634,8 @@ function segmentsText(text: string, segments: Segments, start: number, end: numb
 /** Sentence ends for paragraphs, and for run-in enumerations (which also stop at `；`); global, for a `Finder`. */
 const SENTENCE_ENDS = /[。！？!?]/g;
 const RUN_IN_ENDS = /[。；;]/g;
-const END_MARKS = new Set([...'。！？!?'].map((c) => c.charCodeAt(0)));
-const END_CLOSERS = new Set([...'”"’」』'].map((c) => c.charCodeAt(0)));
+const END_MARKS = codes('。！？!?');
+const END_CLOSERS = codes('”"’」』');
 
 /** Whether `a` has more visible characters than `b`, counting `a` no further than needed. */
 function longer(a: Sentence, b: Sentence): boolean {

@@ -41,7 +41,7 @@ export function hasCjk(s: string): boolean {
 /** Offset just past the last non-space character of `line`. */
 export function trimmedEnd(text: string, line: { start: number; end: number }): number {
   let e = line.end;
-  while (e > line.start && isSpace(text[e - 1])) e--;
+  while (e > line.start && isSpaceCode(text.charCodeAt(e - 1))) e--;
   return e;
 }
 
@@ -55,19 +55,27 @@ export function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
 }
 
+/** White space as `\s` and `String.prototype.trim` know it, by UTF-16 code. */
+export function isWhiteSpaceCode(c: number): boolean {
+  return c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function isBlank(s: string): boolean {
-  for (const ch of s) if (!isSpace(ch)) return false;
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
   return true;
 }
 
-const CLOSERS = new Set(['”', '’', '」', '』', '"', "'", ')', '）', '】', '》', '*']);
-const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '：', ':', '…']);
+const CLOSERS = [...'”’」』"\')）】》*'];
+const CLOSER_CODES = new Set(CLOSERS.map((c) => c.charCodeAt(0)));
+const SENTENCE_END_CODES = new Set([...'。！？!?；;：:…'].map((c) => c.charCodeAt(0)));
 
 /** Whether a line ends a sentence, so the next line starts a new paragraph. */
 export function endsSentence(s: string): boolean {
   let i = s.length - 1;
-  while (i >= 0 && (isSpace(s[i]) || CLOSERS.has(s[i]))) i--;
-  return i >= 0 && SENTENCE_END.has(s[i]);
+  while (i >= 0 && (isSpaceCode(s.charCodeAt(i)) || CLOSER_CODES.has(s.charCodeAt(i)))) i--;
+  return i >= 0 && SENTENCE_END_CODES.has(s.charCodeAt(i));
 }
 
 /** Codes `visibleLength` skips: spaces, closing and opening quotes and brackets, `*` (a table: it is read per character). */
