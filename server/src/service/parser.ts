@@ -76,6 +76,7 @@ const RESIDUE = /^(?:[（(【[](?:上接|下转|下轉|接上|转下|接|转|轉
 const NOTICE = /^关于.*通\s*知$/;
 const DATE_LINE = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
 const CLOSING = /^(?:\*\*)?(?:各位代表|同志们|各位同志|各位领导)/;
+const CLOSING_START = codes('*各同');
 const MERGE_GAP = new RegExp(`[${CJK}][ \\t\\u3000]+(?=[${CJK}“"])`, 'g');
 const NO_HEADING_PUNCT = /[。！？!?；;，,、：:]/;
 const CLOSER_CODES = codes('”’」』"\'');
@@ -113,11 +114,13 @@ class Parser {
   private readonly sentenceEnds: Finder;
   private readonly runInEnds: Finder;
   private readonly stars: Finder;
+  private readonly years: Finder;
 
   constructor(private readonly text: string) {
     this.sentenceEnds = new Finder(text, SENTENCE_ENDS);
     this.runInEnds = new Finder(text, RUN_IN_ENDS);
     this.stars = new Finder(text, /\*/g);
+    this.years = new Finder(text, /年/g);
     this.lines = splitLines(text);
     this.infos = this.lines.map((l) => this.classify(l));
     const markers = this.infos.filter((i) => i.marker);
@@ -148,7 +151,7 @@ class Parser {
     const s = line.text;
     const p = skipSpaces(s, 0);
     const contentStart = line.start + p;
-    if (p === s.length) return { kind: 'blank', contentStart, bodyStart: contentStart };
+    if (p === s.length) return lineInfo('blank', contentStart, contentStart);
     let q = p;
     if (s.charCodeAt(q) === HASH) {
       while (s.charCodeAt(q) === HASH) q++;
@@ -159,12 +162,12 @@ class Parser {
     if (mayStartOrdinal(s.charCodeAt(q))) {
       const head = s.slice(q, q + 24);
       const marker = matchMarker(head, bodyStart);
-      if (marker) return { kind: 'marker', contentStart, bodyStart, marker };
+      if (marker) return lineInfo('marker', contentStart, bodyStart, marker);
       const enumerator = matchEnumerator(head, bodyStart);
-      if (enumerator) return { kind: 'enumerator', contentStart, bodyStart, enumerator };
+      if (enumerator) return lineInfo('enumerator', contentStart, bodyStart, undefined, enumerator);
     }
-    if (s.length - p < 40 && RESIDUE.test(s.slice(p).trim())) return { kind: 'residue', contentStart, bodyStart };
-    return { kind: 'text', contentStart, bodyStart };
+    if (s.length - p < 40 && RESIDUE.test(s.slice(p).trim())) return lineInfo('residue', contentStart, bodyStart);
+    return lineInfo('text', contentStart, bodyStart);
   }
 
   private trimmedEnd(i: number): number {
@@ -184,6 +187,11 @@ class Parser {
     return this.text.slice(this.infos[i].contentStart, this.trimmedEnd(i));
   }
 
+  /** Whether line `i` opens the closing appeal (`各位代表…`); most lines fail on their first character. */
+  private closes(i: number): boolean {
+    return CLOSING_START.has(this.text.charCodeAt(this.infos[i].contentStart)) && CLOSING.test(this.lineText(i));
+  }
+
   // ---- front matter ----------------------------------------------------------------------------
 
   private readFrontMatter(): number {
@@ -193,7 +201,7 @@ class Parser {
       const noticeStart = i;
       let end = -1;
       for (let j = i, seen = 0; j >= 0 && seen < 12; j = this.nextContent(j + 1), seen++) {
-        if (j > i && this.titleLike(this.lineText(j))) break;
+        if (j > i && this.titleLike(j)) break;
         if (this.infos[j].kind !== 'text') break;
         end = j;
         if (DATE_LINE.test(this.lineText(j))) break;
@@ -203,7 +211,7 @@ class Parser {
       if (i < 0) return this.lines.length;
       this.documentStarts.push(this.infos[i].contentStart);
     }
-    if (this.infos[i].kind === 'text' && this.titleLike(this.lineText(i))) {
+    if (this.infos[i].kind === 'text' && this.titleLike(i)) {
       this.setTitle(i, i);
       return i + 1;
     }
@@ -217,11 +225,12 @@ class Parser {
   }
 
   /**
-   * `looksLikeTitle` of the cleaned line. A title names its year (`年`) and has at most 60 characters;
+   * `looksLikeTitle` of line `i`, cleaned. A title names its year (`年`) and has at most 60 characters;
    * cleaning only removes `#`, `**` and surrounding space, so most lines are answered without cleaning.
    */
-  private titleLike(s: string): boolean {
-    if (s.indexOf('年') < 0) return false;
+  private titleLike(i: number): boolean {
+    if (this.years.next(this.infos[i].contentStart) >= this.trimmedEnd(i)) return false;
+    const s = this.lineText(i);
     if (s.length > 60 && s.indexOf('*') < 0 && s.indexOf('#') < 0 && s.trim().length > 60) return false;
     return looksLikeTitle(this.cleanTitle(s));
   }
@@ -255,13 +264,12 @@ class Parser {
       default:
         break;
     }
-    const text = this.lineText(i);
-    if (CLOSING.test(text)) {
+    if (this.closes(i)) {
       this.closeAll();
       this.backMatter = { start: info.contentStart, end: this.lastContentEnd(i) };
       return this.lines.length;
     }
-    if (i > this.firstBodyLine && this.titleLike(text)) {
+    if (i > this.firstBodyLine && this.titleLike(i)) {
       // A second document appended to the first: its numbering starts afresh.
       this.closeAll();
       this.documentStarts.push(info.contentStart);
@@ -321,8 +329,8 @@ class Parser {
     this.touch(span.end);
   }
 
-  private popWhile(pred: (n: OutlineNode) => boolean): void {
-    while (this.stack.length && pred(this.stack[this.stack.length - 1])) this.stack.pop();
+  private popWhile(pred: (n: OutlineNode, rank: number) => boolean, rank = 0): void {
+    while (this.stack.length && pred(this.stack[this.stack.length - 1], rank)) this.stack.pop();
   }
 
   private unnumberedHeading(first: number, last: number): number {
@@ -357,7 +365,7 @@ class Parser {
     }
     const titleLineEnd = this.trimmedEnd(titleLine);
     const cut = this.cutTitle(titleStart, titleLineEnd, marker.span);
-    this.popWhile((n) => n.kind === 'enumeration' || n.kind === 'measure' || n.rank >= rank);
+    this.popWhile(closedByHeading, rank);
     const node = newNode('heading', rank, cleanInline(this.text.slice(titleStart, cut.titleEnd)),
       { start: titleStart, end: cut.titleEnd }, { start: marker.span.start, end: cut.titleEnd },
       { start: info.contentStart, end: titleLineEnd }, i);
@@ -407,14 +415,14 @@ class Parser {
 
   private enumeration(i: number, e: Enumerator, from: number, sectionStart: number): number {
     const para = this.collectParagraph(i, from);
-    this.popWhile((n) => n.kind === 'enumeration' || n.kind === 'measure');
+    this.popWhile(isRunInOrMeasure);
     const sentences = splitSentences(this.text, para.segments, this.runInEnds, this.stars);
     this.addEnumeration(e, sentences[0], sectionStart, i);
     for (let k = 1; k < sentences.length; k++) {
       const s = sentences[k];
       const next = matchEnumerator(this.text.slice(s.start, s.start + 12).replace(/^\*\*/, ''), s.start + (this.text.startsWith('**', s.start) ? 2 : 0));
       if (next && next.series === e.series) {
-        this.popWhile((n) => n.kind === 'enumeration');
+        this.popWhile(isRunIn);
         this.addEnumeration(next, s, s.start, lineOf(para, s.start));
       } else {
         this.addBody({ start: s.start, end: s.end });
@@ -455,8 +463,7 @@ class Parser {
       const next = this.nextContent(k + 1);
       if (next < 0 || this.infos[next].kind !== 'text') break;
       if (!this.numbered && this.isHeadingCandidate(next)) break;
-      const t = this.lineText(next);
-      if (CLOSING.test(t) || this.titleLike(t)) break;
+      if (this.closes(next) || this.titleLike(next)) break;
       k = next;
       segments.push({ start: this.infos[k].contentStart, end: this.trimmedEnd(k), line: k });
     }
@@ -484,7 +491,7 @@ class Parser {
     // A short line ending in 。 whose body is the next paragraph (`着力发展在线经济。` / `围绕…`).
     if (sentences.length === 1 && isMeasureLike(first, false)) {
       const next = this.nextContent(para.lastLine + 1);
-      if (next >= 0 && this.infos[next].kind === 'text' && !CLOSING.test(this.lineText(next)) && !(!this.numbered && this.isHeadingCandidate(next))) {
+      if (next >= 0 && this.infos[next].kind === 'text' && !this.closes(next) && !(!this.numbered && this.isHeadingCandidate(next))) {
         this.addMeasure(first, para);
         const body = this.collectParagraph(next, this.infos[next].contentStart);
         for (const seg of body.segments) this.addBody({ start: seg.start, end: seg.end });
@@ -511,7 +518,7 @@ class Parser {
   }
 
   private addMeasure(s: Sentence, para: Paragraph): void {
-    this.popWhile((n) => n.kind === 'measure');
+    this.popWhile(isMeasure);
     const titleStart = skipDecoration(this.text, s.start, this.text.length);
     let titleEnd = s.end;
     while (titleEnd > titleStart && isMeasureTitleTail(this.text.charCodeAt(titleEnd - 1))) titleEnd--;
@@ -522,9 +529,20 @@ class Parser {
   }
 }
 
+/** `span` must be an object of the node's own: `touch` extends it. */
 function newNode(kind: OutlineNode['kind'], rank: number, title: string, titleSpan: Span, headingSpan: Span, span: Span, line: number): OutlineNode {
-  return { kind, depth: 0, rank, title, titleSpan, headingSpan, span: { ...span }, bodySpans: [], line, children: [] };
+  return { kind, depth: 0, rank, title, titleSpan, headingSpan, span, bodySpans: [], line, children: [] };
 }
+
+function lineInfo(kind: LineKind, contentStart: number, bodyStart: number, marker?: Marker, enumerator?: Enumerator): LineInfo {
+  return { kind, contentStart, bodyStart, marker, enumerator };
+}
+
+const isMeasure = (n: OutlineNode) => n.kind === 'measure';
+const isRunIn = (n: OutlineNode) => n.kind === 'enumeration';
+const isRunInOrMeasure = (n: OutlineNode) => isRunIn(n) || isMeasure(n);
+/** A heading of rank `rank` closes run-ins, measures and headings of its rank or below. */
+const closedByHeading = (n: OutlineNode, rank: number) => isRunInOrMeasure(n) || n.rank >= rank;
 
 function lineOf(para: Paragraph, offset: number): number {
   for (let k = para.segments.length - 1; k >= 0; k--) if (para.segments[k].start <= offset) return para.segments[k].line;
@@ -643,33 +661,56 @@ function longer(a: Sentence, b: Sentence): boolean {
   return visibleLength(a.text, n) > n;
 }
 
-/** `t` without the sentence end it closes with (`。`, `！”`); unchanged when it has none. */
-function withoutSentenceEnd(t: string): string {
-  let e = t.length;
-  while (e > 0 && END_CLOSERS.has(t.charCodeAt(e - 1))) e--;
-  let f = e;
-  while (f > 0 && END_MARKS.has(t.charCodeAt(f - 1))) f--;
-  return f < e ? t.slice(0, f) : t;
-}
-
-const PRONOUN_START = /^[这此其该它那]/;
+const PRONOUN_START = codes('这此其该它那');
+const CLAUSE_BREAKS = codes('；;：:');
+const COMMAS = codes('，,');
+const DUN = '、'.charCodeAt(0);
 
 /**
  * A run-in measure: a short verb phrase (`强化平台招商`, `擦亮金字招牌,实现人气引流`).
  * `strict` is for the middle of a paragraph, where a short body sentence must not pass.
  * The length is checked first, counting no further than the bound: most sentences are long body text.
+ * The sentence is read in place, trimmed and without its end (`。`, `！”`), as offsets into its text.
  */
 function isMeasureLike(s: Sentence, strict: boolean, max = 20): boolean {
   const upper = strict ? 14 : max;
   // Trimming and the sentence end take no ideographs, so this rejects long sentences before their text is built.
   if (s.ideographs(upper) > upper) return false;
-  const t = withoutSentenceEnd(s.text.trim());
-  if (!t) return false;
-  const n = visibleLength(t, upper);
+  const text = s.text;
+  let a = 0;
+  let b = text.length;
+  while (a < b && isWhiteSpaceCode(text.charCodeAt(a))) a++;
+  while (b > a && isWhiteSpaceCode(text.charCodeAt(b - 1))) b--;
+  const e = sentenceEnd(text, a, b);
+  if (e === a) return false;
+  const n = visibleLength(text, upper, a, e);
   if (n < 4 || n > upper) return false;
-  if (/[；;：:]/.test(t) || /^[\d０-９]/.test(t) || PRONOUN_START.test(t)) return false;
-  const commas = (t.match(/[，,]/g) ?? []).length;
-  if (strict) return commas === 0 && !t.includes('、');
+  const first = text.charCodeAt(a);
+  if (isDigitCode(first) || PRONOUN_START.has(first)) return false;
+  let commas = 0;
+  let firstComma = e;
+  let dun = false;
+  for (let i = a; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (CLAUSE_BREAKS.has(c)) return false;
+    if (COMMAS.has(c) && commas++ === 0) firstComma = i;
+    if (c === DUN) dun = true;
+  }
+  if (strict) return commas === 0 && !dun;
   if (commas > 1) return false;
-  return commas === 0 || visibleLength(t.split(/[，,]/)[0]) <= 10;
+  return commas === 0 || visibleLength(text, 10, a, firstComma) <= 10;
+}
+
+/** Where `text[a, b)` ends without the sentence end it closes with (`。`, `！”`); `b` when it has none. */
+function sentenceEnd(text: string, a: number, b: number): number {
+  let e = b;
+  while (e > a && END_CLOSERS.has(text.charCodeAt(e - 1))) e--;
+  let f = e;
+  while (f > a && END_MARKS.has(text.charCodeAt(f - 1))) f--;
+  return f < e ? f : b;
+}
+
+/** An ASCII or full-width digit. */
+function isDigitCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }

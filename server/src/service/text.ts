@@ -83,12 +83,13 @@ const INVISIBLE = new Uint8Array(0x10000);
 for (const c of [...' \t\u3000\u00a0\ufeff', ...CLOSERS, ...'“‘「『(（【《']) INVISIBLE[c.charCodeAt(0)] = 1;
 
 /**
- * Characters a reader counts: no spaces, quotes, brackets or `*`; a surrogate pair is one character.
- * Counting stops once it passes `cap`, so a caller that only compares with a bound reads no further.
+ * Characters a reader counts in `s` (or in `s[start, end)`): no spaces, quotes, brackets or `*`; a
+ * surrogate pair is one character. Counting stops once it passes `cap`, so a caller that only
+ * compares with a bound reads no further.
  */
-export function visibleLength(s: string, cap = Infinity): number {
+export function visibleLength(s: string, cap = Infinity, start = 0, end = s.length): number {
   let n = 0;
-  for (let i = 0; i < s.length && n <= cap; i++) {
+  for (let i = start; i < end && n <= cap; i++) {
     const c = s.charCodeAt(i);
     if (INVISIBLE[c]) continue;
     n++;
