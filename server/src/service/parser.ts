@@ -6,16 +6,6 @@ import { CJK, endsSentence, isBlank, isCjkCode, isSpaceCode, isWhiteSpaceCode, s
 
 type LineKind = 'blank' | 'residue' | 'marker' | 'enumerator' | 'text';
 
-interface LineInfo {
-  kind: LineKind;
-  /** Offset of the first character after indentation (`#` and `**` included). */
-  contentStart: number;
-  /** Offset after indentation, `#` run and leading `**`. */
-  bodyStart: number;
-  marker?: Marker;
-  enumerator?: Enumerator;
-}
-
 /** A logical paragraph: lines joined where extraction broke a sentence, as document spans. */
 interface Paragraph {
   segments: { start: number; end: number; line: number }[];
@@ -98,7 +88,14 @@ export function parsePlan(text: string, onError?: (e: unknown) => void): Outline
 
 class Parser {
   private readonly lines: Line[];
-  private readonly infos: LineInfo[];
+  // What each line is, in arrays by line number rather than an object per line (less for the GC).
+  private readonly kinds: LineKind[];
+  /** Offset of the first character after indentation (`#` and `**` included). */
+  private readonly contentStarts: Int32Array;
+  /** Offset after indentation, `#` run and leading `**`. */
+  private readonly bodyStarts: Int32Array;
+  private readonly markers: (Marker | undefined)[];
+  private readonly enumerators: (Enumerator | undefined)[];
   private readonly numbered: boolean;
   private readonly roots: OutlineNode[] = [];
   private readonly nodes: OutlineNode[] = [];
@@ -122,9 +119,15 @@ class Parser {
     this.stars = new Finder(text, /\*/g);
     this.years = new Finder(text, /年/g);
     this.lines = splitLines(text);
-    this.infos = this.lines.map((l) => this.classify(l));
-    const markers = this.infos.filter((i) => i.marker);
-    this.numbered = markers.length >= 2;
+    const n = this.lines.length;
+    this.kinds = new Array<LineKind>(n);
+    this.contentStarts = new Int32Array(n);
+    this.bodyStarts = new Int32Array(n);
+    this.markers = new Array<Marker | undefined>(n);
+    this.enumerators = new Array<Enumerator | undefined>(n);
+    let markerLines = 0;
+    for (let i = 0; i < n; i++) if ((this.kinds[i] = this.classify(i)) === 'marker') markerLines++;
+    this.numbered = markerLines >= 2;
   }
 
   run(): OutlineModel {
@@ -147,11 +150,15 @@ class Parser {
 
   // ---- lines ---------------------------------------------------------------------------------
 
-  private classify(line: Line): LineInfo {
+  /** Reads line `i` into the per-line arrays and returns its kind. */
+  private classify(i: number): LineKind {
+    const line = this.lines[i];
     const s = line.text;
     const p = skipSpaces(s, 0);
     const contentStart = line.start + p;
-    if (p === s.length) return lineInfo('blank', contentStart, contentStart);
+    this.contentStarts[i] = contentStart;
+    this.bodyStarts[i] = contentStart;
+    if (p === s.length) return 'blank';
     let q = p;
     if (s.charCodeAt(q) === HASH) {
       while (s.charCodeAt(q) === HASH) q++;
@@ -159,15 +166,14 @@ class Parser {
     }
     if (s.startsWith('**', q)) q = skipSpaces(s, q + 2);
     const bodyStart = line.start + q;
+    this.bodyStarts[i] = bodyStart;
     if (mayStartOrdinal(s.charCodeAt(q))) {
       const head = s.slice(q, q + 24);
-      const marker = matchMarker(head, bodyStart);
-      if (marker) return lineInfo('marker', contentStart, bodyStart, marker);
-      const enumerator = matchEnumerator(head, bodyStart);
-      if (enumerator) return lineInfo('enumerator', contentStart, bodyStart, undefined, enumerator);
+      if ((this.markers[i] = matchMarker(head, bodyStart))) return 'marker';
+      if ((this.enumerators[i] = matchEnumerator(head, bodyStart))) return 'enumerator';
     }
-    if (s.length - p < 40 && RESIDUE.test(s.slice(p).trim())) return lineInfo('residue', contentStart, bodyStart);
-    return lineInfo('text', contentStart, bodyStart);
+    if (s.length - p < 40 && RESIDUE.test(s.slice(p).trim())) return 'residue';
+    return 'text';
   }
 
   private trimmedEnd(i: number): number {
@@ -177,19 +183,19 @@ class Parser {
   /** Next line at or after `i` that is neither blank nor page residue, or -1. */
   private nextContent(i: number): number {
     for (let j = i; j < this.lines.length; j++) {
-      const k = this.infos[j].kind;
+      const k = this.kinds[j];
       if (k !== 'blank' && k !== 'residue') return j;
     }
     return -1;
   }
 
   private lineText(i: number): string {
-    return this.text.slice(this.infos[i].contentStart, this.trimmedEnd(i));
+    return this.text.slice(this.contentStarts[i], this.trimmedEnd(i));
   }
 
   /** Whether line `i` opens the closing appeal (`各位代表…`); most lines fail on their first character. */
   private closes(i: number): boolean {
-    return CLOSING_START.has(this.text.charCodeAt(this.infos[i].contentStart)) && CLOSING.test(this.lineText(i));
+    return CLOSING_START.has(this.text.charCodeAt(this.contentStarts[i])) && CLOSING.test(this.lineText(i));
   }
 
   // ---- front matter ----------------------------------------------------------------------------
@@ -197,21 +203,21 @@ class Parser {
   private readFrontMatter(): number {
     let i = this.nextContent(0);
     if (i < 0) return this.lines.length;
-    if (this.infos[i].kind === 'text' && NOTICE.test(this.lineText(i).replace(/\s+/g, ''))) {
+    if (this.kinds[i] === 'text' && NOTICE.test(this.lineText(i).replace(/\s+/g, ''))) {
       const noticeStart = i;
       let end = -1;
       for (let j = i, seen = 0; j >= 0 && seen < 12; j = this.nextContent(j + 1), seen++) {
         if (j > i && this.titleLike(j)) break;
-        if (this.infos[j].kind !== 'text') break;
+        if (this.kinds[j] !== 'text') break;
         end = j;
         if (DATE_LINE.test(this.lineText(j))) break;
       }
-      this.frontMatter = { start: this.infos[noticeStart].contentStart, end: this.trimmedEnd(end) };
+      this.frontMatter = { start: this.contentStarts[noticeStart], end: this.trimmedEnd(end) };
       i = this.nextContent(end + 1);
       if (i < 0) return this.lines.length;
-      this.documentStarts.push(this.infos[i].contentStart);
+      this.documentStarts.push(this.contentStarts[i]);
     }
-    if (this.infos[i].kind === 'text' && this.titleLike(i)) {
+    if (this.kinds[i] === 'text' && this.titleLike(i)) {
       this.setTitle(i, i);
       return i + 1;
     }
@@ -229,7 +235,7 @@ class Parser {
    * cleaning only removes `#`, `**` and surrounding space, so most lines are answered without cleaning.
    */
   private titleLike(i: number): boolean {
-    if (this.years.next(this.infos[i].contentStart) >= this.trimmedEnd(i)) return false;
+    if (this.years.next(this.contentStarts[i]) >= this.trimmedEnd(i)) return false;
     const s = this.lineText(i);
     if (s.length > 60 && s.indexOf('*') < 0 && s.indexOf('#') < 0 && s.trim().length > 60) return false;
     return looksLikeTitle(this.cleanTitle(s));
@@ -240,50 +246,50 @@ class Parser {
   }
 
   private setTitle(first: number, last: number): void {
-    this.titleSpan = { start: this.infos[first].contentStart, end: this.trimmedEnd(last) };
+    this.titleSpan = { start: this.contentStarts[first], end: this.trimmedEnd(last) };
     const parts: string[] = [];
-    for (let j = first; j <= last; j++) if (this.infos[j].kind === 'text') parts.push(this.cleanTitle(this.lineText(j)));
+    for (let j = first; j <= last; j++) if (this.kinds[j] === 'text') parts.push(this.cleanTitle(this.lineText(j)));
     this.titleText = parts.join(' ');
   }
 
   // ---- body ------------------------------------------------------------------------------------
 
   private step(i: number): number {
-    const info = this.infos[i];
-    switch (info.kind) {
+    const contentStart = this.contentStarts[i];
+    switch (this.kinds[i]) {
       case 'blank':
         return i + 1;
       case 'residue':
         // `(上接1版)`: an article continued from another page starts here.
-        if (/[接轉转]/.test(this.lineText(i))) this.documentStarts.push(info.contentStart);
+        if (/[接轉转]/.test(this.lineText(i))) this.documentStarts.push(contentStart);
         return i + 1;
       case 'marker':
         return this.heading(i);
       case 'enumerator':
-        return this.enumeration(i, info.enumerator!, info.bodyStart, info.contentStart);
+        return this.enumeration(i, this.enumerators[i]!, this.bodyStarts[i], contentStart);
       default:
         break;
     }
     if (this.closes(i)) {
       this.closeAll();
-      this.backMatter = { start: info.contentStart, end: this.lastContentEnd(i) };
+      this.backMatter = { start: contentStart, end: this.lastContentEnd(i) };
       return this.lines.length;
     }
     if (i > this.firstBodyLine && this.titleLike(i)) {
       // A second document appended to the first: its numbering starts afresh.
       this.closeAll();
-      this.documentStarts.push(info.contentStart);
+      this.documentStarts.push(contentStart);
       return i + 1;
     }
     if (!this.numbered && this.isHeadingCandidate(i)) {
       const last = this.headingGroupEnd(i);
       if (this.nextContent(last + 1) >= 0) return this.unnumberedHeading(i, last);
     }
-    return this.paragraph(this.collectParagraph(i, info.contentStart));
+    return this.paragraph(this.collectParagraph(i, contentStart));
   }
 
   private lastContentEnd(from: number): number {
-    for (let j = this.lines.length - 1; j >= from; j--) if (this.infos[j].kind !== 'blank') return this.trimmedEnd(j);
+    for (let j = this.lines.length - 1; j >= from; j--) if (this.kinds[j] !== 'blank') return this.trimmedEnd(j);
     return this.trimmedEnd(from);
   }
 
@@ -293,9 +299,9 @@ class Parser {
 
   /** A short standalone line with no sentence punctuation, between blank lines. */
   private isHeadingCandidate(i: number): boolean {
-    if (i < 0 || this.infos[i].kind !== 'text') return false;
-    if (i > 0 && this.infos[i - 1].kind !== 'blank') return false;
-    if (i + 1 >= this.lines.length || this.infos[i + 1].kind !== 'blank') return false;
+    if (i < 0 || this.kinds[i] !== 'text') return false;
+    if (i > 0 && this.kinds[i - 1] !== 'blank') return false;
+    if (i + 1 >= this.lines.length || this.kinds[i + 1] !== 'blank') return false;
     const t = this.cleanTitle(this.lineText(i));
     const n = visibleLength(t);
     return n >= 2 && n <= 30 && !NO_HEADING_PUNCT.test(t);
@@ -337,19 +343,18 @@ class Parser {
     this.closeAll();
     const parts: string[] = [];
     for (let j = first; j <= last; j = this.nextContent(j + 1)) {
-      if (this.infos[j].kind === 'text') parts.push(this.cleanTitle(this.lineText(j)));
+      if (this.kinds[j] === 'text') parts.push(this.cleanTitle(this.lineText(j)));
       if (j < 0) break;
     }
-    const start = this.infos[first].contentStart;
+    const start = this.contentStarts[first];
     const end = this.trimmedEnd(last);
-    const title = { start: this.infos[first].bodyStart, end };
+    const title = { start: this.bodyStarts[first], end };
     this.addNode(newNode('unnumbered', 0, parts.join('——'), title, title, { start, end }, first));
     return last + 1;
   }
 
   private heading(i: number): number {
-    const info = this.infos[i];
-    const marker = info.marker!;
+    const marker = this.markers[i]!;
     const rank = FAMILY_RANK[marker.family];
     const lineEnd = this.trimmedEnd(i);
     let titleStart = skipDecoration(this.text, marker.span.end, lineEnd);
@@ -357,10 +362,10 @@ class Parser {
     if (titleStart >= lineEnd) {
       // Marker alone on its line: the title is on the next line (heading.split).
       const j = this.nextContent(i + 1);
-      if (j >= 0 && this.infos[j].kind === 'text' && j - i <= 2) {
-        this.problems.push({ code: 'heading.split', span: marker.span, fixSpan: { start: lineEnd, end: this.infos[j].contentStart } });
+      if (j >= 0 && this.kinds[j] === 'text' && j - i <= 2) {
+        this.problems.push({ code: 'heading.split', span: marker.span, fixSpan: { start: lineEnd, end: this.contentStarts[j] } });
         titleLine = j;
-        titleStart = skipDecoration(this.text, this.infos[j].bodyStart, this.trimmedEnd(j));
+        titleStart = skipDecoration(this.text, this.bodyStarts[j], this.trimmedEnd(j));
       }
     }
     const titleLineEnd = this.trimmedEnd(titleLine);
@@ -368,7 +373,7 @@ class Parser {
     this.popWhile(closedByHeading, rank);
     const node = newNode('heading', rank, cleanInline(this.text.slice(titleStart, cut.titleEnd)),
       { start: titleStart, end: cut.titleEnd }, { start: marker.span.start, end: cut.titleEnd },
-      { start: info.contentStart, end: titleLineEnd }, i);
+      { start: this.contentStarts[i], end: titleLineEnd }, i);
     node.marker = marker;
     this.addNode(node);
     this.touch(titleLineEnd);
@@ -461,11 +466,11 @@ class Parser {
     let k = i;
     while (!endsSentence(this.lines[k].text)) {
       const next = this.nextContent(k + 1);
-      if (next < 0 || this.infos[next].kind !== 'text') break;
+      if (next < 0 || this.kinds[next] !== 'text') break;
       if (!this.numbered && this.isHeadingCandidate(next)) break;
       if (this.closes(next) || this.titleLike(next)) break;
       k = next;
-      segments.push({ start: this.infos[k].contentStart, end: this.trimmedEnd(k), line: k });
+      segments.push({ start: this.contentStarts[k], end: this.trimmedEnd(k), line: k });
     }
     return { segments, lastLine: k };
   }
@@ -491,9 +496,9 @@ class Parser {
     // A short line ending in 。 whose body is the next paragraph (`着力发展在线经济。` / `围绕…`).
     if (sentences.length === 1 && isMeasureLike(first, false)) {
       const next = this.nextContent(para.lastLine + 1);
-      if (next >= 0 && this.infos[next].kind === 'text' && !this.closes(next) && !(!this.numbered && this.isHeadingCandidate(next))) {
+      if (next >= 0 && this.kinds[next] === 'text' && !this.closes(next) && !(!this.numbered && this.isHeadingCandidate(next))) {
         this.addMeasure(first, para);
-        const body = this.collectParagraph(next, this.infos[next].contentStart);
+        const body = this.collectParagraph(next, this.contentStarts[next]);
         for (const seg of body.segments) this.addBody({ start: seg.start, end: seg.end });
         return body.lastLine + 1;
       }
@@ -532,10 +537,6 @@ class Parser {
 /** `span` must be an object of the node's own: `touch` extends it. */
 function newNode(kind: OutlineNode['kind'], rank: number, title: string, titleSpan: Span, headingSpan: Span, span: Span, line: number): OutlineNode {
   return { kind, depth: 0, rank, title, titleSpan, headingSpan, span, bodySpans: [], line, children: [] };
-}
-
-function lineInfo(kind: LineKind, contentStart: number, bodyStart: number, marker?: Marker, enumerator?: Enumerator): LineInfo {
-  return { kind, contentStart, bodyStart, marker, enumerator };
 }
 
 const isMeasure = (n: OutlineNode) => n.kind === 'measure';
