@@ -62,18 +62,35 @@ class Finder {
   }
 }
 
+/**
+ * Character classes by UTF-16 code, a bit each in one table: the hot loops look a character up
+ * instead of hashing it into a set.
+ */
+const CLASSES = new Uint16Array(0x10000);
+let lastClass = 0;
+function charClass(chars: string): number {
+  if (lastClass === 16) throw new Error('CLASSES has room for 16 classes');
+  const bit = 1 << lastClass++;
+  for (const c of chars) CLASSES[c.charCodeAt(0)] |= bit;
+  return bit;
+}
+
+function inClass(c: number, cls: number): boolean {
+  return (CLASSES[c] & cls) !== 0;
+}
+
 const RESIDUE = /^(?:[（(【[](?:上接|下转|下轉|接上|转下|接|转|轉)[第]?\s*\d+\s*版[）)】\]]|[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$/;
 const NOTICE = /^关于.*通\s*知$/;
 const DATE_LINE = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
 const CLOSING = /^(?:\*\*)?(?:各位代表|同志们|各位同志|各位领导)/;
-const CLOSING_START = codes('*各同');
+const CLOSING_START = charClass('*各同');
 const MERGE_GAP = new RegExp(`[${CJK}][ \\t\\u3000]+(?=[${CJK}“"])`, 'g');
 const NO_HEADING_PUNCT = /[。！？!?；;，,、：:]/;
-const CLOSER_CODES = codes('”’」』"\'');
+const CLOSER = charClass('”’」』"\'');
 const [HASH, STAR, FULL_STOP] = [...'#*。'].map((c) => c.charCodeAt(0));
 /** What a measure's title and a run-in's title shed at their end (with white space). */
-const MEASURE_TAIL = codes('*。！？!?');
-const RUN_IN_TAIL = codes('*。；;”"');
+const MEASURE_TAIL = charClass('*。！？!?');
+const RUN_IN_TAIL = charClass('*。；;”"');
 
 /** `onError` hears of a parser bug that the fallback hid (tests make it fatal). */
 export function parsePlan(text: string, onError?: (e: unknown) => void): OutlineModel {
@@ -94,6 +111,8 @@ class Parser {
   private readonly contentStarts: Int32Array;
   /** Offset after indentation, `#` run and leading `**`. */
   private readonly bodyStarts: Int32Array;
+  /** Offset just past the last non-space character. */
+  private readonly contentEnds: Int32Array;
   private readonly markers: (Marker | undefined)[];
   private readonly enumerators: (Enumerator | undefined)[];
   private readonly numbered: boolean;
@@ -123,6 +142,7 @@ class Parser {
     this.kinds = new Array<LineKind>(n);
     this.contentStarts = new Int32Array(n);
     this.bodyStarts = new Int32Array(n);
+    this.contentEnds = new Int32Array(n);
     this.markers = new Array<Marker | undefined>(n);
     this.enumerators = new Array<Enumerator | undefined>(n);
     let markerLines = 0;
@@ -158,6 +178,7 @@ class Parser {
     const contentStart = line.start + p;
     this.contentStarts[i] = contentStart;
     this.bodyStarts[i] = contentStart;
+    this.contentEnds[i] = trimmedEnd(this.text, line);
     if (p === s.length) return 'blank';
     let q = p;
     if (s.charCodeAt(q) === HASH) {
@@ -177,7 +198,7 @@ class Parser {
   }
 
   private trimmedEnd(i: number): number {
-    return trimmedEnd(this.text, this.lines[i]);
+    return this.contentEnds[i];
   }
 
   /** Next line at or after `i` that is neither blank nor page residue, or -1. */
@@ -195,7 +216,7 @@ class Parser {
 
   /** Whether line `i` opens the closing appeal (`各位代表…`); most lines fail on their first character. */
   private closes(i: number): boolean {
-    return CLOSING_START.has(this.text.charCodeAt(this.contentStarts[i])) && CLOSING.test(this.lineText(i));
+    return inClass(this.text.charCodeAt(this.contentStarts[i]), CLOSING_START) && CLOSING.test(this.lineText(i));
   }
 
   // ---- front matter ----------------------------------------------------------------------------
@@ -439,7 +460,7 @@ class Parser {
   private addEnumeration(e: Enumerator, first: Sentence, sectionStart: number, line: number): void {
     const titleStart = skipDecoration(this.text, e.span.end, first.end);
     let titleEnd = first.end;
-    while (titleEnd > titleStart && isRunInTitleTail(this.text.charCodeAt(titleEnd - 1)) && !(CLOSER_CODES.has(this.text.charCodeAt(titleEnd - 1)) && this.hasOpenQuote(titleStart, titleEnd))) titleEnd--;
+    while (titleEnd > titleStart && isRunInTitleTail(this.text.charCodeAt(titleEnd - 1)) && !(inClass(this.text.charCodeAt(titleEnd - 1), CLOSER) && this.hasOpenQuote(titleStart, titleEnd))) titleEnd--;
     let title = cleanInline(this.text.slice(titleStart, titleEnd));
     if (visibleLength(title, 50) > 50) {
       // A run-in that never stops for `。`: its first clause names it.
@@ -550,16 +571,13 @@ function lineOf(para: Paragraph, offset: number): number {
   return para.segments[0].line;
 }
 
-function codes(chars: string): Set<number> {
-  return new Set([...chars].map((c) => c.charCodeAt(0)));
-}
 
 function isMeasureTitleTail(c: number): boolean {
-  return MEASURE_TAIL.has(c) || isWhiteSpaceCode(c);
+  return inClass(c, MEASURE_TAIL) || isWhiteSpaceCode(c);
 }
 
 function isRunInTitleTail(c: number): boolean {
-  return RUN_IN_TAIL.has(c) || isWhiteSpaceCode(c);
+  return inClass(c, RUN_IN_TAIL) || isWhiteSpaceCode(c);
 }
 
 /** Index of the first non-space character of `s` at or after `p`, or its length. */
@@ -600,7 +618,7 @@ function splitSentences(text: string, segments: Segments, stops: Finder, stars: 
     if (idx > 0 && start >= segments[idx - 1].end) start = seg.start;
     for (let p = stops.next(seg.start); p < seg.end; p = stops.next(start)) {
       let e = p + 1;
-      while (e < seg.end && CLOSER_CODES.has(text.charCodeAt(e))) e++;
+      while (e < seg.end && inClass(text.charCodeAt(e), CLOSER)) e++;
       // `**` right after the stop closes the emphasis the sentence opened (`**强化载体招商。**`).
       if (text.startsWith('**', e) && countBold(segmentsText(text, segments, start, e)) % 2 === 1) e += 2;
       pushSentence(out, text, segments, start, e, stars);
@@ -653,8 +671,8 @@ function segmentsText(text: string, segments: Segments, start: number, end: numb
 /** Sentence ends for paragraphs, and for run-in enumerations (which also stop at `；`); global, for a `Finder`. */
 const SENTENCE_ENDS = /[。！？!?]/g;
 const RUN_IN_ENDS = /[。；;]/g;
-const END_MARKS = codes('。！？!?');
-const END_CLOSERS = codes('”"’」』');
+const END_MARKS = charClass('。！？!?');
+const END_CLOSERS = charClass('”"’」』');
 
 /** Whether `a` has more visible characters than `b`, counting `a` no further than needed. */
 function longer(a: Sentence, b: Sentence): boolean {
@@ -662,9 +680,9 @@ function longer(a: Sentence, b: Sentence): boolean {
   return visibleLength(a.text, n) > n;
 }
 
-const PRONOUN_START = codes('这此其该它那');
-const CLAUSE_BREAKS = codes('；;：:');
-const COMMAS = codes('，,');
+const PRONOUN_START = charClass('这此其该它那');
+const CLAUSE_BREAKS = charClass('；;：:');
+const COMMAS = charClass('，,');
 const DUN = '、'.charCodeAt(0);
 
 /**
@@ -687,14 +705,14 @@ function isMeasureLike(s: Sentence, strict: boolean, max = 20): boolean {
   const n = visibleLength(text, upper, a, e);
   if (n < 4 || n > upper) return false;
   const first = text.charCodeAt(a);
-  if (isDigitCode(first) || PRONOUN_START.has(first)) return false;
+  if (isDigitCode(first) || inClass(first, PRONOUN_START)) return false;
   let commas = 0;
   let firstComma = e;
   let dun = false;
   for (let i = a; i < e; i++) {
     const c = text.charCodeAt(i);
-    if (CLAUSE_BREAKS.has(c)) return false;
-    if (COMMAS.has(c) && commas++ === 0) firstComma = i;
+    if (inClass(c, CLAUSE_BREAKS)) return false;
+    if (inClass(c, COMMAS) && commas++ === 0) firstComma = i;
     if (c === DUN) dun = true;
   }
   if (strict) return commas === 0 && !dun;
@@ -705,9 +723,9 @@ function isMeasureLike(s: Sentence, strict: boolean, max = 20): boolean {
 /** Where `text[a, b)` ends without the sentence end it closes with (`。`, `！”`); `b` when it has none. */
 function sentenceEnd(text: string, a: number, b: number): number {
   let e = b;
-  while (e > a && END_CLOSERS.has(text.charCodeAt(e - 1))) e--;
+  while (e > a && inClass(text.charCodeAt(e - 1), END_CLOSERS)) e--;
   let f = e;
-  while (f > a && END_MARKS.has(text.charCodeAt(f - 1))) f--;
+  while (f > a && inClass(text.charCodeAt(f - 1), END_MARKS)) f--;
   return f < e ? f : b;
 }
 
