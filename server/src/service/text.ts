@@ -67,20 +67,30 @@ export function isBlank(s: string): boolean {
   return true;
 }
 
-const CLOSERS = [...'”’」』"\')）】》*'];
-const CLOSER_CODES = new Set(CLOSERS.map((c) => c.charCodeAt(0)));
-const SENTENCE_END_CODES = new Set([...'。！？!?；;：:…'].map((c) => c.charCodeAt(0)));
+/**
+ * What a code is to the scans below, a bit each, in a table read per character: what
+ * `visibleLength` skips (spaces, closing and opening quotes and brackets, `*`), what may follow a
+ * sentence end on its line (spaces and closers), and the sentence ends.
+ */
+const CODE_CLASS = new Uint8Array(0x10000);
+const INVISIBLE = 1;
+const AFTER_END = 2;
+const SENTENCE_END = 4;
+const mark = (chars: string, cls: number) => {
+  for (const c of chars) CODE_CLASS[c.charCodeAt(0)] |= cls;
+};
+const SPACES = ' \t\u3000\u00a0\ufeff';
+const CLOSERS = '”’」』"\')）】》*';
+mark(SPACES + CLOSERS + '“‘「『(（【《', INVISIBLE);
+mark(SPACES + CLOSERS, AFTER_END);
+mark('。！？!?；;：:…', SENTENCE_END);
 
 /** Whether a line ends a sentence, so the next line starts a new paragraph. */
 export function endsSentence(s: string): boolean {
   let i = s.length - 1;
-  while (i >= 0 && (isSpaceCode(s.charCodeAt(i)) || CLOSER_CODES.has(s.charCodeAt(i)))) i--;
-  return i >= 0 && SENTENCE_END_CODES.has(s.charCodeAt(i));
+  while (i >= 0 && (CODE_CLASS[s.charCodeAt(i)] & AFTER_END) !== 0) i--;
+  return i >= 0 && (CODE_CLASS[s.charCodeAt(i)] & SENTENCE_END) !== 0;
 }
-
-/** Codes `visibleLength` skips: spaces, closing and opening quotes and brackets, `*` (a table: it is read per character). */
-const INVISIBLE = new Uint8Array(0x10000);
-for (const c of [...' \t\u3000\u00a0\ufeff', ...CLOSERS, ...'“‘「『(（【《']) INVISIBLE[c.charCodeAt(0)] = 1;
 
 /**
  * Characters a reader counts in `s` (or in `s[start, end)`): no spaces, quotes, brackets or `*`; a
@@ -91,7 +101,7 @@ export function visibleLength(s: string, cap = Infinity, start = 0, end = s.leng
   let n = 0;
   for (let i = start; i < end && n <= cap; i++) {
     const c = s.charCodeAt(i);
-    if (INVISIBLE[c]) continue;
+    if (CODE_CLASS[c] & INVISIBLE) continue;
     n++;
     if (c >= 0xd800 && c <= 0xdbff) {
       const d = s.charCodeAt(i + 1);
