@@ -65,6 +65,7 @@ function circledValue(c: string): number {
 }
 
 const OPEN = '[（(]';
+const [OPEN_ASCII, OPEN_FULL] = [...'(（'].map((c) => c.charCodeAt(0));
 const CLOSE = '[）)]';
 const CN_HEADING = new RegExp(`^(${CN_NUMERAL})[ \\t]*([、.．，,:：])`);
 const CN_PAREN = new RegExp(`^(${OPEN})[ \\t]*(${CN_NUMERAL})[ \\t]*(${CLOSE})([、.．]?)`);
@@ -87,23 +88,31 @@ function make(family: MarkerFamily, text: string, at: number, value: number, res
  */
 export function matchMarker(s: string, at: number): Marker | undefined {
   let m: RegExpExecArray | null;
-  if ((m = CN_HEADING.exec(s))) {
+  // Each form has its own first character: only the expressions that can match are run.
+  const c = s.charCodeAt(0);
+  if (NUMERAL_CODES.has(c) && (m = CN_HEADING.exec(s))) {
     const value = parseChineseNumeral(m[1]);
     if (value !== undefined) return make('cn', m[0], at, value, { punctuation: m[2] });
   }
-  if ((m = CN_PAREN.exec(s))) {
-    const value = parseChineseNumeral(m[2]);
-    if (value !== undefined) return make('cnParen', m[0], at, value, { open: m[1], close: m[3], punctuation: m[4] });
+  if (c === OPEN_ASCII || c === OPEN_FULL) {
+    if ((m = CN_PAREN.exec(s))) {
+      const value = parseChineseNumeral(m[2]);
+      if (value !== undefined) return make('cnParen', m[0], at, value, { open: m[1], close: m[3], punctuation: m[4] });
+    }
+    if ((m = AR_PAREN.exec(s))) {
+      return make('arabicParen', m[0], at, Number(m[2]), { open: m[1], close: m[3], punctuation: m[4] });
+    }
   }
-  if ((m = AR_PAREN.exec(s))) {
-    return make('arabicParen', m[0], at, Number(m[2]), { open: m[1], close: m[3], punctuation: m[4] });
+  if (c >= 0x30 && c <= 0x39) {
+    if ((m = AR_HALF_PAREN.exec(s))) {
+      return make('arabicHalfParen', m[0], at, Number(m[1]), { close: m[2], punctuation: m[3] });
+    }
+    if ((m = AR_STOP.exec(s)) && Number(m[1]) > 0) {
+      return make('arabic', m[0], at, Number(m[1]), { punctuation: m[2] });
+    }
   }
-  if ((m = AR_HALF_PAREN.exec(s))) {
-    return make('arabicHalfParen', m[0], at, Number(m[1]), { close: m[2], punctuation: m[3] });
-  }
-  if ((m = AR_STOP.exec(s)) && Number(m[1]) > 0) {
-    return make('arabic', m[0], at, Number(m[1]), { punctuation: m[2] });
-  }
+  // The compatibility and circled glyphs all lie above U+2460.
+  if (c < 0x2460) return undefined;
   const first = s.charAt(0);
   if (COMPAT_CN_PAREN.test(first)) {
     const punct = /^.([、.．]?)/.exec(s)![1];

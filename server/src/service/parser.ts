@@ -446,7 +446,7 @@ class Parser {
     this.addEnumeration(e, sentences[0], sectionStart, i);
     for (let k = 1; k < sentences.length; k++) {
       const s = sentences[k];
-      const next = matchEnumerator(this.text.slice(s.start, s.start + 12).replace(/^\*\*/, ''), s.start + (this.text.startsWith('**', s.start) ? 2 : 0));
+      const next = this.runInAt(s.start);
       if (next && next.series === e.series) {
         this.popWhile(isRunIn);
         this.addEnumeration(next, s, s.start, lineOf(para, s.start));
@@ -455,6 +455,12 @@ class Parser {
       }
     }
     return para.lastLine + 1;
+  }
+
+  /** The run-in enumerator (`二是`) a sentence at `p` opens with, after a `**`; most open otherwise. */
+  private runInAt(p: number): Enumerator | undefined {
+    const at = this.text.startsWith('**', p) ? p + 2 : p;
+    return mayStartOrdinal(this.text.charCodeAt(at)) ? matchEnumerator(this.text.slice(at, p + 12), at) : undefined;
   }
 
   private addEnumeration(e: Enumerator, first: Sentence, sectionStart: number, line: number): void {
