@@ -33,7 +33,8 @@ class Sentence {
   /** Ideographs in the sentence, counted in place and no further than past `cap`. */
   ideographs(cap: number): number {
     let n = 0;
-    for (const seg of this.segments) {
+    for (let k = 0; k < this.segments.length; k++) {
+      const seg = this.segments[k];
       const b = Math.min(seg.end, this.end);
       for (let i = Math.max(seg.start, this.start); i < b; i++) if (isCjkCode(this.source.charCodeAt(i)) && ++n > cap) return n;
     }
@@ -346,7 +347,7 @@ class Parser {
 
   /** Extends every open section to `end`: they all contain what was just read. */
   private touch(end: number): void {
-    for (const node of this.stack) if (node.span.end < end) node.span.end = end;
+    for (let k = 0; k < this.stack.length; k++) if (this.stack[k].span.end < end) this.stack[k].span.end = end;
   }
 
   private addBody(span: Span): void {
@@ -354,6 +355,11 @@ class Parser {
     const top = this.stack[this.stack.length - 1];
     if (top) top.bodySpans.push(span);
     this.touch(span.end);
+  }
+
+  /** Adds the lines of `para` as body text, one span each. */
+  private addLines(para: Paragraph): void {
+    for (let k = 0; k < para.segments.length; k++) this.addBody({ start: para.segments[k].start, end: para.segments[k].end });
   }
 
   private popWhile(pred: (n: OutlineNode, rank: number) => boolean, rank = 0): void {
@@ -435,7 +441,7 @@ class Parser {
     const e = matchEnumerator(this.text.slice(from, from + 24), from);
     if (e) return this.enumeration(line, e, from, from);
     const para = this.collectParagraph(line, from);
-    for (const seg of para.segments) this.addBody({ start: seg.start, end: seg.end });
+    this.addLines(para);
     return para.lastLine + 1;
   }
 
@@ -515,7 +521,7 @@ class Parser {
   private paragraph(para: Paragraph): number {
     if (!this.section()) {
       if (!this.stack.length && !this.openingText) this.openingText = this.text.slice(para.segments[0].start, para.segments[0].end).slice(0, 400);
-      for (const seg of para.segments) this.addBody({ start: seg.start, end: seg.end });
+      this.addLines(para);
       return para.lastLine + 1;
     }
     const sentences = splitSentences(this.text, para.segments, this.sentenceEnds, this.stars);
@@ -526,7 +532,7 @@ class Parser {
       if (next >= 0 && this.kinds[next] === 'text' && !this.closes(next) && !(!this.numbered && this.isHeadingCandidate(next))) {
         this.addMeasure(first, para);
         const body = this.collectParagraph(next, this.contentStarts[next]);
-        for (const seg of body.segments) this.addBody({ start: seg.start, end: seg.end });
+        this.addLines(body);
         return body.lastLine + 1;
       }
     }
@@ -653,7 +659,8 @@ function pushSentence(out: Sentence[], text: string, segments: Segments, start: 
 
 /** `isBlank` of the sentence [start, end) of `segments`, read in place. */
 function isBlankIn(text: string, segments: Segments, start: number, end: number): boolean {
-  for (const seg of segments) {
+  for (let k = 0; k < segments.length; k++) {
+    const seg = segments[k];
     const b = Math.min(seg.end, end);
     for (let i = Math.max(seg.start, start); i < b; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
   }
@@ -666,7 +673,8 @@ function countBold(s: string): number {
 
 function segmentsText(text: string, segments: Segments, start: number, end: number): string {
   let s = '';
-  for (const seg of segments) {
+  for (let k = 0; k < segments.length; k++) {
+    const seg = segments[k];
     const a = Math.max(seg.start, start);
     const b = Math.min(seg.end, end);
     if (a < b) s += text.slice(a, b);
