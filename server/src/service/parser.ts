@@ -667,8 +667,11 @@ function isBlankIn(text: string, segments: Segments, start: number, end: number)
   return true;
 }
 
+/** Occurrences of `**` in `s`, read left to right without overlap (as `split` counts them). */
 function countBold(s: string): number {
-  return s.split('**').length - 1;
+  let n = 0;
+  for (let i = s.indexOf('**'); i >= 0; i = s.indexOf('**', i + 2)) n++;
+  return n;
 }
 
 function segmentsText(text: string, segments: Segments, start: number, end: number): string {
