@@ -41,7 +41,9 @@ export function toChineseNumeral(n: number): string {
 
 const NUMERAL_CODES = new Set([...'一二三四五六七八九十〇零两壹贰貳叁參肆伍陆陸柒捌玖拾'].map((c) => c.charCodeAt(0)));
 /** Brackets of `（一）` `(1)`, and the first characters of `第一` `首先` `其次` `再次` `最后`. */
-const OTHER_START_CODES = new Set([...'（(第首其再最'].map((c) => c.charCodeAt(0)));
+const OTHER_START_CODES = [...'（(第首其再最'].map((c) => c.charCodeAt(0));
+/** One set, looked up once for every line. */
+const START_CODES = new Set([...NUMERAL_CODES, ...OTHER_START_CODES]);
 
 /**
  * Whether a marker or a run-in enumerator can start with the character of code `c`: a Chinese
@@ -49,7 +51,7 @@ const OTHER_START_CODES = new Set([...'（(第首其再最'].map((c) => c.charCo
  * start otherwise, and the caller skips the regular expressions for them.
  */
 export function mayStartOrdinal(c: number): boolean {
-  return NUMERAL_CODES.has(c) || OTHER_START_CODES.has(c) || (c >= 0x30 && c <= 0x39) ||
+  return START_CODES.has(c) || (c >= 0x30 && c <= 0x39) ||
     (c >= 0x2460 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229) || (c >= 0x3251 && c <= 0x325f) || (c >= 0x32b1 && c <= 0x32bf);
 }
 
