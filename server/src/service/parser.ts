@@ -109,11 +109,11 @@ class Parser {
   // What each line is, in arrays by line number rather than an object per line (less for the GC).
   private readonly kinds: LineKind[];
   /** Offset of the first character after indentation (`#` and `**` included). */
-  private readonly contentStarts: Int32Array;
+  private readonly contentStarts: number[];
   /** Offset after indentation, `#` run and leading `**`. */
-  private readonly bodyStarts: Int32Array;
+  private readonly bodyStarts: number[];
   /** Offset just past the last non-space character. */
-  private readonly contentEnds: Int32Array;
+  private readonly contentEnds: number[];
   private readonly markers: (Marker | undefined)[];
   private readonly enumerators: (Enumerator | undefined)[];
   private readonly numbered: boolean;
@@ -141,9 +141,9 @@ class Parser {
     this.lines = splitLines(text);
     const n = this.lines.length;
     this.kinds = new Array<LineKind>(n);
-    this.contentStarts = new Int32Array(n);
-    this.bodyStarts = new Int32Array(n);
-    this.contentEnds = new Int32Array(n);
+    this.contentStarts = new Array<number>(n);
+    this.bodyStarts = new Array<number>(n);
+    this.contentEnds = new Array<number>(n);
     this.markers = new Array<Marker | undefined>(n);
     this.enumerators = new Array<Enumerator | undefined>(n);
     let markerLines = 0;
