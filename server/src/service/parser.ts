@@ -2,7 +2,7 @@
 import { FAMILY_RANK, matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle, readMetadata } from './metadata';
 import { Enumerator, Line, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
-import { CJK, endsSentence, isBlank, isCjkCode, isSpaceCode, isWhiteSpaceCode, splitLines, trimmedEnd, visibleLength } from './text';
+import { CJK, charClass, endsSentence, inClass, isBlank, isCjkCode, isSpaceCode, isWhiteSpaceCode, splitLines, trimmedEnd, visibleLength } from './text';
 
 type LineKind = 'blank' | 'residue' | 'marker' | 'enumerator' | 'text';
 
@@ -30,7 +30,7 @@ class Sentence {
     return (this.built ??= segmentsText(this.source, this.segments, this.start, this.end));
   }
 
-  /** Ideographs in the sentence, counted in place and no further than past `cap`. */
+  /** Ideographs in the sentence, counted in place; counting stops once it passes `cap`. */
   ideographs(cap: number): number {
     let n = 0;
     for (let k = 0; k < this.segments.length; k++) {
@@ -61,23 +61,6 @@ class Finder {
     }
     return this.at;
   }
-}
-
-/**
- * Character classes by UTF-16 code, a bit each in one table: the hot loops look a character up
- * instead of hashing it into a set.
- */
-const CLASSES = new Uint16Array(0x10000);
-let lastClass = 0;
-function charClass(chars: string): number {
-  if (lastClass === 16) throw new Error('CLASSES has room for 16 classes');
-  const bit = 1 << lastClass++;
-  for (const c of chars) CLASSES[c.charCodeAt(0)] |= bit;
-  return bit;
-}
-
-function inClass(c: number, cls: number): boolean {
-  return (CLASSES[c] & cls) !== 0;
 }
 
 const RESIDUE = /^(?:[（(【[](?:上接|下转|下轉|接上|转下|接|转|轉)[第]?\s*\d+\s*版[）)】\]]|[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$/;
@@ -582,7 +565,6 @@ function lineOf(para: Paragraph, offset: number): number {
   for (let k = para.segments.length - 1; k >= 0; k--) if (para.segments[k].start <= offset) return para.segments[k].line;
   return para.segments[0].line;
 }
-
 
 function isMeasureTitleTail(c: number): boolean {
   return inClass(c, MEASURE_TAIL) || isWhiteSpaceCode(c);

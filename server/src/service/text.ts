@@ -68,28 +68,37 @@ export function isBlank(s: string): boolean {
 }
 
 /**
- * What a code is to the scans below, a bit each, in a table read per character: what
- * `visibleLength` skips (spaces, closing and opening quotes and brackets, `*`), what may follow a
- * sentence end on its line (spaces and closers), and the sentence ends.
+ * Character classes by UTF-16 code, a bit each in one table: scans that read per character look a
+ * code up instead of comparing it with a list or hashing it into a set.
  */
-const CODE_CLASS = new Uint8Array(0x10000);
-const INVISIBLE = 1;
-const AFTER_END = 2;
-const SENTENCE_END = 4;
-const mark = (chars: string, cls: number) => {
-  for (const c of chars) CODE_CLASS[c.charCodeAt(0)] |= cls;
-};
+const CLASSES = new Uint16Array(0x10000);
+let classCount = 0;
+
+/** A new class holding `chars` (BMP characters). */
+export function charClass(chars: string): number {
+  if (classCount === 16) throw new Error('charClass: the table has room for 16 classes');
+  const bit = 1 << classCount++;
+  for (const c of chars) CLASSES[c.charCodeAt(0)] |= bit;
+  return bit;
+}
+
+export function inClass(c: number, cls: number): boolean {
+  return (CLASSES[c] & cls) !== 0;
+}
+
 const SPACES = ' \t\u3000\u00a0\ufeff';
 const CLOSERS = '”’」』"\')）】》*';
-mark(SPACES + CLOSERS + '“‘「『(（【《', INVISIBLE);
-mark(SPACES + CLOSERS, AFTER_END);
-mark('。！？!?；;：:…', SENTENCE_END);
+/** What `visibleLength` skips: spaces, closing and opening quotes and brackets, `*`. */
+const INVISIBLE = charClass(SPACES + CLOSERS + '“‘「『(（【《');
+/** What may follow a sentence end on its line, and the sentence ends. */
+const AFTER_END = charClass(SPACES + CLOSERS);
+const SENTENCE_END = charClass('。！？!?；;：:…');
 
 /** Whether a line ends a sentence, so the next line starts a new paragraph. */
 export function endsSentence(s: string): boolean {
   let i = s.length - 1;
-  while (i >= 0 && (CODE_CLASS[s.charCodeAt(i)] & AFTER_END) !== 0) i--;
-  return i >= 0 && (CODE_CLASS[s.charCodeAt(i)] & SENTENCE_END) !== 0;
+  while (i >= 0 && inClass(s.charCodeAt(i), AFTER_END)) i--;
+  return i >= 0 && inClass(s.charCodeAt(i), SENTENCE_END);
 }
 
 /**
@@ -101,7 +110,7 @@ export function visibleLength(s: string, cap = Infinity, start = 0, end = s.leng
   let n = 0;
   for (let i = start; i < end && n <= cap; i++) {
     const c = s.charCodeAt(i);
-    if (CODE_CLASS[c] & INVISIBLE) continue;
+    if (inClass(c, INVISIBLE)) continue;
     n++;
     if (c >= 0xd800 && c <= 0xdbff) {
       const d = s.charCodeAt(i + 1);
