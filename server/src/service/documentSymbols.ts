@@ -6,8 +6,13 @@ import { PositionIndex } from './positions';
 /** Kinds differ by depth so the tree reads at a glance; measures and run-ins have their own. */
 const KIND_BY_DEPTH = [SymbolKind.Namespace, SymbolKind.Class, SymbolKind.Method, SymbolKind.Field, SymbolKind.Property];
 
+/** A marker as written without Markdown's escape (`1\.`); most markers have none. */
+function withoutEscapes(s: string): string {
+  return s.includes('\\') ? s.replace(/\\/g, '') : s;
+}
+
 export function symbolName(node: OutlineNode): string {
-  const prefix = node.marker?.text.replace(/\\/g, '').trim() ?? node.enumerator?.text ?? '';
+  const prefix = node.marker ? withoutEscapes(node.marker.text).trim() : node.enumerator?.text ?? '';
   return (prefix + node.title).trim() || '（无标题）';
 }
 

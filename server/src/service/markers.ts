@@ -1,10 +1,11 @@
 // Recognises ordinal markers and run-in enumerators at the start of a line (PLAN-FORMAT §1, §2).
 import { Enumerator, Marker, MarkerFamily } from './model';
 
-const DIGITS: Record<string, number> = {
+// A map: looked up by a variable key for every marker, which a plain object answers slowly.
+const DIGITS = new Map(Object.entries({
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
   壹: 1, 贰: 2, 貳: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9,
-};
+}));
 const TENS = new Set(['十', '拾']);
 const CN_NUMERAL = '[一二三四五六七八九十〇零两壹贰貳叁參肆伍陆陸柒捌玖拾]{1,4}';
 
@@ -12,16 +13,20 @@ const CN_NUMERAL = '[一二三四五六七八九十〇零两壹贰貳叁參肆�
 export function parseChineseNumeral(s: string): number | undefined {
   if (!s) return undefined;
   // The common case, one character, without building arrays.
-  if (s.length === 1) return TENS.has(s) ? 10 : DIGITS[s] > 0 ? DIGITS[s] : undefined;
+  if (s.length === 1) return TENS.has(s) ? 10 : positive(DIGITS.get(s));
   const chars = [...s];
   const tenAt = chars.findIndex((c) => TENS.has(c));
-  if (tenAt < 0) return chars.length === 1 && chars[0] in DIGITS && DIGITS[chars[0]] > 0 ? DIGITS[chars[0]] : undefined;
+  if (tenAt < 0) return chars.length === 1 ? positive(DIGITS.get(chars[0])) : undefined;
   if (chars.filter((c) => TENS.has(c)).length > 1 || tenAt > 1 || chars.length > 3) return undefined;
-  const tens = tenAt === 0 ? 1 : DIGITS[chars[0]];
+  const tens = tenAt === 0 ? 1 : DIGITS.get(chars[0]);
   const unitChar = chars[tenAt + 1];
-  const units = unitChar === undefined ? 0 : DIGITS[unitChar];
+  const units = unitChar === undefined ? 0 : DIGITS.get(unitChar);
   if (tens === undefined || tens === 0 || units === undefined) return undefined;
   return tens * 10 + units;
+}
+
+function positive(n: number | undefined): number | undefined {
+  return n !== undefined && n > 0 ? n : undefined;
 }
 
 const CN_DIGIT_CHARS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -36,7 +41,9 @@ export function toChineseNumeral(n: number): string {
 
 const NUMERAL_CODES = new Set([...'一二三四五六七八九十〇零两壹贰貳叁參肆伍陆陸柒捌玖拾'].map((c) => c.charCodeAt(0)));
 /** Brackets of `（一）` `(1)`, and the first characters of `第一` `首先` `其次` `再次` `最后`. */
-const OTHER_START_CODES = new Set([...'（(第首其再最'].map((c) => c.charCodeAt(0)));
+const OTHER_START_CODES = [...'（(第首其再最'].map((c) => c.charCodeAt(0));
+/** One set, looked up once for every line. */
+const START_CODES = new Set([...NUMERAL_CODES, ...OTHER_START_CODES]);
 
 /**
  * Whether a marker or a run-in enumerator can start with the character of code `c`: a Chinese
@@ -44,7 +51,7 @@ const OTHER_START_CODES = new Set([...'（(第首其再最'].map((c) => c.charCo
  * start otherwise, and the caller skips the regular expressions for them.
  */
 export function mayStartOrdinal(c: number): boolean {
-  return NUMERAL_CODES.has(c) || OTHER_START_CODES.has(c) || (c >= 0x30 && c <= 0x39) ||
+  return START_CODES.has(c) || (c >= 0x30 && c <= 0x39) ||
     (c >= 0x2460 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229) || (c >= 0x3251 && c <= 0x325f) || (c >= 0x32b1 && c <= 0x32bf);
 }
 
@@ -65,6 +72,7 @@ function circledValue(c: string): number {
 }
 
 const OPEN = '[（(]';
+const [OPEN_ASCII, OPEN_FULL] = [...'(（'].map((c) => c.charCodeAt(0));
 const CLOSE = '[）)]';
 const CN_HEADING = new RegExp(`^(${CN_NUMERAL})[ \\t]*([、.．，,:：])`);
 const CN_PAREN = new RegExp(`^(${OPEN})[ \\t]*(${CN_NUMERAL})[ \\t]*(${CLOSE})([、.．]?)`);
@@ -87,23 +95,31 @@ function make(family: MarkerFamily, text: string, at: number, value: number, res
  */
 export function matchMarker(s: string, at: number): Marker | undefined {
   let m: RegExpExecArray | null;
-  if ((m = CN_HEADING.exec(s))) {
+  // Each form has its own first character: only the expressions that can match are run.
+  const c = s.charCodeAt(0);
+  if (NUMERAL_CODES.has(c) && (m = CN_HEADING.exec(s))) {
     const value = parseChineseNumeral(m[1]);
     if (value !== undefined) return make('cn', m[0], at, value, { punctuation: m[2] });
   }
-  if ((m = CN_PAREN.exec(s))) {
-    const value = parseChineseNumeral(m[2]);
-    if (value !== undefined) return make('cnParen', m[0], at, value, { open: m[1], close: m[3], punctuation: m[4] });
+  if (c === OPEN_ASCII || c === OPEN_FULL) {
+    if ((m = CN_PAREN.exec(s))) {
+      const value = parseChineseNumeral(m[2]);
+      if (value !== undefined) return make('cnParen', m[0], at, value, { open: m[1], close: m[3], punctuation: m[4] });
+    }
+    if ((m = AR_PAREN.exec(s))) {
+      return make('arabicParen', m[0], at, Number(m[2]), { open: m[1], close: m[3], punctuation: m[4] });
+    }
   }
-  if ((m = AR_PAREN.exec(s))) {
-    return make('arabicParen', m[0], at, Number(m[2]), { open: m[1], close: m[3], punctuation: m[4] });
+  if (c >= 0x30 && c <= 0x39) {
+    if ((m = AR_HALF_PAREN.exec(s))) {
+      return make('arabicHalfParen', m[0], at, Number(m[1]), { close: m[2], punctuation: m[3] });
+    }
+    if ((m = AR_STOP.exec(s)) && Number(m[1]) > 0) {
+      return make('arabic', m[0], at, Number(m[1]), { punctuation: m[2] });
+    }
   }
-  if ((m = AR_HALF_PAREN.exec(s))) {
-    return make('arabicHalfParen', m[0], at, Number(m[1]), { close: m[2], punctuation: m[3] });
-  }
-  if ((m = AR_STOP.exec(s)) && Number(m[1]) > 0) {
-    return make('arabic', m[0], at, Number(m[1]), { punctuation: m[2] });
-  }
+  // The compatibility and circled glyphs all lie above U+2460.
+  if (c < 0x2460) return undefined;
   const first = s.charAt(0);
   if (COMPAT_CN_PAREN.test(first)) {
     const punct = /^.([、.．]?)/.exec(s)![1];

@@ -2,19 +2,9 @@
 import { FAMILY_RANK, matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle, readMetadata } from './metadata';
 import { Enumerator, Line, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
-import { CJK, endsSentence, isBlank, isSpace, splitLines, trimmedEnd, visibleLength } from './text';
+import { CJK, charClass, endsSentence, inClass, isBlank, isCjkCode, isSpaceCode, isWhiteSpaceCode, splitLines, trimmedEnd, visibleLength } from './text';
 
 type LineKind = 'blank' | 'residue' | 'marker' | 'enumerator' | 'text';
-
-interface LineInfo {
-  kind: LineKind;
-  /** Offset of the first character after indentation (`#` and `**` included). */
-  contentStart: number;
-  /** Offset after indentation, `#` run and leading `**`. */
-  bodyStart: number;
-  marker?: Marker;
-  enumerator?: Enumerator;
-}
 
 /** A logical paragraph: lines joined where extraction broke a sentence, as document spans. */
 interface Paragraph {
@@ -22,22 +12,69 @@ interface Paragraph {
   lastLine: number;
 }
 
-interface Sentence {
-  start: number;
-  end: number;
-  /** Text with `**` removed. */
-  text: string;
-  bold: boolean;
+type Segments = Paragraph['segments'];
+
+/** A sentence of a paragraph as document offsets; it may span several lines. */
+class Sentence {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly bold: boolean,
+    private readonly source: string,
+    private readonly segments: Segments,
+    /** Text with `**` removed; built on first use when the sentence has no `*` (most are never read). */
+    private built?: string,
+  ) {}
+
+  get text(): string {
+    return (this.built ??= segmentsText(this.source, this.segments, this.start, this.end));
+  }
+
+  /** Ideographs in the sentence, counted in place; counting stops once it passes `cap`. */
+  ideographs(cap: number): number {
+    let n = 0;
+    for (let k = 0; k < this.segments.length; k++) {
+      const seg = this.segments[k];
+      const b = Math.min(seg.end, this.end);
+      for (let i = Math.max(seg.start, this.start); i < b; i++) if (isCjkCode(this.source.charCodeAt(i)) && ++n > cap) return n;
+    }
+    return n;
+  }
+}
+
+/**
+ * The next match of a one-character pattern at or after an offset, remembered: the parser reads
+ * forward, so no stretch of the text is searched twice, and a search may run past a line.
+ */
+class Finder {
+  private from = 0;
+  private at = -1;
+
+  constructor(private readonly text: string, private readonly pattern: RegExp) {}
+
+  /** Offset of the next match at or after `from`, or the text's length. */
+  next(from: number): number {
+    if (from < this.from || from > this.at) {
+      this.pattern.lastIndex = from;
+      this.at = this.pattern.test(this.text) ? this.pattern.lastIndex - 1 : this.text.length;
+      this.from = from;
+    }
+    return this.at;
+  }
 }
 
 const RESIDUE = /^(?:[（(【[](?:上接|下转|下轉|接上|转下|接|转|轉)[第]?\s*\d+\s*版[）)】\]]|[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$/;
 const NOTICE = /^关于.*通\s*知$/;
 const DATE_LINE = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
 const CLOSING = /^(?:\*\*)?(?:各位代表|同志们|各位同志|各位领导)/;
+const CLOSING_START = charClass('*各同');
 const MERGE_GAP = new RegExp(`[${CJK}][ \\t\\u3000]+(?=[${CJK}“"])`, 'g');
 const NO_HEADING_PUNCT = /[。！？!?；;，,、：:]/;
-const SENTENCE_END = new Set(['。', '！', '？', '!', '?']);
-const CLOSER = new Set(['”', '’', '」', '』', '"', "'"]);
+const CLOSER = charClass('”’」』"\'');
+const [HASH, STAR, FULL_STOP] = [...'#*。'].map((c) => c.charCodeAt(0));
+/** What a measure's title and a run-in's title shed at their end (with white space). */
+const MEASURE_TAIL = charClass('*。！？!?');
+const RUN_IN_TAIL = charClass('*。；;”"');
 
 /** `onError` hears of a parser bug that the fallback hid (tests make it fatal). */
 export function parsePlan(text: string, onError?: (e: unknown) => void): OutlineModel {
@@ -52,7 +89,16 @@ export function parsePlan(text: string, onError?: (e: unknown) => void): Outline
 
 class Parser {
   private readonly lines: Line[];
-  private readonly infos: LineInfo[];
+  // What each line is, in arrays by line number rather than an object per line (less for the GC).
+  private readonly kinds: LineKind[];
+  /** Offset of the first character after indentation (`#` and `**` included). */
+  private readonly contentStarts: number[];
+  /** Offset after indentation, `#` run and leading `**`. */
+  private readonly bodyStarts: number[];
+  /** Offset just past the last non-space character. */
+  private readonly contentEnds: number[];
+  private readonly markers: (Marker | undefined)[];
+  private readonly enumerators: (Enumerator | undefined)[];
   private readonly numbered: boolean;
   private readonly roots: OutlineNode[] = [];
   private readonly nodes: OutlineNode[] = [];
@@ -65,12 +111,27 @@ class Parser {
   private backMatter?: Span;
   private firstBodyLine = 0;
   private openingText = '';
+  private readonly sentenceEnds: Finder;
+  private readonly runInEnds: Finder;
+  private readonly stars: Finder;
+  private readonly years: Finder;
 
   constructor(private readonly text: string) {
+    this.sentenceEnds = new Finder(text, SENTENCE_ENDS);
+    this.runInEnds = new Finder(text, RUN_IN_ENDS);
+    this.stars = new Finder(text, /\*/g);
+    this.years = new Finder(text, /年/g);
     this.lines = splitLines(text);
-    this.infos = this.lines.map((l) => this.classify(l));
-    const markers = this.infos.filter((i) => i.marker);
-    this.numbered = markers.length >= 2;
+    const n = this.lines.length;
+    this.kinds = new Array<LineKind>(n);
+    this.contentStarts = new Array<number>(n);
+    this.bodyStarts = new Array<number>(n);
+    this.contentEnds = new Array<number>(n);
+    this.markers = new Array<Marker | undefined>(n);
+    this.enumerators = new Array<Enumerator | undefined>(n);
+    let markerLines = 0;
+    for (let i = 0; i < n; i++) if ((this.kinds[i] = this.classify(i)) === 'marker') markerLines++;
+    this.numbered = markerLines >= 2;
   }
 
   run(): OutlineModel {
@@ -93,48 +154,53 @@ class Parser {
 
   // ---- lines ---------------------------------------------------------------------------------
 
-  private classify(line: Line): LineInfo {
+  /** Reads line `i` into the per-line arrays and returns its kind. */
+  private classify(i: number): LineKind {
+    const line = this.lines[i];
     const s = line.text;
-    let p = 0;
-    while (p < s.length && isSpace(s[p])) p++;
+    const p = skipSpaces(s, 0);
     const contentStart = line.start + p;
-    if (p === s.length) return { kind: 'blank', contentStart, bodyStart: contentStart };
+    this.contentStarts[i] = contentStart;
+    this.bodyStarts[i] = contentStart;
+    this.contentEnds[i] = trimmedEnd(this.text, line);
+    if (p === s.length) return 'blank';
     let q = p;
-    if (s[q] === '#') {
-      while (s[q] === '#') q++;
-      while (q < s.length && isSpace(s[q])) q++;
+    if (s.charCodeAt(q) === HASH) {
+      while (s.charCodeAt(q) === HASH) q++;
+      q = skipSpaces(s, q);
     }
-    if (s.startsWith('**', q)) {
-      q += 2;
-      while (q < s.length && isSpace(s[q])) q++;
-    }
+    if (s.startsWith('**', q)) q = skipSpaces(s, q + 2);
     const bodyStart = line.start + q;
+    this.bodyStarts[i] = bodyStart;
     if (mayStartOrdinal(s.charCodeAt(q))) {
       const head = s.slice(q, q + 24);
-      const marker = matchMarker(head, bodyStart);
-      if (marker) return { kind: 'marker', contentStart, bodyStart, marker };
-      const enumerator = matchEnumerator(head, bodyStart);
-      if (enumerator) return { kind: 'enumerator', contentStart, bodyStart, enumerator };
+      if ((this.markers[i] = matchMarker(head, bodyStart))) return 'marker';
+      if ((this.enumerators[i] = matchEnumerator(head, bodyStart))) return 'enumerator';
     }
-    if (s.length - p < 40 && RESIDUE.test(s.slice(p).trim())) return { kind: 'residue', contentStart, bodyStart };
-    return { kind: 'text', contentStart, bodyStart };
+    if (s.length - p < 40 && RESIDUE.test(s.slice(p).trim())) return 'residue';
+    return 'text';
   }
 
   private trimmedEnd(i: number): number {
-    return trimmedEnd(this.text, this.lines[i]);
+    return this.contentEnds[i];
   }
 
   /** Next line at or after `i` that is neither blank nor page residue, or -1. */
   private nextContent(i: number): number {
     for (let j = i; j < this.lines.length; j++) {
-      const k = this.infos[j].kind;
+      const k = this.kinds[j];
       if (k !== 'blank' && k !== 'residue') return j;
     }
     return -1;
   }
 
   private lineText(i: number): string {
-    return this.text.slice(this.infos[i].contentStart, this.trimmedEnd(i));
+    return this.text.slice(this.contentStarts[i], this.trimmedEnd(i));
+  }
+
+  /** Whether line `i` opens the closing appeal (`各位代表…`); most lines fail on their first character. */
+  private closes(i: number): boolean {
+    return inClass(this.text.charCodeAt(this.contentStarts[i]), CLOSING_START) && CLOSING.test(this.lineText(i));
   }
 
   // ---- front matter ----------------------------------------------------------------------------
@@ -142,21 +208,21 @@ class Parser {
   private readFrontMatter(): number {
     let i = this.nextContent(0);
     if (i < 0) return this.lines.length;
-    if (this.infos[i].kind === 'text' && NOTICE.test(this.lineText(i).replace(/\s+/g, ''))) {
+    if (this.kinds[i] === 'text' && NOTICE.test(this.lineText(i).replace(/\s+/g, ''))) {
       const noticeStart = i;
       let end = -1;
       for (let j = i, seen = 0; j >= 0 && seen < 12; j = this.nextContent(j + 1), seen++) {
-        if (j > i && this.titleLike(this.lineText(j))) break;
-        if (this.infos[j].kind !== 'text') break;
+        if (j > i && this.titleLike(j)) break;
+        if (this.kinds[j] !== 'text') break;
         end = j;
         if (DATE_LINE.test(this.lineText(j))) break;
       }
-      this.frontMatter = { start: this.infos[noticeStart].contentStart, end: this.trimmedEnd(end) };
+      this.frontMatter = { start: this.contentStarts[noticeStart], end: this.trimmedEnd(end) };
       i = this.nextContent(end + 1);
       if (i < 0) return this.lines.length;
-      this.documentStarts.push(this.infos[i].contentStart);
+      this.documentStarts.push(this.contentStarts[i]);
     }
-    if (this.infos[i].kind === 'text' && this.titleLike(this.lineText(i))) {
+    if (this.kinds[i] === 'text' && this.titleLike(i)) {
       this.setTitle(i, i);
       return i + 1;
     }
@@ -170,11 +236,12 @@ class Parser {
   }
 
   /**
-   * `looksLikeTitle` of the cleaned line. A title names its year (`年`) and has at most 60 characters;
+   * `looksLikeTitle` of line `i`, cleaned. A title names its year (`年`) and has at most 60 characters;
    * cleaning only removes `#`, `**` and surrounding space, so most lines are answered without cleaning.
    */
-  private titleLike(s: string): boolean {
-    if (s.indexOf('年') < 0) return false;
+  private titleLike(i: number): boolean {
+    if (this.years.next(this.contentStarts[i]) >= this.trimmedEnd(i)) return false;
+    const s = this.lineText(i);
     if (s.length > 60 && s.indexOf('*') < 0 && s.indexOf('#') < 0 && s.trim().length > 60) return false;
     return looksLikeTitle(this.cleanTitle(s));
   }
@@ -184,51 +251,50 @@ class Parser {
   }
 
   private setTitle(first: number, last: number): void {
-    this.titleSpan = { start: this.infos[first].contentStart, end: this.trimmedEnd(last) };
+    this.titleSpan = { start: this.contentStarts[first], end: this.trimmedEnd(last) };
     const parts: string[] = [];
-    for (let j = first; j <= last; j++) if (this.infos[j].kind === 'text') parts.push(this.cleanTitle(this.lineText(j)));
+    for (let j = first; j <= last; j++) if (this.kinds[j] === 'text') parts.push(this.cleanTitle(this.lineText(j)));
     this.titleText = parts.join(' ');
   }
 
   // ---- body ------------------------------------------------------------------------------------
 
   private step(i: number): number {
-    const info = this.infos[i];
-    switch (info.kind) {
+    const contentStart = this.contentStarts[i];
+    switch (this.kinds[i]) {
       case 'blank':
         return i + 1;
       case 'residue':
         // `(上接1版)`: an article continued from another page starts here.
-        if (/[接轉转]/.test(this.lineText(i))) this.documentStarts.push(info.contentStart);
+        if (/[接轉转]/.test(this.lineText(i))) this.documentStarts.push(contentStart);
         return i + 1;
       case 'marker':
         return this.heading(i);
       case 'enumerator':
-        return this.enumeration(i, info.enumerator!, info.bodyStart, info.contentStart);
+        return this.enumeration(i, this.enumerators[i]!, this.bodyStarts[i], contentStart);
       default:
         break;
     }
-    const text = this.lineText(i);
-    if (CLOSING.test(text)) {
+    if (this.closes(i)) {
       this.closeAll();
-      this.backMatter = { start: info.contentStart, end: this.lastContentEnd(i) };
+      this.backMatter = { start: contentStart, end: this.lastContentEnd(i) };
       return this.lines.length;
     }
-    if (i > this.firstBodyLine && this.titleLike(text)) {
+    if (i > this.firstBodyLine && this.titleLike(i)) {
       // A second document appended to the first: its numbering starts afresh.
       this.closeAll();
-      this.documentStarts.push(info.contentStart);
+      this.documentStarts.push(contentStart);
       return i + 1;
     }
     if (!this.numbered && this.isHeadingCandidate(i)) {
       const last = this.headingGroupEnd(i);
       if (this.nextContent(last + 1) >= 0) return this.unnumberedHeading(i, last);
     }
-    return this.paragraph(this.collectParagraph(i, info.contentStart));
+    return this.paragraph(this.collectParagraph(i, contentStart));
   }
 
   private lastContentEnd(from: number): number {
-    for (let j = this.lines.length - 1; j >= from; j--) if (this.infos[j].kind !== 'blank') return this.trimmedEnd(j);
+    for (let j = this.lines.length - 1; j >= from; j--) if (this.kinds[j] !== 'blank') return this.trimmedEnd(j);
     return this.trimmedEnd(from);
   }
 
@@ -238,9 +304,9 @@ class Parser {
 
   /** A short standalone line with no sentence punctuation, between blank lines. */
   private isHeadingCandidate(i: number): boolean {
-    if (i < 0 || this.infos[i].kind !== 'text') return false;
-    if (i > 0 && this.infos[i - 1].kind !== 'blank') return false;
-    if (i + 1 >= this.lines.length || this.infos[i + 1].kind !== 'blank') return false;
+    if (i < 0 || this.kinds[i] !== 'text') return false;
+    if (i > 0 && this.kinds[i - 1] !== 'blank') return false;
+    if (i + 1 >= this.lines.length || this.kinds[i + 1] !== 'blank') return false;
     const t = this.cleanTitle(this.lineText(i));
     const n = visibleLength(t);
     return n >= 2 && n <= 30 && !NO_HEADING_PUNCT.test(t);
@@ -264,7 +330,7 @@ class Parser {
 
   /** Extends every open section to `end`: they all contain what was just read. */
   private touch(end: number): void {
-    for (const node of this.stack) if (node.span.end < end) node.span.end = end;
+    for (let k = 0; k < this.stack.length; k++) if (this.stack[k].span.end < end) this.stack[k].span.end = end;
   }
 
   private addBody(span: Span): void {
@@ -274,27 +340,31 @@ class Parser {
     this.touch(span.end);
   }
 
-  private popWhile(pred: (n: OutlineNode) => boolean): void {
-    while (this.stack.length && pred(this.stack[this.stack.length - 1])) this.stack.pop();
+  /** Adds the lines of `para` as body text, one span each. */
+  private addLines(para: Paragraph): void {
+    for (let k = 0; k < para.segments.length; k++) this.addBody({ start: para.segments[k].start, end: para.segments[k].end });
+  }
+
+  private popWhile(pred: (n: OutlineNode, rank: number) => boolean, rank = 0): void {
+    while (this.stack.length && pred(this.stack[this.stack.length - 1], rank)) this.stack.pop();
   }
 
   private unnumberedHeading(first: number, last: number): number {
     this.closeAll();
     const parts: string[] = [];
     for (let j = first; j <= last; j = this.nextContent(j + 1)) {
-      if (this.infos[j].kind === 'text') parts.push(this.cleanTitle(this.lineText(j)));
+      if (this.kinds[j] === 'text') parts.push(this.cleanTitle(this.lineText(j)));
       if (j < 0) break;
     }
-    const start = this.infos[first].contentStart;
+    const start = this.contentStarts[first];
     const end = this.trimmedEnd(last);
-    const title = { start: this.infos[first].bodyStart, end };
+    const title = { start: this.bodyStarts[first], end };
     this.addNode(newNode('unnumbered', 0, parts.join('——'), title, title, { start, end }, first));
     return last + 1;
   }
 
   private heading(i: number): number {
-    const info = this.infos[i];
-    const marker = info.marker!;
+    const marker = this.markers[i]!;
     const rank = FAMILY_RANK[marker.family];
     const lineEnd = this.trimmedEnd(i);
     let titleStart = skipDecoration(this.text, marker.span.end, lineEnd);
@@ -302,18 +372,18 @@ class Parser {
     if (titleStart >= lineEnd) {
       // Marker alone on its line: the title is on the next line (heading.split).
       const j = this.nextContent(i + 1);
-      if (j >= 0 && this.infos[j].kind === 'text' && j - i <= 2) {
-        this.problems.push({ code: 'heading.split', span: marker.span, fixSpan: { start: lineEnd, end: this.infos[j].contentStart } });
+      if (j >= 0 && this.kinds[j] === 'text' && j - i <= 2) {
+        this.problems.push({ code: 'heading.split', span: marker.span, fixSpan: { start: lineEnd, end: this.contentStarts[j] } });
         titleLine = j;
-        titleStart = skipDecoration(this.text, this.infos[j].bodyStart, this.trimmedEnd(j));
+        titleStart = skipDecoration(this.text, this.bodyStarts[j], this.trimmedEnd(j));
       }
     }
     const titleLineEnd = this.trimmedEnd(titleLine);
     const cut = this.cutTitle(titleStart, titleLineEnd, marker.span);
-    this.popWhile((n) => n.kind === 'enumeration' || n.kind === 'measure' || n.rank >= rank);
+    this.popWhile(closedByHeading, rank);
     const node = newNode('heading', rank, cleanInline(this.text.slice(titleStart, cut.titleEnd)),
       { start: titleStart, end: cut.titleEnd }, { start: marker.span.start, end: cut.titleEnd },
-      { start: info.contentStart, end: titleLineEnd }, i);
+      { start: this.contentStarts[i], end: titleLineEnd }, i);
     node.marker = marker;
     this.addNode(node);
     this.touch(titleLineEnd);
@@ -344,7 +414,7 @@ class Parser {
       return { titleEnd: start + trimDecorEnd(s, stop), bodyStart: skipDecoration(this.text, start + stop + 1, end) };
     }
     let e = end;
-    while (e > start && (this.text[e - 1] === '*' || this.text[e - 1] === '。' || isSpace(this.text[e - 1]))) e--;
+    while (e > start && (this.text.charCodeAt(e - 1) === STAR || this.text.charCodeAt(e - 1) === FULL_STOP || isSpaceCode(this.text.charCodeAt(e - 1)))) e--;
     return { titleEnd: e, bodyStart: end };
   }
 
@@ -354,20 +424,20 @@ class Parser {
     const e = matchEnumerator(this.text.slice(from, from + 24), from);
     if (e) return this.enumeration(line, e, from, from);
     const para = this.collectParagraph(line, from);
-    for (const seg of para.segments) this.addBody({ start: seg.start, end: seg.end });
+    this.addLines(para);
     return para.lastLine + 1;
   }
 
   private enumeration(i: number, e: Enumerator, from: number, sectionStart: number): number {
     const para = this.collectParagraph(i, from);
-    this.popWhile((n) => n.kind === 'enumeration' || n.kind === 'measure');
-    const sentences = splitSentences(this.text, para.segments, RUN_IN_ENDS);
+    this.popWhile(isRunInOrMeasure);
+    const sentences = splitSentences(this.text, para.segments, this.runInEnds, this.stars);
     this.addEnumeration(e, sentences[0], sectionStart, i);
     for (let k = 1; k < sentences.length; k++) {
       const s = sentences[k];
-      const next = matchEnumerator(this.text.slice(s.start, s.start + 12).replace(/^\*\*/, ''), s.start + (this.text.startsWith('**', s.start) ? 2 : 0));
+      const next = this.runInAt(s.start);
       if (next && next.series === e.series) {
-        this.popWhile((n) => n.kind === 'enumeration');
+        this.popWhile(isRunIn);
         this.addEnumeration(next, s, s.start, lineOf(para, s.start));
       } else {
         this.addBody({ start: s.start, end: s.end });
@@ -376,10 +446,16 @@ class Parser {
     return para.lastLine + 1;
   }
 
+  /** The run-in enumerator (`二是`) a sentence at `p` opens with, after a `**`; most open otherwise. */
+  private runInAt(p: number): Enumerator | undefined {
+    const at = this.text.startsWith('**', p) ? p + 2 : p;
+    return mayStartOrdinal(this.text.charCodeAt(at)) ? matchEnumerator(this.text.slice(at, p + 12), at) : undefined;
+  }
+
   private addEnumeration(e: Enumerator, first: Sentence, sectionStart: number, line: number): void {
     const titleStart = skipDecoration(this.text, e.span.end, first.end);
     let titleEnd = first.end;
-    while (titleEnd > titleStart && /[*。；;\s”"]/.test(this.text[titleEnd - 1]) && !(CLOSER.has(this.text[titleEnd - 1]) && this.hasOpenQuote(titleStart, titleEnd))) titleEnd--;
+    while (titleEnd > titleStart && isRunInTitleTail(this.text.charCodeAt(titleEnd - 1)) && !(inClass(this.text.charCodeAt(titleEnd - 1), CLOSER) && this.hasOpenQuote(titleStart, titleEnd))) titleEnd--;
     let title = cleanInline(this.text.slice(titleStart, titleEnd));
     if (visibleLength(title, 50) > 50) {
       // A run-in that never stops for `。`: its first clause names it.
@@ -406,12 +482,11 @@ class Parser {
     let k = i;
     while (!endsSentence(this.lines[k].text)) {
       const next = this.nextContent(k + 1);
-      if (next < 0 || this.infos[next].kind !== 'text') break;
+      if (next < 0 || this.kinds[next] !== 'text') break;
       if (!this.numbered && this.isHeadingCandidate(next)) break;
-      const t = this.lineText(next);
-      if (CLOSING.test(t) || this.titleLike(t)) break;
+      if (this.closes(next) || this.titleLike(next)) break;
       k = next;
-      segments.push({ start: this.infos[k].contentStart, end: this.trimmedEnd(k), line: k });
+      segments.push({ start: this.contentStarts[k], end: this.trimmedEnd(k), line: k });
     }
     return { segments, lastLine: k };
   }
@@ -429,18 +504,18 @@ class Parser {
   private paragraph(para: Paragraph): number {
     if (!this.section()) {
       if (!this.stack.length && !this.openingText) this.openingText = this.text.slice(para.segments[0].start, para.segments[0].end).slice(0, 400);
-      for (const seg of para.segments) this.addBody({ start: seg.start, end: seg.end });
+      this.addLines(para);
       return para.lastLine + 1;
     }
-    const sentences = splitSentences(this.text, para.segments, SENTENCE_ENDS);
+    const sentences = splitSentences(this.text, para.segments, this.sentenceEnds, this.stars);
     const first = sentences[0];
     // A short line ending in 。 whose body is the next paragraph (`着力发展在线经济。` / `围绕…`).
     if (sentences.length === 1 && isMeasureLike(first, false)) {
       const next = this.nextContent(para.lastLine + 1);
-      if (next >= 0 && this.infos[next].kind === 'text' && !CLOSING.test(this.lineText(next)) && !(!this.numbered && this.isHeadingCandidate(next))) {
+      if (next >= 0 && this.kinds[next] === 'text' && !this.closes(next) && !(!this.numbered && this.isHeadingCandidate(next))) {
         this.addMeasure(first, para);
-        const body = this.collectParagraph(next, this.infos[next].contentStart);
-        for (const seg of body.segments) this.addBody({ start: seg.start, end: seg.end });
+        const body = this.collectParagraph(next, this.contentStarts[next]);
+        this.addLines(body);
         return body.lastLine + 1;
       }
     }
@@ -464,11 +539,10 @@ class Parser {
   }
 
   private addMeasure(s: Sentence, para: Paragraph): void {
-    this.popWhile((n) => n.kind === 'measure');
-    let titleStart = s.start;
-    while (this.text[titleStart] === '*' || isSpace(this.text[titleStart])) titleStart++;
+    this.popWhile(isMeasure);
+    const titleStart = skipDecoration(this.text, s.start, this.text.length);
     let titleEnd = s.end;
-    while (titleEnd > titleStart && /[*。！？!?\s]/.test(this.text[titleEnd - 1])) titleEnd--;
+    while (titleEnd > titleStart && isMeasureTitleTail(this.text.charCodeAt(titleEnd - 1))) titleEnd--;
     const title = cleanInline(this.text.slice(titleStart, titleEnd));
     const span = { start: titleStart, end: titleEnd };
     this.addNode(newNode('measure', 0, title, span, span, { start: s.start, end: s.end }, lineOf(para, titleStart)));
@@ -476,25 +550,46 @@ class Parser {
   }
 }
 
+/** `span` must be an object of the node's own: `touch` extends it. */
 function newNode(kind: OutlineNode['kind'], rank: number, title: string, titleSpan: Span, headingSpan: Span, span: Span, line: number): OutlineNode {
-  return { kind, depth: 0, rank, title, titleSpan, headingSpan, span: { ...span }, bodySpans: [], line, children: [] };
+  return { kind, depth: 0, rank, title, titleSpan, headingSpan, span, bodySpans: [], line, children: [] };
 }
+
+const isMeasure = (n: OutlineNode) => n.kind === 'measure';
+const isRunIn = (n: OutlineNode) => n.kind === 'enumeration';
+const isRunInOrMeasure = (n: OutlineNode) => isRunIn(n) || isMeasure(n);
+/** A heading of rank `rank` closes run-ins, measures and headings of its rank or below. */
+const closedByHeading = (n: OutlineNode, rank: number) => isRunInOrMeasure(n) || n.rank >= rank;
 
 function lineOf(para: Paragraph, offset: number): number {
   for (let k = para.segments.length - 1; k >= 0; k--) if (para.segments[k].start <= offset) return para.segments[k].line;
   return para.segments[0].line;
 }
 
+function isMeasureTitleTail(c: number): boolean {
+  return inClass(c, MEASURE_TAIL) || isWhiteSpaceCode(c);
+}
+
+function isRunInTitleTail(c: number): boolean {
+  return inClass(c, RUN_IN_TAIL) || isWhiteSpaceCode(c);
+}
+
+/** Index of the first non-space character of `s` at or after `p`, or its length. */
+function skipSpaces(s: string, p: number): number {
+  while (p < s.length && isSpaceCode(s.charCodeAt(p))) p++;
+  return p;
+}
+
 /** Skips spaces and `**` from `p` up to `end`. */
 function skipDecoration(text: string, p: number, end: number): number {
-  while (p < end && (isSpace(text[p]) || text[p] === '*')) p++;
+  while (p < end && (isSpaceCode(text.charCodeAt(p)) || text.charCodeAt(p) === STAR)) p++;
   return p;
 }
 
 /** Index in `s` where a title ending at `stop` (a `。`) really ends: before `**` and spaces. */
 function trimDecorEnd(s: string, stop: number): number {
   let e = stop;
-  while (e > 0 && (s[e - 1] === '*' || isSpace(s[e - 1]))) e--;
+  while (e > 0 && (s.charCodeAt(e - 1) === STAR || isSpaceCode(s.charCodeAt(e - 1)))) e--;
   return e;
 }
 
@@ -506,56 +601,65 @@ function cleanInline(s: string): string {
 }
 
 /**
- * Splits a paragraph into sentences at `ends`, keeping closing quotes and `**` with the sentence
- * they close. Offsets are document offsets; a sentence may span several lines.
+ * Splits a paragraph into sentences at the stops `stops` finds, keeping closing quotes and `**` with
+ * the sentence they close. Offsets are document offsets; a sentence may span several lines.
  */
-function splitSentences(text: string, segments: Paragraph['segments'], ends: RegExp): Sentence[] {
+function splitSentences(text: string, segments: Segments, stops: Finder, stars: Finder): Sentence[] {
   const out: Sentence[] = [];
   let start = segments[0].start;
-  const push = (end: number) => {
-    while (start < end && isSpace(text[start])) start++;
-    if (end <= start) return;
-    const raw = segmentsText(text, segments, start, end);
-    if (raw.indexOf('*') < 0) {
-      // Most sentences carry no emphasis: nothing to strip or look for.
-      if (!isBlank(raw)) out.push({ start, end, text: raw, bold: false });
-      return;
-    }
-    if (isBlank(raw.replace(/\*/g, ''))) return;
-    const bold = /^\s*\*\*/.test(raw) && /\*\*\s*[。！？!?；;]?\s*$/.test(raw);
-    out.push({ start, end, text: raw.replace(/\*\*/g, ''), bold });
-  };
-  segments.forEach((seg, idx) => {
+  for (let idx = 0; idx < segments.length; idx++) {
+    const seg = segments[idx];
     if (idx > 0 && start >= segments[idx - 1].end) start = seg.start;
-    // The regular expression finds the stops natively; it runs on the segment alone so a search never
-    // reads past it.
-    const segText = text.slice(seg.start, seg.end);
-    for (let p = seg.start; p < seg.end; p++) {
-      ends.lastIndex = p - seg.start;
-      const stop = ends.exec(segText);
-      if (!stop) break;
-      p = seg.start + stop.index;
+    for (let p = stops.next(seg.start); p < seg.end; p = stops.next(start)) {
       let e = p + 1;
-      while (e < seg.end && CLOSER.has(text[e])) e++;
+      while (e < seg.end && inClass(text.charCodeAt(e), CLOSER)) e++;
       // `**` right after the stop closes the emphasis the sentence opened (`**强化载体招商。**`).
       if (text.startsWith('**', e) && countBold(segmentsText(text, segments, start, e)) % 2 === 1) e += 2;
-      push(e);
+      pushSentence(out, text, segments, start, e, stars);
       start = e;
-      p = e - 1;
     }
-  });
+  }
   const last = segments[segments.length - 1];
-  push(last.end);
-  return out.length ? out : [{ start: segments[0].start, end: last.end, text: '', bold: false }];
+  pushSentence(out, text, segments, start, last.end, stars);
+  return out.length ? out : [new Sentence(segments[0].start, last.end, false, text, segments, '')];
 }
 
+/** Adds the sentence [start, end) after its leading spaces, unless nothing but spaces and `*` is left. */
+function pushSentence(out: Sentence[], text: string, segments: Segments, start: number, end: number, stars: Finder): void {
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  if (end <= start) return;
+  if (stars.next(start) >= end) {
+    // Most sentences carry no emphasis: nothing to strip or look for, and no text to build yet.
+    if (!isBlankIn(text, segments, start, end)) out.push(new Sentence(start, end, false, text, segments));
+    return;
+  }
+  const raw = segmentsText(text, segments, start, end);
+  if (isBlank(raw.replace(/\*/g, ''))) return;
+  const bold = /^\s*\*\*/.test(raw) && /\*\*\s*[。！？!?；;]?\s*$/.test(raw);
+  out.push(new Sentence(start, end, bold, text, segments, raw.replace(/\*\*/g, '')));
+}
+
+/** `isBlank` of the sentence [start, end) of `segments`, read in place. */
+function isBlankIn(text: string, segments: Segments, start: number, end: number): boolean {
+  for (let k = 0; k < segments.length; k++) {
+    const seg = segments[k];
+    const b = Math.min(seg.end, end);
+    for (let i = Math.max(seg.start, start); i < b; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  }
+  return true;
+}
+
+/** Occurrences of `**` in `s`, read left to right without overlap (as `split` counts them). */
 function countBold(s: string): number {
-  return s.split('**').length - 1;
+  let n = 0;
+  for (let i = s.indexOf('**'); i >= 0; i = s.indexOf('**', i + 2)) n++;
+  return n;
 }
 
-function segmentsText(text: string, segments: Paragraph['segments'], start: number, end: number): string {
+function segmentsText(text: string, segments: Segments, start: number, end: number): string {
   let s = '';
-  for (const seg of segments) {
+  for (let k = 0; k < segments.length; k++) {
+    const seg = segments[k];
     const a = Math.max(seg.start, start);
     const b = Math.min(seg.end, end);
     if (a < b) s += text.slice(a, b);
@@ -563,11 +667,11 @@ function segmentsText(text: string, segments: Paragraph['segments'], start: numb
   return s;
 }
 
-/** Sentence ends for paragraphs, and for run-in enumerations (which also stop at `；`); global, for `exec` from an index. */
+/** Sentence ends for paragraphs, and for run-in enumerations (which also stop at `；`); global, for a `Finder`. */
 const SENTENCE_ENDS = /[。！？!?]/g;
 const RUN_IN_ENDS = /[。；;]/g;
-const END_MARKS = new Set([...'。！？!?'].map((c) => c.charCodeAt(0)));
-const END_CLOSERS = new Set([...'”"’」』'].map((c) => c.charCodeAt(0)));
+const END_MARKS = charClass('。！？!?');
+const END_CLOSERS = charClass('”"’」』');
 
 /** Whether `a` has more visible characters than `b`, counting `a` no further than needed. */
 function longer(a: Sentence, b: Sentence): boolean {
@@ -575,31 +679,56 @@ function longer(a: Sentence, b: Sentence): boolean {
   return visibleLength(a.text, n) > n;
 }
 
-/** `t` without the sentence end it closes with (`。`, `！”`); unchanged when it has none. */
-function withoutSentenceEnd(t: string): string {
-  let e = t.length;
-  while (e > 0 && END_CLOSERS.has(t.charCodeAt(e - 1))) e--;
-  let f = e;
-  while (f > 0 && END_MARKS.has(t.charCodeAt(f - 1))) f--;
-  return f < e ? t.slice(0, f) : t;
-}
-
-const PRONOUN_START = /^[这此其该它那]/;
+const PRONOUN_START = charClass('这此其该它那');
+const CLAUSE_BREAKS = charClass('；;：:');
+const COMMAS = charClass('，,');
+const DUN = '、'.charCodeAt(0);
 
 /**
  * A run-in measure: a short verb phrase (`强化平台招商`, `擦亮金字招牌,实现人气引流`).
  * `strict` is for the middle of a paragraph, where a short body sentence must not pass.
  * The length is checked first, counting no further than the bound: most sentences are long body text.
+ * The sentence is read in place, trimmed and without its end (`。`, `！”`), as offsets into its text.
  */
 function isMeasureLike(s: Sentence, strict: boolean, max = 20): boolean {
   const upper = strict ? 14 : max;
-  const t = withoutSentenceEnd(s.text.trim());
-  if (!t) return false;
-  const n = visibleLength(t, upper);
+  // Trimming and the sentence end take no ideographs, so this rejects long sentences before their text is built.
+  if (s.ideographs(upper) > upper) return false;
+  const text = s.text;
+  let a = 0;
+  let b = text.length;
+  while (a < b && isWhiteSpaceCode(text.charCodeAt(a))) a++;
+  while (b > a && isWhiteSpaceCode(text.charCodeAt(b - 1))) b--;
+  const e = sentenceEnd(text, a, b);
+  if (e === a) return false;
+  const n = visibleLength(text, upper, a, e);
   if (n < 4 || n > upper) return false;
-  if (/[；;：:]/.test(t) || /^[\d０-９]/.test(t) || PRONOUN_START.test(t)) return false;
-  const commas = (t.match(/[，,]/g) ?? []).length;
-  if (strict) return commas === 0 && !t.includes('、');
+  const first = text.charCodeAt(a);
+  if (isDigitCode(first) || inClass(first, PRONOUN_START)) return false;
+  let commas = 0;
+  let firstComma = e;
+  let dun = false;
+  for (let i = a; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (inClass(c, CLAUSE_BREAKS)) return false;
+    if (inClass(c, COMMAS) && commas++ === 0) firstComma = i;
+    if (c === DUN) dun = true;
+  }
+  if (strict) return commas === 0 && !dun;
   if (commas > 1) return false;
-  return commas === 0 || visibleLength(t.split(/[，,]/)[0]) <= 10;
+  return commas === 0 || visibleLength(text, 10, a, firstComma) <= 10;
+}
+
+/** Where `text[a, b)` ends without the sentence end it closes with (`。`, `！”`); `b` when it has none. */
+function sentenceEnd(text: string, a: number, b: number): number {
+  let e = b;
+  while (e > a && inClass(text.charCodeAt(e - 1), END_CLOSERS)) e--;
+  let f = e;
+  while (f > a && inClass(text.charCodeAt(f - 1), END_MARKS)) f--;
+  return f < e ? f : b;
+}
+
+/** An ASCII or full-width digit. */
+function isDigitCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }

@@ -17,15 +17,29 @@ export class PositionIndex {
     return i === 0 ? 0 : this.lines[i].start;
   }
 
+  /**
+   * The last line starting at or before `offset`. The search gallops from the previous answer's line
+   * (1, 2, 4… lines away) before it bisects, so an answer near the last one costs a few steps.
+   */
   private lineOf(offset: number): number {
-    const n = this.lines.length;
-    let i = this.cursor;
-    // The previous answer's line or the next one: the usual case for an outline in document order.
-    for (let k = 0; k < 2 && i < n; k++, i++) {
-      if (this.start(i) <= offset && (i + 1 === n || this.start(i + 1) > offset)) return (this.cursor = i);
+    const last = this.lines.length - 1;
+    let lo = this.cursor;
+    let hi: number;
+    if (this.start(lo) <= offset) {
+      let step = 1;
+      while (lo + step <= last && this.start(lo + step) <= offset) {
+        lo += step;
+        step *= 2;
+      }
+      hi = Math.min(lo + step - 1, last);
+    } else {
+      if (lo === 0) return 0;
+      hi = --lo;
+      for (let step = 1; lo > 0 && this.start(lo) > offset; step *= 2) {
+        hi = lo - 1;
+        lo = Math.max(0, lo - step);
+      }
     }
-    let lo = 0;
-    let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.start(mid) <= offset) lo = mid;

@@ -31,6 +31,11 @@ export const CJK_RANGES: readonly (readonly [number, number])[] = [[0x3400, 0x4d
 export const CJK = CJK_RANGES.map(([a, b]) => `\\u${a.toString(16)}-\\u${b.toString(16)}`).join('');
 const CJK_CHAR = new RegExp(`[${CJK}]`);
 
+/** Whether the UTF-16 code `c` is an ideograph of the `CJK` ranges. */
+export function isCjkCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
 /** Whether `s` holds at least one ideograph. */
 export function hasCjk(s: string): boolean {
   return CJK_CHAR.test(s);
@@ -39,7 +44,7 @@ export function hasCjk(s: string): boolean {
 /** Offset just past the last non-space character of `line`. */
 export function trimmedEnd(text: string, line: { start: number; end: number }): number {
   let e = line.end;
-  while (e > line.start && isSpace(text[e - 1])) e--;
+  while (e > line.start && isSpaceCode(text.charCodeAt(e - 1))) e--;
   return e;
 }
 
@@ -53,34 +58,62 @@ export function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
 }
 
+/** White space as `\s` and `String.prototype.trim` know it, by UTF-16 code. */
+export function isWhiteSpaceCode(c: number): boolean {
+  return c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function isBlank(s: string): boolean {
-  for (const ch of s) if (!isSpace(ch)) return false;
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
   return true;
 }
 
-const CLOSERS = new Set(['”', '’', '」', '』', '"', "'", ')', '）', '】', '》', '*']);
-const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '：', ':', '…']);
+/**
+ * Character classes by UTF-16 code, a bit each in one table: scans that read per character look a
+ * code up instead of comparing it with a list or hashing it into a set.
+ */
+const CLASSES = new Uint16Array(0x10000);
+let classCount = 0;
+
+/** A new class holding `chars` (BMP characters). */
+export function charClass(chars: string): number {
+  if (classCount === 16) throw new Error('charClass: the table has room for 16 classes');
+  const bit = 1 << classCount++;
+  for (const c of chars) CLASSES[c.charCodeAt(0)] |= bit;
+  return bit;
+}
+
+export function inClass(c: number, cls: number): boolean {
+  return (CLASSES[c] & cls) !== 0;
+}
+
+const SPACES = ' \t\u3000\u00a0\ufeff';
+const CLOSERS = '”’」』"\')）】》*';
+/** What `visibleLength` skips: spaces, closing and opening quotes and brackets, `*`. */
+const INVISIBLE = charClass(SPACES + CLOSERS + '“‘「『(（【《');
+/** What may follow a sentence end on its line, and the sentence ends. */
+const AFTER_END = charClass(SPACES + CLOSERS);
+const SENTENCE_END = charClass('。！？!?；;：:…');
 
 /** Whether a line ends a sentence, so the next line starts a new paragraph. */
 export function endsSentence(s: string): boolean {
   let i = s.length - 1;
-  while (i >= 0 && (isSpace(s[i]) || CLOSERS.has(s[i]))) i--;
-  return i >= 0 && SENTENCE_END.has(s[i]);
+  while (i >= 0 && inClass(s.charCodeAt(i), AFTER_END)) i--;
+  return i >= 0 && inClass(s.charCodeAt(i), SENTENCE_END);
 }
 
-/** Codes `visibleLength` skips: spaces, closing and opening quotes and brackets, `*` (a table: it is read per character). */
-const INVISIBLE = new Uint8Array(0x10000);
-for (const c of [...' \t\u3000\u00a0\ufeff', ...CLOSERS, ...'“‘「『(（【《']) INVISIBLE[c.charCodeAt(0)] = 1;
-
 /**
- * Characters a reader counts: no spaces, quotes, brackets or `*`; a surrogate pair is one character.
- * Counting stops once it passes `cap`, so a caller that only compares with a bound reads no further.
+ * Characters a reader counts in `s` (or in `s[start, end)`): no spaces, quotes, brackets or `*`; a
+ * surrogate pair is one character. Counting stops once it passes `cap`, so a caller that only
+ * compares with a bound reads no further.
  */
-export function visibleLength(s: string, cap = Infinity): number {
+export function visibleLength(s: string, cap = Infinity, start = 0, end = s.length): number {
   let n = 0;
-  for (let i = 0; i < s.length && n <= cap; i++) {
+  for (let i = start; i < end && n <= cap; i++) {
     const c = s.charCodeAt(i);
-    if (INVISIBLE[c]) continue;
+    if (inClass(c, INVISIBLE)) continue;
     n++;
     if (c >= 0xd800 && c <= 0xdbff) {
       const d = s.charCodeAt(i + 1);
