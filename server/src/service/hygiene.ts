@@ -9,7 +9,9 @@ import { CJK_RANGES, endsSentence, hasCjk, isSpace, isSurrogatePairAt, trimmedEn
 const FULL_PUNCT = '，。、；：？！“”‘’（）《》【】「」『』…—';
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const HALF_MARK = /[,;:?!()"]/g;
+/** Spaces that may sit inside Chinese text: ASCII space, tab, ideographic and no-break space. */
 const SPACE_RUN = /[ \t\u3000\u00a0]+/g;
+const isRunSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
 
 /** Ideographs and full-width punctuation, by UTF-16 code: the checks ask per character. */
 const CHINESE = new Uint8Array(0x10000);
@@ -97,9 +99,11 @@ function cjkSpaces(model: OutlineModel, excluded: Span[]): Finding[] {
   // One pass over the whole text: a run never crosses a line break, and a run at either end of a
   // line has a break (or nothing) on that side, which is neither Chinese nor a digit.
   SPACE_RUN.lastIndex = 0;
-  for (let m = SPACE_RUN.exec(text); m && out.length < HYGIENE_LIMIT; m = SPACE_RUN.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  // `test`, not `exec`: no match array per run; the run is read back from where the search stopped.
+  while (out.length < HYGIENE_LIMIT && SPACE_RUN.test(text)) {
+    const end = SPACE_RUN.lastIndex;
+    let start = end - 1;
+    while (start > 0 && isRunSpace(text.charCodeAt(start - 1))) start--;
     const before = text.charCodeAt(start - 1);
     const after = text.charCodeAt(end);
     const left = isChinese(before) || (isDigit(before) && wholeNumber(text, start - 1, -1));
@@ -149,8 +153,8 @@ function halfWidth(model: OutlineModel, excluded: Span[]): Finding[] {
   };
   // One regex pass over the whole text finds the candidates; marks never sit on a line break.
   HALF_MARK.lastIndex = 0;
-  for (let m = HALF_MARK.exec(text); m; m = HALF_MARK.exec(text)) {
-    const i = m.index;
+  while (HALF_MARK.test(text)) {
+    const i = HALF_MARK.lastIndex - 1;
     if (lines[line].end <= i) {
       flush();
       if (out.length >= HYGIENE_LIMIT) break;
@@ -159,7 +163,7 @@ function halfWidth(model: OutlineModel, excluded: Span[]): Finding[] {
       quoteIndex = 0;
     }
     const { start, end } = lines[line];
-    const ch = m[0];
+    const ch = text[i];
     let q = -1;
     if (ch === '"') {
       if (quotes < 0) quotes = count(text, '"', start, end);
