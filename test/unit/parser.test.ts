@@ -181,7 +181,10 @@ describe('parser: extraction damage (PLAN-FORMAT §3)', () => {
       const len = Math.floor(rnd() * 80);
       for (let j = 0; j < len; j++) s += alphabet[Math.floor(rnd() * alphabet.length)];
       const model = parsePlan(s);
-      for (const n of model.nodes) assert.ok(n.span.start >= 0 && n.span.end <= s.length);
+      for (const n of model.nodes) {
+        assert.ok(n.span.start >= 0 && n.span.end <= s.length);
+        for (const span of [n.span, n.headingSpan, n.titleSpan]) assert.ok(span.start <= span.end, `span of ${JSON.stringify(n.title)} ends before it starts`);
+      }
     }
   });
 
@@ -210,6 +213,14 @@ describe('parser: formats beyond the seeds', () => {
   it('finds 一是/二是 run in the middle of one flattened paragraph', () => {
     const model = parsePlan('一、重点工作\n\n一是加强组织领导，健全工作机制；二是强化督查考核，确保工作落实；三是营造良好氛围，扩大宣传。\n');
     assert.deepStrictEqual(outline(model), ['heading:一、重点工作', '  enumeration:一是加强组织领导，健全工作机制', '  enumeration:二是强化督查考核，确保工作落实', '  enumeration:三是营造良好氛围，扩大宣传']);
+  });
+
+  it('names a long run-in by its first clause, its span ending at the comma even when the clause is bold', () => {
+    const text = '一、总体要求\n\n一是**加强**组织领导，建立健全街道、社区两级工作机制，明确责任分工，定期研究解决工作推进中的重点难点问题，形成合力；二是强化督查。\n';
+    const run = parsePlan(text).nodes[1];
+    assert.strictEqual(run.title, '加强组织领导');
+    assert.strictEqual(slice(parsePlan(text), run.titleSpan), '加强**组织领导');
+    assert.ok(run.headingSpan.start <= run.titleSpan.start && run.titleSpan.end <= run.headingSpan.end);
   });
 
   it('finds 一是 run-ins in the body that follows a heading title on the same line', () => {

@@ -458,11 +458,13 @@ class Parser {
     while (titleEnd > titleStart && isRunInTitleTail(this.text.charCodeAt(titleEnd - 1)) && !(inClass(this.text.charCodeAt(titleEnd - 1), CLOSER) && this.hasOpenQuote(titleStart, titleEnd))) titleEnd--;
     let title = cleanInline(this.text.slice(titleStart, titleEnd));
     if (visibleLength(title, 50) > 50) {
-      // A run-in that never stops for `。`: its first clause names it.
-      const comma = title.search(/[，,]/);
-      if (comma > 0) {
-        title = title.slice(0, comma);
-        titleEnd = this.text.indexOf(title, titleStart) + title.length;
+      // A run-in that never stops for `。`: its first clause names it. The comma is found in the text
+      // as written, so the title ends there even when cleaning removed emphasis from the clause.
+      const comma = this.text.slice(titleStart, titleEnd).search(/[，,]/);
+      const clause = comma > 0 ? cleanInline(this.text.slice(titleStart, titleStart + comma)) : '';
+      if (clause) {
+        title = clause;
+        titleEnd = titleStart + comma;
       }
     }
     const node = newNode('enumeration', 0, title, { start: titleStart, end: titleEnd }, { start: e.span.start, end: titleEnd },
