@@ -11,8 +11,8 @@ export function getFoldingRanges(model: OutlineModel, rangeLimit = DEFAULT_RANGE
   const at = new PositionIndex(model);
   const add = (span: Span | undefined, kind?: FoldingRangeKind) => {
     if (!span) return;
-    const startLine = at.positionAt(span.start).line;
-    const endLine = at.positionAt(span.end).line;
+    const startLine = at.lineOf(span.start);
+    const endLine = at.lineOf(span.end);
     if (endLine > startLine) ranges.push(kind ? { startLine, endLine, kind } : { startLine, endLine });
   };
   add(model.frontMatter, FoldingRangeKind.Region);

@@ -2,7 +2,8 @@
 // only; each finding carries the edit that repairs it and nothing else.
 import type { Finding } from './diagnostics';
 import type { OffsetEdit } from './markerForms';
-import { Line, OutlineModel, Span } from './model';
+import { OutlineModel, Span } from './model';
+import { PositionIndex } from './positions';
 import { CJK_RANGES, endsSentence, hasCjk, isSpace, isSurrogatePairAt, trimmedEnd } from './text';
 
 /** Full-width punctuation of Chinese text. */
@@ -207,7 +208,8 @@ function brokenLines(model: OutlineModel): Finding[] {
     if (n.kind === 'heading') headingEnds.add(n.titleSpan.end);
     if (n.kind === 'unnumbered') for (let l = n.line; l < lines.length && lines[l].start <= n.headingSpan.end; l++) headingLines.add(l);
   }
-  const startLines = new Set(model.documentStarts.map((d) => lineContaining(lines, d)));
+  const at = new PositionIndex(model);
+  const startLines = new Set(model.documentStarts.map((d) => at.lineOf(d)));
   const notProse = (l: number) => startLines.has(l) || (!hasCjk(lines[l].text) && lines[l].text.trim().length <= 12);
   const splitAt = new Set(model.problems.filter((p) => p.code === 'heading.split').map((p) => p.fixSpan.start));
   const within = (span: Span | undefined, offset: number) => !!span && span.start <= offset && offset <= span.end;
@@ -231,18 +233,6 @@ function brokenLines(model: OutlineModel): Finding[] {
     });
   }
   return out;
-}
-
-/** The line whose text or line end holds `offset`, or -1 (inside a CRLF). */
-function lineContaining(lines: Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lines[lo].start <= offset && offset <= lines[lo].end ? lo : -1;
 }
 
 /** The last characters of a long string, for messages. */

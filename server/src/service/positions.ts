@@ -18,10 +18,10 @@ export class PositionIndex {
   }
 
   /**
-   * The last line starting at or before `offset`. The search gallops from the previous answer's line
+   * The line of `offset`: the last line starting at or before it. The search gallops from the previous answer's line
    * (1, 2, 4… lines away) before it bisects, so an answer near the last one costs a few steps.
    */
-  private lineOf(offset: number): number {
+  lineOf(offset: number): number {
     const last = this.lines.length - 1;
     let lo = this.cursor;
     let hi: number;
