@@ -56,17 +56,20 @@ export function rootSegments(model: OutlineModel): OutlineNode[][] {
 
 /** The numbered headings and the run-ins among a node's children, as sibling sequences. */
 export function siblingSequences(children: OutlineNode[]): Sequence[] {
-  const byRank = new Map<number, Item[]>();
+  // Ranks are few: a list searched in place costs less than a Map per node with children.
+  const out: Sequence[] = [];
   const enumerations: Item[] = [];
   for (const c of children) {
     if (c.kind === 'heading' && c.marker) {
-      if (!byRank.has(c.rank)) byRank.set(c.rank, []);
-      byRank.get(c.rank)!.push({ node: c, item: c.marker, value: c.marker.value });
+      const item = { node: c, item: c.marker, value: c.marker.value };
+      let k = 0;
+      while (k < out.length && out[k].rank !== c.rank) k++;
+      if (k < out.length) out[k].items.push(item);
+      else out.push({ kind: 'heading', rank: c.rank, items: [item] });
     } else if (c.kind === 'enumeration' && c.enumerator && c.enumerator.value !== ORDINAL_LAST) {
       enumerations.push({ node: c, item: c.enumerator, value: c.enumerator.value });
     }
   }
-  const out: Sequence[] = [...byRank].map(([rank, items]) => ({ kind: 'heading', rank, items }));
   if (enumerations.length) out.push({ kind: 'enumeration', rank: 0, items: enumerations });
   return out;
 }
@@ -346,7 +349,9 @@ function regroup(sequences: Sequence[], rank: Map<OutlineNode, number>): Sequenc
       continue;
     }
     const r = rank.get(seq.items[0].node)!;
-    byRank.set(r, [...(byRank.get(r) ?? []), ...seq.items].sort((a, b) => a.node.span.start - b.node.span.start));
+    const before = byRank.get(r);
+    // Usually one sequence per rank, already in document order: merged (and sorted) only when two meet.
+    byRank.set(r, before ? [...before, ...seq.items].sort((a, b) => a.node.span.start - b.node.span.start) : seq.items);
   }
   return [...[...byRank].map(([r, items]): Sequence => ({ kind: 'heading', rank: r, items })), ...out];
 }
