@@ -6,39 +6,148 @@ import { CJK, charClass, endsSentence, inClass, isBlank, isCjkCode, isSpaceCode,
 
 type LineKind = 'blank' | 'residue' | 'marker' | 'enumerator' | 'text';
 
-/** A logical paragraph: lines joined where extraction broke a sentence, as document spans. */
-interface Paragraph {
-  segments: { start: number; end: number; line: number }[];
-  lastLine: number;
-}
+/**
+ * A logical paragraph: lines joined where extraction broke a sentence, as document spans, one per
+ * line. The parser fills one and reuses it for every paragraph (an object per line and per
+ * paragraph was much of what parsing allocated), so a paragraph is read before the next is collected.
+ */
+class Paragraph {
+  /** Number of spans (lines). */
+  count = 0;
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly lines: number[] = [];
+  lastLine = 0;
 
-type Segments = Paragraph['segments'];
+  constructor(private readonly source: string) {}
 
-/** A sentence of a paragraph as document offsets; it may span several lines. */
-class Sentence {
-  constructor(
-    readonly start: number,
-    readonly end: number,
-    readonly bold: boolean,
-    private readonly source: string,
-    private readonly segments: Segments,
-    /** Text with `**` removed; built on first use when the sentence has no `*` (most are never read). */
-    private built?: string,
-  ) {}
-
-  get text(): string {
-    return (this.built ??= segmentsText(this.source, this.segments, this.start, this.end));
+  /** Starts the paragraph over with its first span. */
+  reset(start: number, end: number, line: number): void {
+    this.count = 0;
+    this.add(start, end, line);
   }
 
-  /** Ideographs in the sentence, counted in place; counting stops once it passes `cap`. */
-  ideographs(cap: number): number {
+  add(start: number, end: number, line: number): void {
+    const k = this.count++;
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.lines[k] = line;
+    this.lastLine = line;
+  }
+
+  get start(): number {
+    return this.starts[0];
+  }
+
+  get end(): number {
+    return this.ends[this.count - 1];
+  }
+
+  /** Line of the span holding `offset`. */
+  lineOf(offset: number): number {
+    for (let k = this.count - 1; k >= 0; k--) if (this.starts[k] <= offset) return this.lines[k];
+    return this.lines[0];
+  }
+
+  /** The paragraph's text in [start, end), lines joined without their breaks. */
+  text(start: number, end: number): string {
+    let s = '';
+    for (let k = 0; k < this.count; k++) {
+      const a = Math.max(this.starts[k], start);
+      const b = Math.min(this.ends[k], end);
+      if (a < b) s += this.source.slice(a, b);
+    }
+    return s;
+  }
+
+  /** `isBlank` of `text(start, end)`, read in place. */
+  isBlank(start: number, end: number): boolean {
+    for (let k = 0; k < this.count; k++) {
+      const b = Math.min(this.ends[k], end);
+      for (let i = Math.max(this.starts[k], start); i < b; i++) if (!isSpaceCode(this.source.charCodeAt(i))) return false;
+    }
+    return true;
+  }
+
+  /** Ideographs in [start, end), counted in place; counting stops once it passes `cap`. */
+  ideographs(start: number, end: number, cap: number): number {
     let n = 0;
-    for (let k = 0; k < this.segments.length; k++) {
-      const seg = this.segments[k];
-      const b = Math.min(seg.end, this.end);
-      for (let i = Math.max(seg.start, this.start); i < b; i++) if (isCjkCode(this.source.charCodeAt(i)) && ++n > cap) return n;
+    for (let k = 0; k < this.count; k++) {
+      const b = Math.min(this.ends[k], end);
+      for (let i = Math.max(this.starts[k], start); i < b; i++) if (isCjkCode(this.source.charCodeAt(i)) && ++n > cap) return n;
     }
     return n;
+  }
+}
+
+/**
+ * The sentences of the paragraph as document offsets, in arrays reused from one paragraph to the
+ * next (like `Paragraph`, and for the same reason). A sentence may span several lines.
+ */
+class Sentences {
+  count = 0;
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly bold: boolean[] = [];
+  /** Text with `**` removed; built on first use when the sentence has no `*` (most are never read). */
+  private readonly texts: (string | undefined)[] = [];
+
+  constructor(private readonly source: string, private readonly para: Paragraph) {}
+
+  text(k: number): string {
+    return (this.texts[k] ??= this.para.text(this.starts[k], this.ends[k]));
+  }
+
+  ideographs(k: number, cap: number): number {
+    return this.para.ideographs(this.starts[k], this.ends[k], cap);
+  }
+
+  /**
+   * Splits the paragraph at the stops `stops` finds, keeping closing quotes and `**` with the
+   * sentence they close.
+   */
+  split(stops: Finder, stars: Finder): void {
+    const { source: text, para } = this;
+    this.count = 0;
+    let start = para.start;
+    for (let idx = 0; idx < para.count; idx++) {
+      const segEnd = para.ends[idx];
+      if (idx > 0 && start >= para.ends[idx - 1]) start = para.starts[idx];
+      for (let p = stops.next(para.starts[idx]); p < segEnd; p = stops.next(start)) {
+        let e = p + 1;
+        while (e < segEnd && inClass(text.charCodeAt(e), CLOSER)) e++;
+        // `**` right after the stop closes the emphasis the sentence opened (`**强化载体招商。**`).
+        if (text.startsWith('**', e) && countBold(para.text(start, e)) % 2 === 1) e += 2;
+        this.push(start, e, stars);
+        start = e;
+      }
+    }
+    this.push(start, para.end, stars);
+    if (!this.count) this.add(para.start, para.end, false, '');
+  }
+
+  /** Adds the sentence [start, end) after its leading spaces, unless nothing but spaces and `*` is left. */
+  private push(start: number, end: number, stars: Finder): void {
+    const text = this.source;
+    while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+    if (end <= start) return;
+    if (stars.next(start) >= end) {
+      // Most sentences carry no emphasis: nothing to strip or look for, and no text to build yet.
+      if (!this.para.isBlank(start, end)) this.add(start, end, false, undefined);
+      return;
+    }
+    const raw = this.para.text(start, end);
+    if (isBlank(raw.replace(/\*/g, ''))) return;
+    const bold = /^\s*\*\*/.test(raw) && /\*\*\s*[。！？!?；;]?\s*$/.test(raw);
+    this.add(start, end, bold, raw.replace(/\*\*/g, ''));
+  }
+
+  private add(start: number, end: number, bold: boolean, text: string | undefined): void {
+    const k = this.count++;
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.bold[k] = bold;
+    this.texts[k] = text;
   }
 }
 
@@ -115,12 +224,16 @@ class Parser {
   private readonly runInEnds: Finder;
   private readonly stars: Finder;
   private readonly years: Finder;
+  private readonly para: Paragraph;
+  private readonly sentences: Sentences;
 
   constructor(private readonly text: string) {
     this.sentenceEnds = new Finder(text, SENTENCE_ENDS);
     this.runInEnds = new Finder(text, RUN_IN_ENDS);
     this.stars = new Finder(text, /\*/g);
     this.years = new Finder(text, /年/g);
+    this.para = new Paragraph(text);
+    this.sentences = new Sentences(text, this.para);
     this.lines = splitLines(text);
     const n = this.lines.length;
     this.kinds = new Array<LineKind>(n);
@@ -342,7 +455,7 @@ class Parser {
 
   /** Adds the lines of `para` as body text, one span each. */
   private addLines(para: Paragraph): void {
-    for (let k = 0; k < para.segments.length; k++) this.addBody({ start: para.segments[k].start, end: para.segments[k].end });
+    for (let k = 0; k < para.count; k++) this.addBody({ start: para.starts[k], end: para.ends[k] });
   }
 
   private popWhile(pred: (n: OutlineNode, rank: number) => boolean, rank = 0): void {
@@ -431,16 +544,17 @@ class Parser {
   private enumeration(i: number, e: Enumerator, from: number, sectionStart: number): number {
     const para = this.collectParagraph(i, from);
     this.popWhile(isRunInOrMeasure);
-    const sentences = splitSentences(this.text, para.segments, this.runInEnds, this.stars);
-    this.addEnumeration(e, sentences[0], sectionStart, i);
-    for (let k = 1; k < sentences.length; k++) {
-      const s = sentences[k];
-      const next = this.runInAt(s.start);
+    const ss = this.sentences;
+    ss.split(this.runInEnds, this.stars);
+    this.addEnumeration(e, ss.ends[0], sectionStart, i);
+    for (let k = 1; k < ss.count; k++) {
+      const start = ss.starts[k];
+      const next = this.runInAt(start);
       if (next && next.series === e.series) {
         this.popWhile(isRunIn);
-        this.addEnumeration(next, s, s.start, lineOf(para, s.start));
+        this.addEnumeration(next, ss.ends[k], start, para.lineOf(start));
       } else {
-        this.addBody({ start: s.start, end: s.end });
+        this.addBody({ start, end: ss.ends[k] });
       }
     }
     return para.lastLine + 1;
@@ -452,9 +566,10 @@ class Parser {
     return mayStartOrdinal(this.text.charCodeAt(at)) ? matchEnumerator(this.text.slice(at, p + 12), at) : undefined;
   }
 
-  private addEnumeration(e: Enumerator, first: Sentence, sectionStart: number, line: number): void {
-    const titleStart = skipDecoration(this.text, e.span.end, first.end);
-    let titleEnd = first.end;
+  /** A run-in enumeration whose first sentence ends at `firstEnd`. */
+  private addEnumeration(e: Enumerator, firstEnd: number, sectionStart: number, line: number): void {
+    const titleStart = skipDecoration(this.text, e.span.end, firstEnd);
+    let titleEnd = firstEnd;
     while (titleEnd > titleStart && isRunInTitleTail(this.text.charCodeAt(titleEnd - 1)) && !(inClass(this.text.charCodeAt(titleEnd - 1), CLOSER) && this.hasOpenQuote(titleStart, titleEnd))) titleEnd--;
     let title = cleanInline(this.text.slice(titleStart, titleEnd));
     if (visibleLength(title, 50) > 50) {
@@ -468,10 +583,10 @@ class Parser {
       }
     }
     const node = newNode('enumeration', 0, title, { start: titleStart, end: titleEnd }, { start: e.span.start, end: titleEnd },
-      { start: sectionStart, end: first.end }, line);
+      { start: sectionStart, end: firstEnd }, line);
     node.enumerator = e;
     this.addNode(node);
-    this.touch(first.end);
+    this.touch(firstEnd);
   }
 
   private hasOpenQuote(start: number, end: number): boolean {
@@ -479,8 +594,10 @@ class Parser {
     return (s.match(/[“"]/g)?.length ?? 0) > (s.match(/[”]/g)?.length ?? 0) || ((s.match(/"/g)?.length ?? 0) % 2 === 1);
   }
 
+  /** The paragraph that starts at `from` on line `i`, in the parser's one `Paragraph`. */
   private collectParagraph(i: number, from: number): Paragraph {
-    const segments = [{ start: from, end: this.trimmedEnd(i), line: i }];
+    const para = this.para;
+    para.reset(from, this.trimmedEnd(i), i);
     let k = i;
     while (!endsSentence(this.lines[k].text)) {
       const next = this.nextContent(k + 1);
@@ -488,9 +605,9 @@ class Parser {
       if (!this.numbered && this.isHeadingCandidate(next)) break;
       if (this.closes(next) || this.titleLike(next)) break;
       k = next;
-      segments.push({ start: this.contentStarts[k], end: this.trimmedEnd(k), line: k });
+      para.add(this.contentStarts[k], this.trimmedEnd(k), k);
     }
-    return { segments, lastLine: k };
+    return para;
   }
 
   /** The container for measures: the innermost open heading. */
@@ -505,32 +622,30 @@ class Parser {
 
   private paragraph(para: Paragraph): number {
     if (!this.section()) {
-      if (!this.stack.length && !this.openingText) this.openingText = this.text.slice(para.segments[0].start, para.segments[0].end).slice(0, 400);
+      if (!this.stack.length && !this.openingText) this.openingText = this.text.slice(para.starts[0], para.ends[0]).slice(0, 400);
       this.addLines(para);
       return para.lastLine + 1;
     }
-    const sentences = splitSentences(this.text, para.segments, this.sentenceEnds, this.stars);
-    const first = sentences[0];
+    const ss = this.sentences;
+    ss.split(this.sentenceEnds, this.stars);
     // A short line ending in 。 whose body is the next paragraph (`着力发展在线经济。` / `围绕…`).
-    if (sentences.length === 1 && isMeasureLike(first, false)) {
+    if (ss.count === 1 && isMeasureLike(ss, 0, false)) {
       const next = this.nextContent(para.lastLine + 1);
       if (next >= 0 && this.kinds[next] === 'text' && !this.closes(next) && !(!this.numbered && this.isHeadingCandidate(next))) {
-        this.addMeasure(first, para);
+        this.addMeasure(ss.starts[0], ss.ends[0], para);
         const body = this.collectParagraph(next, this.contentStarts[next]);
         this.addLines(body);
         return body.lastLine + 1;
       }
     }
-    const runIn = sentences.length >= 2 && (first.bold ? isMeasureLike(first, false, 30) : isMeasureLike(first, false) && longer(sentences[1], first));
-    for (let k = 0; k < sentences.length; k++) {
-      const s = sentences[k];
-      const next = sentences[k + 1];
+    const runIn = ss.count >= 2 && (ss.bold[0] ? isMeasureLike(ss, 0, false, 30) : isMeasureLike(ss, 0, false) && longer(ss, 1, 0));
+    for (let k = 0; k < ss.count; k++) {
       const isMeasure = k === 0
         ? runIn
-        : (s.bold && isMeasureLike(s, false, 30)) ||
-          (this.inRunInStyle() && !!next && isMeasureLike(s, true) && longer(next, s));
-      if (isMeasure) this.addMeasure(s, para);
-      else this.addBody({ start: s.start, end: s.end });
+        : (ss.bold[k] && isMeasureLike(ss, k, false, 30)) ||
+          (this.inRunInStyle() && k + 1 < ss.count && isMeasureLike(ss, k, true) && longer(ss, k + 1, k));
+      if (isMeasure) this.addMeasure(ss.starts[k], ss.ends[k], para);
+      else this.addBody({ start: ss.starts[k], end: ss.ends[k] });
     }
     return para.lastLine + 1;
   }
@@ -540,15 +655,16 @@ class Parser {
     return this.stack[this.stack.length - 1]?.kind === 'measure';
   }
 
-  private addMeasure(s: Sentence, para: Paragraph): void {
+  /** A measure: the sentence [start, end) of `para`. */
+  private addMeasure(start: number, end: number, para: Paragraph): void {
     this.popWhile(isMeasure);
-    const titleStart = skipDecoration(this.text, s.start, this.text.length);
-    let titleEnd = s.end;
+    const titleStart = skipDecoration(this.text, start, this.text.length);
+    let titleEnd = end;
     while (titleEnd > titleStart && isMeasureTitleTail(this.text.charCodeAt(titleEnd - 1))) titleEnd--;
     const title = cleanInline(this.text.slice(titleStart, titleEnd));
     const span = { start: titleStart, end: titleEnd };
-    this.addNode(newNode('measure', 0, title, span, span, { start: s.start, end: s.end }, lineOf(para, titleStart)));
-    this.touch(s.end);
+    this.addNode(newNode('measure', 0, title, span, span, { start, end }, para.lineOf(titleStart)));
+    this.touch(end);
   }
 }
 
@@ -562,11 +678,6 @@ const isRunIn = (n: OutlineNode) => n.kind === 'enumeration';
 const isRunInOrMeasure = (n: OutlineNode) => isRunIn(n) || isMeasure(n);
 /** A heading of rank `rank` closes run-ins, measures and headings of its rank or below. */
 const closedByHeading = (n: OutlineNode, rank: number) => isRunInOrMeasure(n) || n.rank >= rank;
-
-function lineOf(para: Paragraph, offset: number): number {
-  for (let k = para.segments.length - 1; k >= 0; k--) if (para.segments[k].start <= offset) return para.segments[k].line;
-  return para.segments[0].line;
-}
 
 function isMeasureTitleTail(c: number): boolean {
   return inClass(c, MEASURE_TAIL) || isWhiteSpaceCode(c);
@@ -602,71 +713,11 @@ function cleanInline(s: string): string {
   return s.replace(/\*\*/g, '').replace(/\\(?=[^\s])/g, '').replace(/[ \t\u3000]*(?:\r\n|\r|\n)[\s]*/g, '').trim();
 }
 
-/**
- * Splits a paragraph into sentences at the stops `stops` finds, keeping closing quotes and `**` with
- * the sentence they close. Offsets are document offsets; a sentence may span several lines.
- */
-function splitSentences(text: string, segments: Segments, stops: Finder, stars: Finder): Sentence[] {
-  const out: Sentence[] = [];
-  let start = segments[0].start;
-  for (let idx = 0; idx < segments.length; idx++) {
-    const seg = segments[idx];
-    if (idx > 0 && start >= segments[idx - 1].end) start = seg.start;
-    for (let p = stops.next(seg.start); p < seg.end; p = stops.next(start)) {
-      let e = p + 1;
-      while (e < seg.end && inClass(text.charCodeAt(e), CLOSER)) e++;
-      // `**` right after the stop closes the emphasis the sentence opened (`**强化载体招商。**`).
-      if (text.startsWith('**', e) && countBold(segmentsText(text, segments, start, e)) % 2 === 1) e += 2;
-      pushSentence(out, text, segments, start, e, stars);
-      start = e;
-    }
-  }
-  const last = segments[segments.length - 1];
-  pushSentence(out, text, segments, start, last.end, stars);
-  return out.length ? out : [new Sentence(segments[0].start, last.end, false, text, segments, '')];
-}
-
-/** Adds the sentence [start, end) after its leading spaces, unless nothing but spaces and `*` is left. */
-function pushSentence(out: Sentence[], text: string, segments: Segments, start: number, end: number, stars: Finder): void {
-  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
-  if (end <= start) return;
-  if (stars.next(start) >= end) {
-    // Most sentences carry no emphasis: nothing to strip or look for, and no text to build yet.
-    if (!isBlankIn(text, segments, start, end)) out.push(new Sentence(start, end, false, text, segments));
-    return;
-  }
-  const raw = segmentsText(text, segments, start, end);
-  if (isBlank(raw.replace(/\*/g, ''))) return;
-  const bold = /^\s*\*\*/.test(raw) && /\*\*\s*[。！？!?；;]?\s*$/.test(raw);
-  out.push(new Sentence(start, end, bold, text, segments, raw.replace(/\*\*/g, '')));
-}
-
-/** `isBlank` of the sentence [start, end) of `segments`, read in place. */
-function isBlankIn(text: string, segments: Segments, start: number, end: number): boolean {
-  for (let k = 0; k < segments.length; k++) {
-    const seg = segments[k];
-    const b = Math.min(seg.end, end);
-    for (let i = Math.max(seg.start, start); i < b; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
-  }
-  return true;
-}
-
 /** Occurrences of `**` in `s`, read left to right without overlap (as `split` counts them). */
 function countBold(s: string): number {
   let n = 0;
   for (let i = s.indexOf('**'); i >= 0; i = s.indexOf('**', i + 2)) n++;
   return n;
-}
-
-function segmentsText(text: string, segments: Segments, start: number, end: number): string {
-  let s = '';
-  for (let k = 0; k < segments.length; k++) {
-    const seg = segments[k];
-    const a = Math.max(seg.start, start);
-    const b = Math.min(seg.end, end);
-    if (a < b) s += text.slice(a, b);
-  }
-  return s;
 }
 
 /** Sentence ends for paragraphs, and for run-in enumerations (which also stop at `；`); global, for a `Finder`. */
@@ -675,10 +726,10 @@ const RUN_IN_ENDS = /[。；;]/g;
 const END_MARKS = charClass('。！？!?');
 const END_CLOSERS = charClass('”"’」』');
 
-/** Whether `a` has more visible characters than `b`, counting `a` no further than needed. */
-function longer(a: Sentence, b: Sentence): boolean {
-  const n = visibleLength(b.text);
-  return visibleLength(a.text, n) > n;
+/** Whether sentence `a` has more visible characters than sentence `b`, counting `a` no further than needed. */
+function longer(ss: Sentences, a: number, b: number): boolean {
+  const n = visibleLength(ss.text(b));
+  return visibleLength(ss.text(a), n) > n;
 }
 
 const PRONOUN_START = charClass('这此其该它那');
@@ -687,16 +738,16 @@ const COMMAS = charClass('，,');
 const DUN = '、'.charCodeAt(0);
 
 /**
- * A run-in measure: a short verb phrase (`强化平台招商`, `擦亮金字招牌,实现人气引流`).
+ * Whether sentence `k` is a run-in measure: a short verb phrase (`强化平台招商`, `擦亮金字招牌,实现人气引流`).
  * `strict` is for the middle of a paragraph, where a short body sentence must not pass.
  * The length is checked first, counting no further than the bound: most sentences are long body text.
  * The sentence is read in place, trimmed and without its end (`。`, `！”`), as offsets into its text.
  */
-function isMeasureLike(s: Sentence, strict: boolean, max = 20): boolean {
+function isMeasureLike(ss: Sentences, k: number, strict: boolean, max = 20): boolean {
   const upper = strict ? 14 : max;
   // Trimming and the sentence end take no ideographs, so this rejects long sentences before their text is built.
-  if (s.ideographs(upper) > upper) return false;
-  const text = s.text;
+  if (ss.ideographs(k, upper) > upper) return false;
+  const text = ss.text(k);
   let a = 0;
   let b = text.length;
   while (a < b && isWhiteSpaceCode(text.charCodeAt(a))) a++;
