@@ -2,7 +2,7 @@
 import { FAMILY_RANK, matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle, readMetadata } from './metadata';
 import { Enumerator, Line, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
-import { CJK, charClass, endsSentence, inClass, isBlank, isCjkCode, isSpaceCode, isWhiteSpaceCode, splitLines, trimmedEnd, visibleLength } from './text';
+import { charClass, endsSentence, inClass, isBlank, isCjkCode, isSpaceCode, isWhiteSpaceCode, splitLines, trimmedEnd, visibleLength } from './text';
 
 type LineKind = 'blank' | 'residue' | 'marker' | 'enumerator' | 'text';
 
@@ -177,10 +177,9 @@ const NOTICE = /^关于.*通\s*知$/;
 const DATE_LINE = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
 const CLOSING = /^(?:\*\*)?(?:各位代表|同志们|各位同志|各位领导)/;
 const CLOSING_START = charClass('*各同');
-const MERGE_GAP = new RegExp(`[${CJK}][ \\t\\u3000]+(?=[${CJK}“"])`, 'g');
 const NO_HEADING_PUNCT = /[。！？!?；;，,、：:]/;
 const CLOSER = charClass('”’」』"\'');
-const [HASH, STAR, FULL_STOP] = [...'#*。'].map((c) => c.charCodeAt(0));
+const [HASH, STAR, FULL_STOP, OPEN_QUOTE, QUOTE] = [...'#*。“"'].map((c) => c.charCodeAt(0));
 /** What a measure's title and a run-in's title shed at their end (with white space). */
 const MEASURE_TAIL = charClass('*。！？!?');
 const RUN_IN_TAIL = charClass('*。；;”"');
@@ -496,8 +495,7 @@ class Parser {
     this.popWhile(closedByHeading, rank);
     const node = newNode('heading', rank, cleanInline(this.text.slice(titleStart, cut.titleEnd)),
       { start: titleStart, end: cut.titleEnd }, { start: marker.span.start, end: cut.titleEnd },
-      { start: this.contentStarts[i], end: titleLineEnd }, i);
-    node.marker = marker;
+      { start: this.contentStarts[i], end: titleLineEnd }, i, marker);
     this.addNode(node);
     this.touch(titleLineEnd);
     if (cut.bodyStart < titleLineEnd) return this.attachRunOnBody(titleLine, cut.bodyStart);
@@ -506,28 +504,27 @@ class Parser {
 
   /** Where a heading's title ends on its line: at `。` when a body follows, or at a merge gap. */
   private cutTitle(start: number, end: number, marker: Span): { titleEnd: number; bodyStart: number } {
-    const s = this.text.slice(start, Math.min(end, start + 400));
-    const stop = s.indexOf('。');
-    const hasBodyAfter = (k: number) => !isBlank(s.slice(k).replace(/\*/g, '')) || end > start + 400;
-    if (stop >= 0 && stop <= 60 && hasBodyAfter(stop + 1)) {
-      return { titleEnd: start + trimDecorEnd(s, stop), bodyStart: skipDecoration(this.text, start + stop + 1, end) };
-    }
-    if (visibleLength(s, 40) > 40) {
-      MERGE_GAP.lastIndex = 0;
-      for (let m = MERGE_GAP.exec(s); m; m = MERGE_GAP.exec(s)) {
-        const gapStart = m.index + 1;
-        const gapEnd = m.index + m[0].length;
-        if (gapStart >= 6 && gapStart <= 45 && visibleLength(s.slice(gapEnd), 20) >= 20) {
-          this.problems.push({ code: 'heading.merged', span: marker, fixSpan: { start: start + gapStart, end: start + gapEnd } });
-          return { titleEnd: start + gapStart, bodyStart: start + gapEnd };
+    // Read in place, as far as 400 characters: a title is short, and a body longer than that exists.
+    const text = this.text;
+    const lim = Math.min(end, start + 400);
+    let stop = start;
+    while (stop < lim && text.charCodeAt(stop) !== FULL_STOP) stop++;
+    const hasStop = stop < lim;
+    const hasBodyAfterStop = hasStop && (skipDecoration(text, stop + 1, lim) < lim || end > start + 400);
+    if (hasBodyAfterStop && stop - start <= 60) return { titleEnd: trimDecorEnd(text, start, stop), bodyStart: skipDecoration(text, stop + 1, end) };
+    if (visibleLength(text, 40, start, lim) > 40) {
+      // heading.merged: a gap after the 6th to 45th character, with a body of 20 characters after it.
+      for (let i = start + 5; i < start + 45 && i < lim; i++) {
+        const gapEnd = mergeGapEnd(text, i, lim);
+        if (gapEnd >= 0 && visibleLength(text, 20, gapEnd, lim) >= 20) {
+          this.problems.push({ code: 'heading.merged', span: marker, fixSpan: { start: i + 1, end: gapEnd } });
+          return { titleEnd: i + 1, bodyStart: gapEnd };
         }
       }
     }
-    if (stop >= 0 && hasBodyAfter(stop + 1)) {
-      return { titleEnd: start + trimDecorEnd(s, stop), bodyStart: skipDecoration(this.text, start + stop + 1, end) };
-    }
+    if (hasBodyAfterStop) return { titleEnd: trimDecorEnd(text, start, stop), bodyStart: skipDecoration(text, stop + 1, end) };
     let e = end;
-    while (e > start && (this.text.charCodeAt(e - 1) === STAR || this.text.charCodeAt(e - 1) === FULL_STOP || isSpaceCode(this.text.charCodeAt(e - 1)))) e--;
+    while (e > start && (text.charCodeAt(e - 1) === STAR || text.charCodeAt(e - 1) === FULL_STOP || isSpaceCode(text.charCodeAt(e - 1)))) e--;
     return { titleEnd: e, bodyStart: end };
   }
 
@@ -583,8 +580,7 @@ class Parser {
       }
     }
     const node = newNode('enumeration', 0, title, { start: titleStart, end: titleEnd }, { start: e.span.start, end: titleEnd },
-      { start: sectionStart, end: firstEnd }, line);
-    node.enumerator = e;
+      { start: sectionStart, end: firstEnd }, line, undefined, e);
     this.addNode(node);
     this.touch(firstEnd);
   }
@@ -668,9 +664,14 @@ class Parser {
   }
 }
 
-/** `span` must be an object of the node's own: `touch` extends it. */
-function newNode(kind: OutlineNode['kind'], rank: number, title: string, titleSpan: Span, headingSpan: Span, span: Span, line: number): OutlineNode {
-  return { kind, depth: 0, rank, title, titleSpan, headingSpan, span, bodySpans: [], line, children: [] };
+/**
+ * `span` must be an object of the node's own: `touch` extends it. Every field is there from the start,
+ * in the order JSON shows them (`undefined` ones are left out): a field added later would cost the
+ * node a second store and give the kinds of nodes different shapes.
+ */
+function newNode(kind: OutlineNode['kind'], rank: number, title: string, titleSpan: Span, headingSpan: Span, span: Span, line: number,
+  marker?: Marker, enumerator?: Enumerator): OutlineNode {
+  return { kind, depth: 0, rank, title, titleSpan, headingSpan, span, bodySpans: [], line, children: [], marker, enumerator, parent: undefined };
 }
 
 const isMeasure = (n: OutlineNode) => n.kind === 'measure';
@@ -699,11 +700,28 @@ function skipDecoration(text: string, p: number, end: number): number {
   return p;
 }
 
-/** Index in `s` where a title ending at `stop` (a `。`) really ends: before `**` and spaces. */
-function trimDecorEnd(s: string, stop: number): number {
+/** Where a title that starts at `start` and stops at `stop` (a `。`) really ends: before `**` and spaces. */
+function trimDecorEnd(text: string, start: number, stop: number): number {
   let e = stop;
-  while (e > 0 && (s.charCodeAt(e - 1) === STAR || isSpaceCode(s.charCodeAt(e - 1)))) e--;
+  while (e > start && (text.charCodeAt(e - 1) === STAR || isSpaceCode(text.charCodeAt(e - 1)))) e--;
   return e;
+}
+
+/**
+ * Where a merge gap after the ideograph at `i` ends: spaces and tabs up to an ideograph or an
+ * opening quote before `lim` (`加强组织领导 各街道要…`); -1 when there is none.
+ */
+function mergeGapEnd(text: string, i: number, lim: number): number {
+  if (!isCjkCode(text.charCodeAt(i))) return -1;
+  let j = i + 1;
+  while (j < lim && isGapCode(text.charCodeAt(j))) j++;
+  if (j === i + 1 || j === lim) return -1;
+  const c = text.charCodeAt(j);
+  return isCjkCode(c) || c === OPEN_QUOTE || c === QUOTE ? j : -1;
+}
+
+function isGapCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000;
 }
 
 /** Title text without Markdown emphasis or escapes. */
