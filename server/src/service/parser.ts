@@ -152,6 +152,38 @@ class Sentences {
 }
 
 /**
+ * What the open nodes gather (body spans, children), each node's in a stretch of one array after its
+ * parent's: items go to the innermost open node only. A node gets an array of its own when it
+ * closes, exactly as long as needed: an array grown by `push` keeps room for 16 more elements,
+ * which most nodes never use. The array is reused by index; setting `length` would free it.
+ */
+class Pending<T> {
+  private readonly items: T[] = [];
+  private count = 0;
+  /** Where the items of the node open at each depth start. */
+  private readonly starts: number[] = [];
+
+  /** A node opens at depth `d` (0 for the outermost). */
+  open(d: number): void {
+    this.starts[d] = this.count;
+  }
+
+  /** An item for the innermost open node. */
+  add(item: T): void {
+    this.items[this.count++] = item;
+  }
+
+  /** The innermost open node, at depth `d`, closes: its items. */
+  close(d: number): T[] {
+    const from = this.starts[d];
+    // Most nodes have no children: an empty array costs no call.
+    const items = from === this.count ? [] : this.items.slice(from, this.count);
+    this.count = from;
+    return items;
+  }
+}
+
+/**
  * The next match of a one-character pattern at or after an offset, remembered: the parser reads
  * forward, so no stretch of the text is searched twice, and a search may run past a line.
  */
@@ -210,7 +242,11 @@ class Parser {
   private readonly numbered: boolean;
   private readonly roots: OutlineNode[] = [];
   private readonly nodes: OutlineNode[] = [];
+  /** The open nodes, outermost first. */
   private readonly stack: OutlineNode[] = [];
+  /** Body spans and children of the open nodes, until each closes. */
+  private readonly openBodies = new Pending<Span>();
+  private readonly openChildren = new Pending<OutlineNode>();
   private readonly problems: ParseProblem[] = [];
   private readonly documentStarts: number[] = [];
   private frontMatter?: Span;
@@ -250,6 +286,7 @@ class Parser {
     let i = this.readFrontMatter();
     this.firstBodyLine = i;
     while (i < this.lines.length) i = this.step(i);
+    this.closeAll();
     return {
       text: this.text,
       lines: this.lines,
@@ -411,7 +448,15 @@ class Parser {
   }
 
   private closeAll(): void {
-    this.stack.length = 0;
+    while (this.stack.length) this.close();
+  }
+
+  /** Closes the innermost open node. */
+  private close(): void {
+    const d = this.stack.length - 1;
+    const node = this.stack.pop()!;
+    node.bodySpans = this.openBodies.close(d);
+    node.children = this.openChildren.close(d);
   }
 
   /** A short standalone line with no sentence punctuation, between blank lines. */
@@ -431,12 +476,16 @@ class Parser {
   }
 
   private addNode(node: OutlineNode): OutlineNode {
-    const parent = this.stack[this.stack.length - 1];
-    node.depth = parent ? parent.depth + 1 : 1;
+    const d = this.stack.length;
+    const parent = this.stack[d - 1];
+    node.depth = d + 1;
     node.parent = parent;
-    (parent ? parent.children : this.roots).push(node);
+    if (parent) this.openChildren.add(node);
+    else this.roots.push(node);
     this.nodes.push(node);
     this.stack.push(node);
+    this.openBodies.open(d);
+    this.openChildren.open(d);
     return node;
   }
 
@@ -447,8 +496,7 @@ class Parser {
 
   private addBody(span: Span): void {
     if (span.end <= span.start) return;
-    const top = this.stack[this.stack.length - 1];
-    if (top) top.bodySpans.push(span);
+    if (this.stack.length) this.openBodies.add(span);
     this.touch(span.end);
   }
 
@@ -458,7 +506,7 @@ class Parser {
   }
 
   private popWhile(pred: (n: OutlineNode, rank: number) => boolean, rank = 0): void {
-    while (this.stack.length && pred(this.stack[this.stack.length - 1], rank)) this.stack.pop();
+    while (this.stack.length && pred(this.stack[this.stack.length - 1], rank)) this.close();
   }
 
   private unnumberedHeading(first: number, last: number): number {
@@ -671,8 +719,11 @@ class Parser {
  */
 function newNode(kind: OutlineNode['kind'], rank: number, title: string, titleSpan: Span, headingSpan: Span, span: Span, line: number,
   marker?: Marker, enumerator?: Enumerator): OutlineNode {
-  return { kind, depth: 0, rank, title, titleSpan, headingSpan, span, bodySpans: [], line, children: [], marker, enumerator, parent: undefined };
+  return { kind, depth: 0, rank, title, titleSpan, headingSpan, span, bodySpans: NOT_YET, line, children: NOT_YET, marker, enumerator, parent: undefined };
 }
+
+/** A node's body spans and children until it closes (and `close` gives it arrays of its own). */
+const NOT_YET: never[] = [];
 
 const isMeasure = (n: OutlineNode) => n.kind === 'measure';
 const isRunIn = (n: OutlineNode) => n.kind === 'enumeration';
