@@ -4,7 +4,8 @@ import { looksLikeTitle, readMetadata } from './metadata';
 import { Enumerator, Line, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
 import { charClass, endsSentence, inClass, isBlank, isCjkCode, isSpaceCode, isWhiteSpaceCode, splitLines, trimmedEnd, visibleLength } from './text';
 
-type LineKind = 'blank' | 'residue' | 'marker' | 'enumerator' | 'text';
+/** What a line is: a number, so that the kinds of all lines fit in a byte array. */
+const enum LineKind { Blank, Residue, Marker, Enumerator, Text }
 
 /**
  * A logical paragraph: lines joined where extraction broke a sentence, as document spans, one per
@@ -229,14 +230,15 @@ export function parsePlan(text: string, onError?: (e: unknown) => void): Outline
 
 class Parser {
   private readonly lines: Line[];
-  // What each line is, in arrays by line number rather than an object per line (less for the GC).
-  private readonly kinds: LineKind[];
+  // What each line is, in arrays by line number rather than an object per line, typed where they
+  // can be: their contents are not on the heap the garbage collector scans.
+  private readonly kinds: Uint8Array;
   /** Offset of the first character after indentation (`#` and `**` included). */
-  private readonly contentStarts: number[];
+  private readonly contentStarts: Int32Array;
   /** Offset after indentation, `#` run and leading `**`. */
-  private readonly bodyStarts: number[];
+  private readonly bodyStarts: Int32Array;
   /** Offset just past the last non-space character. */
-  private readonly contentEnds: number[];
+  private readonly contentEnds: Int32Array;
   private readonly markers: (Marker | undefined)[];
   private readonly enumerators: (Enumerator | undefined)[];
   private readonly numbered: boolean;
@@ -271,14 +273,14 @@ class Parser {
     this.sentences = new Sentences(text, this.para);
     this.lines = splitLines(text);
     const n = this.lines.length;
-    this.kinds = new Array<LineKind>(n);
-    this.contentStarts = new Array<number>(n);
-    this.bodyStarts = new Array<number>(n);
-    this.contentEnds = new Array<number>(n);
+    this.kinds = new Uint8Array(n);
+    this.contentStarts = new Int32Array(n);
+    this.bodyStarts = new Int32Array(n);
+    this.contentEnds = new Int32Array(n);
     this.markers = new Array<Marker | undefined>(n);
     this.enumerators = new Array<Enumerator | undefined>(n);
     let markerLines = 0;
-    for (let i = 0; i < n; i++) if ((this.kinds[i] = this.classify(i)) === 'marker') markerLines++;
+    for (let i = 0; i < n; i++) if ((this.kinds[i] = this.classify(i)) === LineKind.Marker) markerLines++;
     this.numbered = markerLines >= 2;
   }
 
@@ -312,7 +314,7 @@ class Parser {
     this.contentStarts[i] = contentStart;
     this.bodyStarts[i] = contentStart;
     this.contentEnds[i] = trimmedEnd(this.text, line);
-    if (p === s.length) return 'blank';
+    if (p === s.length) return LineKind.Blank;
     let q = p;
     if (s.charCodeAt(q) === HASH) {
       while (s.charCodeAt(q) === HASH) q++;
@@ -323,11 +325,11 @@ class Parser {
     this.bodyStarts[i] = bodyStart;
     if (mayStartOrdinal(s.charCodeAt(q))) {
       const head = s.slice(q, q + 24);
-      if ((this.markers[i] = matchMarker(head, bodyStart))) return 'marker';
-      if ((this.enumerators[i] = matchEnumerator(head, bodyStart))) return 'enumerator';
+      if ((this.markers[i] = matchMarker(head, bodyStart))) return LineKind.Marker;
+      if ((this.enumerators[i] = matchEnumerator(head, bodyStart))) return LineKind.Enumerator;
     }
-    if (s.length - p < 40 && RESIDUE.test(s.slice(p).trim())) return 'residue';
-    return 'text';
+    if (s.length - p < 40 && RESIDUE.test(s.slice(p).trim())) return LineKind.Residue;
+    return LineKind.Text;
   }
 
   private trimmedEnd(i: number): number {
@@ -338,7 +340,7 @@ class Parser {
   private nextContent(i: number): number {
     for (let j = i; j < this.lines.length; j++) {
       const k = this.kinds[j];
-      if (k !== 'blank' && k !== 'residue') return j;
+      if (k !== LineKind.Blank && k !== LineKind.Residue) return j;
     }
     return -1;
   }
@@ -357,12 +359,12 @@ class Parser {
   private readFrontMatter(): number {
     let i = this.nextContent(0);
     if (i < 0) return this.lines.length;
-    if (this.kinds[i] === 'text' && NOTICE.test(this.lineText(i).replace(/\s+/g, ''))) {
+    if (this.kinds[i] === LineKind.Text && NOTICE.test(this.lineText(i).replace(/\s+/g, ''))) {
       const noticeStart = i;
       let end = -1;
       for (let j = i, seen = 0; j >= 0 && seen < 12; j = this.nextContent(j + 1), seen++) {
         if (j > i && this.titleLike(j)) break;
-        if (this.kinds[j] !== 'text') break;
+        if (this.kinds[j] !== LineKind.Text) break;
         end = j;
         if (DATE_LINE.test(this.lineText(j))) break;
       }
@@ -371,7 +373,7 @@ class Parser {
       if (i < 0) return this.lines.length;
       this.documentStarts.push(this.contentStarts[i]);
     }
-    if (this.kinds[i] === 'text' && this.titleLike(i)) {
+    if (this.kinds[i] === LineKind.Text && this.titleLike(i)) {
       this.setTitle(i, i);
       return i + 1;
     }
@@ -402,7 +404,7 @@ class Parser {
   private setTitle(first: number, last: number): void {
     this.titleSpan = { start: this.contentStarts[first], end: this.trimmedEnd(last) };
     const parts: string[] = [];
-    for (let j = first; j <= last; j++) if (this.kinds[j] === 'text') parts.push(this.cleanTitle(this.lineText(j)));
+    for (let j = first; j <= last; j++) if (this.kinds[j] === LineKind.Text) parts.push(this.cleanTitle(this.lineText(j)));
     this.titleText = parts.join(' ');
   }
 
@@ -411,15 +413,15 @@ class Parser {
   private step(i: number): number {
     const contentStart = this.contentStarts[i];
     switch (this.kinds[i]) {
-      case 'blank':
+      case LineKind.Blank:
         return i + 1;
-      case 'residue':
+      case LineKind.Residue:
         // `(上接1版)`: an article continued from another page starts here.
         if (/[接轉转]/.test(this.lineText(i))) this.documentStarts.push(contentStart);
         return i + 1;
-      case 'marker':
+      case LineKind.Marker:
         return this.heading(i);
-      case 'enumerator':
+      case LineKind.Enumerator:
         return this.enumeration(i, this.enumerators[i]!, this.bodyStarts[i], contentStart);
       default:
         break;
@@ -443,7 +445,7 @@ class Parser {
   }
 
   private lastContentEnd(from: number): number {
-    for (let j = this.lines.length - 1; j >= from; j--) if (this.kinds[j] !== 'blank') return this.trimmedEnd(j);
+    for (let j = this.lines.length - 1; j >= from; j--) if (this.kinds[j] !== LineKind.Blank) return this.trimmedEnd(j);
     return this.trimmedEnd(from);
   }
 
@@ -461,9 +463,9 @@ class Parser {
 
   /** A short standalone line with no sentence punctuation, between blank lines. */
   private isHeadingCandidate(i: number): boolean {
-    if (i < 0 || this.kinds[i] !== 'text') return false;
-    if (i > 0 && this.kinds[i - 1] !== 'blank') return false;
-    if (i + 1 >= this.lines.length || this.kinds[i + 1] !== 'blank') return false;
+    if (i < 0 || this.kinds[i] !== LineKind.Text) return false;
+    if (i > 0 && this.kinds[i - 1] !== LineKind.Blank) return false;
+    if (i + 1 >= this.lines.length || this.kinds[i + 1] !== LineKind.Blank) return false;
     const t = this.cleanTitle(this.lineText(i));
     const n = visibleLength(t);
     return n >= 2 && n <= 30 && !NO_HEADING_PUNCT.test(t);
@@ -513,7 +515,7 @@ class Parser {
     this.closeAll();
     const parts: string[] = [];
     for (let j = first; j <= last; j = this.nextContent(j + 1)) {
-      if (this.kinds[j] === 'text') parts.push(this.cleanTitle(this.lineText(j)));
+      if (this.kinds[j] === LineKind.Text) parts.push(this.cleanTitle(this.lineText(j)));
       if (j < 0) break;
     }
     const start = this.contentStarts[first];
@@ -532,7 +534,7 @@ class Parser {
     if (titleStart >= lineEnd) {
       // Marker alone on its line: the title is on the next line (heading.split).
       const j = this.nextContent(i + 1);
-      if (j >= 0 && this.kinds[j] === 'text' && j - i <= 2) {
+      if (j >= 0 && this.kinds[j] === LineKind.Text && j - i <= 2) {
         this.problems.push({ code: 'heading.split', span: marker.span, fixSpan: { start: lineEnd, end: this.contentStarts[j] } });
         titleLine = j;
         titleStart = skipDecoration(this.text, this.bodyStarts[j], this.trimmedEnd(j));
@@ -645,7 +647,7 @@ class Parser {
     let k = i;
     while (!endsSentence(this.lines[k].text)) {
       const next = this.nextContent(k + 1);
-      if (next < 0 || this.kinds[next] !== 'text') break;
+      if (next < 0 || this.kinds[next] !== LineKind.Text) break;
       if (!this.numbered && this.isHeadingCandidate(next)) break;
       if (this.closes(next) || this.titleLike(next)) break;
       k = next;
@@ -675,7 +677,7 @@ class Parser {
     // A short line ending in 。 whose body is the next paragraph (`着力发展在线经济。` / `围绕…`).
     if (ss.count === 1 && isMeasureLike(ss, 0, false)) {
       const next = this.nextContent(para.lastLine + 1);
-      if (next >= 0 && this.kinds[next] === 'text' && !this.closes(next) && !(!this.numbered && this.isHeadingCandidate(next))) {
+      if (next >= 0 && this.kinds[next] === LineKind.Text && !this.closes(next) && !(!this.numbered && this.isHeadingCandidate(next))) {
         this.addMeasure(ss.starts[0], ss.ends[0], para);
         const body = this.collectParagraph(next, this.contentStarts[next]);
         this.addLines(body);
