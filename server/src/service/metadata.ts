@@ -12,11 +12,15 @@ const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2
 
 const TITLE_KIND = /(?:计划|計劃|計畫|打算|安排)|(要点|要點)|(总结|總結)/;
 
+// Constants rather than literals in the function: a literal makes a new RegExp each time.
+const SENTENCE_END = /[。！？；]$/;
+const PLAN_WORD = /(工作|年度)?(计划|計劃|計畫|要点|要點|总结|總結|安排|思路)/;
+
 /** Whether a line reads like a plan's title: `XX街道2025年工作计划`, `# 江苏路街道 2024 年工作计划`. */
 export function looksLikeTitle(s: string): boolean {
   const t = s.trim();
-  if (t.length > 60 || /[。！？；]$/.test(t)) return false;
-  return (YEAR.test(t) || CN_YEAR.test(t)) && /(工作|年度)?(计划|計劃|計畫|要点|要點|总结|總結|安排|思路)/.test(t);
+  if (t.length > 60 || SENTENCE_END.test(t)) return false;
+  return (YEAR.test(t) || CN_YEAR.test(t)) && PLAN_WORD.test(t);
 }
 
 function yearOf(s: string): number | undefined {

@@ -138,9 +138,9 @@ class Sentences {
       return;
     }
     const raw = this.para.text(start, end);
-    if (isBlank(raw.replace(/\*/g, ''))) return;
-    const bold = /^\s*\*\*/.test(raw) && /\*\*\s*[。！？!?；;]?\s*$/.test(raw);
-    this.add(start, end, bold, raw.replace(/\*\*/g, ''));
+    if (isBlank(raw.replace(STARS, ''))) return;
+    const bold = BOLD_START.test(raw) && BOLD_END.test(raw);
+    this.add(start, end, bold, raw.replace(EMPHASIS, ''));
   }
 
   private add(start: number, end: number, bold: boolean, text: string | undefined): void {
@@ -205,6 +205,19 @@ class Finder {
   }
 }
 
+// Regular expressions live here rather than in the functions that use them: a literal makes a new
+// RegExp object each time it is evaluated.
+const STARS = /\*/g;
+const EMPHASIS = /\*\*/g;
+const BOLD_START = /^\s*\*\*/;
+const BOLD_END = /\*\*\s*[。！？!?；;]?\s*$/;
+const HASHES = /^#+\s*/;
+/** What `cleanInline` removes: emphasis, escapes, line breaks. */
+const INLINE_MARKUP = /[*\\\r\n]/;
+const ESCAPE = /\\(?=[^\s])/g;
+const LINE_BREAK = /[ \t\u3000]*(?:\r\n|\r|\n)[\s]*/g;
+/** Page residue that says an article continues here (`(上接1版)`). */
+const CONTINUED = /[接轉转]/;
 const RESIDUE = /^(?:[（(【[](?:上接|下转|下轉|接上|转下|接|转|轉)[第]?\s*\d+\s*版[）)】\]]|[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$/;
 const NOTICE = /^关于.*通\s*知$/;
 const DATE_LINE = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
@@ -398,7 +411,7 @@ class Parser {
   }
 
   private cleanTitle(s: string): string {
-    return s.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
+    return s.replace(HASHES, '').replace(EMPHASIS, '').trim();
   }
 
   private setTitle(first: number, last: number): void {
@@ -417,7 +430,7 @@ class Parser {
         return i + 1;
       case LineKind.Residue:
         // `(上接1版)`: an article continued from another page starts here.
-        if (/[接轉转]/.test(this.lineText(i))) this.documentStarts.push(contentStart);
+        if (CONTINUED.test(this.lineText(i))) this.documentStarts.push(contentStart);
         return i + 1;
       case LineKind.Marker:
         return this.heading(i);
@@ -780,8 +793,8 @@ function isGapCode(c: number): boolean {
 /** Title text without Markdown emphasis or escapes. */
 function cleanInline(s: string): string {
   // Most titles carry none of what the replacements remove.
-  if (!/[*\\\r\n]/.test(s)) return s.trim();
-  return s.replace(/\*\*/g, '').replace(/\\(?=[^\s])/g, '').replace(/[ \t\u3000]*(?:\r\n|\r|\n)[\s]*/g, '').trim();
+  if (!INLINE_MARKUP.test(s)) return s.trim();
+  return s.replace(EMPHASIS, '').replace(ESCAPE, '').replace(LINE_BREAK, '').trim();
 }
 
 /** Occurrences of `**` in `s`, read left to right without overlap (as `split` counts them). */
