@@ -567,7 +567,7 @@ class Parser {
 
   /** Where a heading's title ends on its line: at `。` when a body follows, or at a merge gap. */
   private cutTitle(start: number, end: number, marker: Span): { titleEnd: number; bodyStart: number } {
-    // Read in place, as far as 400 characters: a title is short, and a body longer than that exists.
+    // Read in place and no further than 400 characters: a line longer than that has a body after its title.
     const text = this.text;
     const lim = Math.min(end, start + 400);
     let stop = start;
