@@ -14,7 +14,10 @@ const HALF_MARK = /[,;:?!()"]/g;
 const SPACE_RUN = /[ \t\u3000\u00a0]+/g;
 const isRunSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
 
-/** Ideographs and full-width punctuation, by UTF-16 code: the checks ask per character. */
+/**
+ * Ideographs and full-width punctuation, by UTF-16 code: the checks ask per character. A table of
+ * its own: calling text.ts's isCjkCode and inClass from here too measured the parser 7% slower.
+ */
 const CHINESE = new Uint8Array(0x10000);
 for (const [from, to] of CJK_RANGES) CHINESE.fill(1, from, to + 1);
 for (const ch of FULL_PUNCT) CHINESE[ch.charCodeAt(0)] = 1;

@@ -115,6 +115,7 @@ export function visibleLength(s: string, cap = Infinity, start = 0, end = s.leng
     const c = s.charCodeAt(i);
     if (inClass(c, INVISIBLE)) continue;
     n++;
+    // isSurrogatePairAt inline, on the code already read: the parser's hottest loop.
     if (c >= 0xd800 && c <= 0xdbff) {
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) i++;
@@ -126,6 +127,7 @@ export function visibleLength(s: string, cap = Infinity, start = 0, end = s.leng
 /** Whether a surrogate pair (one character outside the BMP) starts at `i`. */
 export function isSurrogatePairAt(s: string, i: number): boolean {
   const hi = s.charCodeAt(i);
+  if (hi < 0xd800 || hi > 0xdbff) return false;
   const lo = s.charCodeAt(i + 1);
-  return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
+  return lo >= 0xdc00 && lo <= 0xdfff;
 }
