@@ -8,7 +8,6 @@ import { performance } from 'perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancellationTokenSource, Emitter } from 'vscode-languageserver';
 import type { IMdParser, ITextDocument, IWorkspace } from 'vscode-markdown-languageservice' with { 'resolution-mode': 'import' };
-import { URI } from 'vscode-uri';
 import { DocumentSync } from '../server/src/documentSync';
 import { LanguageService } from '../server/src/service/languageService';
 import { parsePlan } from '../server/src/service/parser';

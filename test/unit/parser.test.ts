@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { matchMarker, parseChineseNumeral, toChineseNumeral } from '../../server/src/service/markers';
-import { OutlineModel, OutlineNode } from '../../server/src/service/model';
+import { OutlineModel } from '../../server/src/service/model';
 import { parsePlan } from '../../server/src/service/parser';
 import { renderOutline } from '../../server/src/service/renderOutline';
 import { assertFixture } from '../helpers/fixtures';
