@@ -75,7 +75,12 @@ function asMarkdown(text: string): string {
   const model = parsePlan(text);
   const depthOf = new Map<number, number>();
   for (const n of model.nodes) if (n.kind === 'heading' || n.kind === 'unnumbered') depthOf.set(n.line, n.depth);
-  return model.lines.map((l, i) => (depthOf.has(i) ? '#'.repeat(Math.min(6, depthOf.get(i)!)) + ' ' + l.text : l.text)).join('\n');
+  const lines: string[] = [];
+  for (let i = 0; i < model.lines.count; i++) {
+    const text = model.lines.text(i);
+    lines.push(depthOf.has(i) ? '#'.repeat(Math.min(6, depthOf.get(i)!)) + ' ' + text : text);
+  }
+  return lines.join('\n');
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Finding } from './diagnostics';
 import type { OffsetEdit } from './markerForms';
 import { OutlineModel, Span } from './model';
 import { PositionIndex } from './positions';
-import { CJK_RANGES, endsSentence, hasCjk, isSpace, isSurrogatePairAt, trimmedEnd } from './text';
+import { CJK_RANGES, endsSentence, isCjkCode, isSpace, isSurrogatePairAt, isWhiteSpaceCode } from './text';
 
 /** Full-width punctuation of Chinese text. */
 const FULL_PUNCT = '，。、；：？！“”‘’（）《》【】「」『』…—';
@@ -159,14 +159,15 @@ function halfWidth(model: OutlineModel, excluded: Span[]): Finding[] {
   HALF_MARK.lastIndex = 0;
   while (HALF_MARK.test(text)) {
     const i = HALF_MARK.lastIndex - 1;
-    if (lines[line].end <= i) {
+    if (lines.end(line) <= i) {
       flush();
       if (out.length >= HYGIENE_LIMIT) break;
-      while (lines[line].end <= i) line++;
+      while (lines.end(line) <= i) line++;
       quotes = -1;
       quoteIndex = 0;
     }
-    const { start, end } = lines[line];
+    const start = lines.start(line);
+    const end = lines.end(line);
     const ch = text[i];
     let q = -1;
     if (ch === '"') {
@@ -206,36 +207,49 @@ function brokenLines(model: OutlineModel): Finding[] {
   const headingLines = new Set<number>();
   for (const n of model.nodes) {
     if (n.kind === 'heading' || n.kind === 'enumeration') {
-      if (/^[\s#*]*$/.test(text.slice(lines[n.line].start, n.headingSpan.start))) nodeLines.add(n.line);
+      if (/^[\s#*]*$/.test(text.slice(lines.start(n.line), n.headingSpan.start))) nodeLines.add(n.line);
     }
     if (n.kind === 'heading') headingEnds.add(n.titleSpan.end);
-    if (n.kind === 'unnumbered') for (let l = n.line; l < lines.length && lines[l].start <= n.headingSpan.end; l++) headingLines.add(l);
+    if (n.kind === 'unnumbered') for (let l = n.line; l < lines.count && lines.start(l) <= n.headingSpan.end; l++) headingLines.add(l);
   }
   const at = new PositionIndex(model);
   const startLines = new Set(model.documentStarts.map((d) => at.lineOf(d)));
-  const notProse = (l: number) => startLines.has(l) || (!hasCjk(lines[l].text) && lines[l].text.trim().length <= 12);
+  const notProse = (l: number) => startLines.has(l) || (!hasCjkIn(text, lines.start(l), lines.end(l)) && lines.text(l).trim().length <= 12);
   const splitAt = new Set(model.problems.filter((p) => p.code === 'heading.split').map((p) => p.fixSpan.start));
   const within = (span: Span | undefined, offset: number) => !!span && span.start <= offset && offset <= span.end;
   const out: Finding[] = [];
-  for (let i = 0; i < lines.length && out.length < HYGIENE_LIMIT; i++) {
-    const line = lines[i];
-    const end = trimmedEnd(text, line);
-    if (end === line.start || endsSentence(line.text) || headingLines.has(i) || notProse(i)) continue;
-    if (within(model.frontMatter, line.start) || within(model.titleSpan, line.start)) continue;
+  for (let i = 0; i < lines.count && out.length < HYGIENE_LIMIT; i++) {
+    if (lines.isBlank(i)) continue;
+    const start = lines.start(i);
+    const end = lines.contentEnd(i);
+    if (endsSentence(text, start, lines.end(i)) || headingLines.has(i) || notProse(i)) continue;
+    if (within(model.frontMatter, start) || within(model.titleSpan, start)) continue;
     // A heading's title ends its line; a marker alone on its line is heading.split's business.
-    if (headingEnds.has(endOfTitle(text, line.start, end)) || splitAt.has(end)) continue;
+    if (headingEnds.has(endOfTitle(text, start, end)) || splitAt.has(end)) continue;
     let j = i + 1;
-    while (j < lines.length && lines[j].text.trim() === '') j++;
-    if (j >= lines.length || nodeLines.has(j) || headingLines.has(j) || notProse(j)) continue;
-    const next = lines[j].start + (lines[j].text.length - lines[j].text.trimStart().length);
+    while (j < lines.count && whiteLine(text, lines.contentStart(j), lines.contentEnd(j))) j++;
+    if (j >= lines.count || nodeLines.has(j) || headingLines.has(j) || notProse(j)) continue;
+    let next = lines.contentStart(j);
+    while (next < lines.end(j) && isWhiteSpaceCode(text.charCodeAt(next))) next++;
     if (model.backMatter && model.backMatter.start === next) continue;
     const join = isAsciiWord(text.charCodeAt(end - 1)) && isAsciiWord(text.charCodeAt(next)) ? ' ' : '';
     out.push({
-      code: 'text.brokenLine', span: { start: end, end: next }, found: ellipsisStart(text.slice(line.start, end), 8),
-      expected: codePointsStart(text.slice(next, lines[j].end), 8), edits: [{ start: end, end: next, newText: join }],
+      code: 'text.brokenLine', span: { start: end, end: next }, found: ellipsisStart(text.slice(start, end), 8),
+      expected: codePointsStart(text.slice(next, lines.end(j)), 8), edits: [{ start: end, end: next, newText: join }],
     });
   }
   return out;
+}
+
+function hasCjkIn(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isCjkCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Only white space (as `trim` knows it) in `text[start, end)`, which lies between a line's spaces. */
+function whiteLine(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isWhiteSpaceCode(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** The last characters of a long string, for messages. */

@@ -1,5 +1,6 @@
 // The outline model: what the parser recovers from a plan. Offsets are UTF-16 code units into the
 // document text (JavaScript string indices), which is what LSP positions count.
+import type { LineTable } from './lines';
 
 export interface Span {
   start: number;
@@ -80,17 +81,9 @@ export interface ParseProblem {
   fixSpan: Span;
 }
 
-export interface Line {
-  /** Offset of the first character (after a BOM on line 0). */
-  start: number;
-  /** Offset just past the last character, before the line break. */
-  end: number;
-  text: string;
-}
-
 export interface OutlineModel {
   text: string;
-  lines: Line[];
+  lines: LineTable;
   /** Top-level nodes in document order. */
   roots: OutlineNode[];
   /** Every node in document order (pre-order). */

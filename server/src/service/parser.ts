@@ -1,8 +1,9 @@
 // Recovers a plan's outline from damaged text (PLAN-FORMAT §1–§3). Total: never throws.
 import { FAMILY_RANK, matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle, readMetadata } from './metadata';
-import { Enumerator, Line, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
-import { charClass, endsSentence, inClass, isBlank, isCjkCode, isSpaceCode, isWhiteSpaceCode, splitLines, trimmedEnd, visibleLength } from './text';
+import { LineTable } from './lines';
+import { Enumerator, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
+import { charClass, endsSentence, inClass, isBlank, isCjkCode, isSpaceCode, isWhiteSpaceCode, visibleLength } from './text';
 
 /** What a line is: a number, so that the kinds of all lines fit in a byte array. */
 const enum LineKind { Blank, Residue, Marker, Enumerator, Text }
@@ -237,21 +238,17 @@ export function parsePlan(text: string, onError?: (e: unknown) => void): Outline
   } catch (e) {
     onError?.(e);
     // A parser bug must not cost the user the server: fall back to an outline with no sections.
-    return { text, lines: splitLines(text), roots: [], nodes: [], documentStarts: [], metadata: {}, problems: [] };
+    return { text, lines: LineTable.of(text), roots: [], nodes: [], documentStarts: [], metadata: {}, problems: [] };
   }
 }
 
 class Parser {
-  private readonly lines: Line[];
+  private readonly lines: LineTable;
   // What each line is, in arrays by line number rather than an object per line, typed where they
   // can be: their contents are not on the heap the garbage collector scans.
   private readonly kinds: Uint8Array;
-  /** Offset of the first character after indentation (`#` and `**` included). */
-  private readonly contentStarts: Int32Array;
   /** Offset after indentation, `#` run and leading `**`. */
   private readonly bodyStarts: Int32Array;
-  /** Offset just past the last non-space character. */
-  private readonly contentEnds: Int32Array;
   private readonly markers: (Marker | undefined)[];
   private readonly enumerators: (Enumerator | undefined)[];
   private readonly numbered: boolean;
@@ -284,12 +281,10 @@ class Parser {
     this.years = new Finder(text, /年/g);
     this.para = new Paragraph(text);
     this.sentences = new Sentences(text, this.para);
-    this.lines = splitLines(text);
-    const n = this.lines.length;
+    this.lines = LineTable.of(text);
+    const n = this.lines.count;
     this.kinds = new Uint8Array(n);
-    this.contentStarts = new Int32Array(n);
     this.bodyStarts = new Int32Array(n);
-    this.contentEnds = new Int32Array(n);
     this.markers = new Array<Marker | undefined>(n);
     this.enumerators = new Array<Enumerator | undefined>(n);
     let markerLines = 0;
@@ -300,7 +295,7 @@ class Parser {
   run(): OutlineModel {
     let i = this.readFrontMatter();
     this.firstBodyLine = i;
-    while (i < this.lines.length) i = this.step(i);
+    while (i < this.lines.count) i = this.step(i);
     this.closeAll();
     return {
       text: this.text,
@@ -320,38 +315,30 @@ class Parser {
 
   /** Reads line `i` into the per-line arrays and returns its kind. */
   private classify(i: number): LineKind {
-    const line = this.lines[i];
-    const s = line.text;
-    const p = skipSpaces(s, 0);
-    const contentStart = line.start + p;
-    this.contentStarts[i] = contentStart;
+    const text = this.text;
+    const contentStart = this.lines.contentStart(i);
+    const end = this.lines.end(i);
     this.bodyStarts[i] = contentStart;
-    this.contentEnds[i] = trimmedEnd(this.text, line);
-    if (p === s.length) return LineKind.Blank;
-    let q = p;
-    if (s.charCodeAt(q) === HASH) {
-      while (s.charCodeAt(q) === HASH) q++;
-      q = skipSpaces(s, q);
+    if (this.lines.isBlank(i)) return LineKind.Blank;
+    let q = contentStart;
+    if (text.charCodeAt(q) === HASH) {
+      while (q < end && text.charCodeAt(q) === HASH) q++;
+      q = skipSpaces(text, q, end);
     }
-    if (s.startsWith('**', q)) q = skipSpaces(s, q + 2);
-    const bodyStart = line.start + q;
-    this.bodyStarts[i] = bodyStart;
-    if (mayStartOrdinal(s.charCodeAt(q))) {
-      const head = s.slice(q, q + 24);
-      if ((this.markers[i] = matchMarker(head, bodyStart))) return LineKind.Marker;
-      if ((this.enumerators[i] = matchEnumerator(head, bodyStart))) return LineKind.Enumerator;
+    if (q + 1 < end && text.startsWith('**', q)) q = skipSpaces(text, q + 2, end);
+    this.bodyStarts[i] = q;
+    if (q < end && mayStartOrdinal(text.charCodeAt(q))) {
+      const head = text.slice(q, Math.min(end, q + 24));
+      if ((this.markers[i] = matchMarker(head, q))) return LineKind.Marker;
+      if ((this.enumerators[i] = matchEnumerator(head, q))) return LineKind.Enumerator;
     }
-    if (s.length - p < 40 && RESIDUE.test(s.slice(p).trim())) return LineKind.Residue;
+    if (end - contentStart < 40 && RESIDUE.test(text.slice(contentStart, end).trim())) return LineKind.Residue;
     return LineKind.Text;
-  }
-
-  private trimmedEnd(i: number): number {
-    return this.contentEnds[i];
   }
 
   /** Next line at or after `i` that is neither blank nor page residue, or -1. */
   private nextContent(i: number): number {
-    for (let j = i; j < this.lines.length; j++) {
+    for (let j = i; j < this.lines.count; j++) {
       const k = this.kinds[j];
       if (k !== LineKind.Blank && k !== LineKind.Residue) return j;
     }
@@ -359,19 +346,19 @@ class Parser {
   }
 
   private lineText(i: number): string {
-    return this.text.slice(this.contentStarts[i], this.trimmedEnd(i));
+    return this.text.slice(this.lines.contentStart(i), this.lines.contentEnd(i));
   }
 
   /** Whether line `i` opens the closing appeal (`各位代表…`); most lines fail on their first character. */
   private closes(i: number): boolean {
-    return inClass(this.text.charCodeAt(this.contentStarts[i]), CLOSING_START) && CLOSING.test(this.lineText(i));
+    return inClass(this.text.charCodeAt(this.lines.contentStart(i)), CLOSING_START) && CLOSING.test(this.lineText(i));
   }
 
   // ---- front matter ----------------------------------------------------------------------------
 
   private readFrontMatter(): number {
     let i = this.nextContent(0);
-    if (i < 0) return this.lines.length;
+    if (i < 0) return this.lines.count;
     if (this.kinds[i] === LineKind.Text && NOTICE.test(this.lineText(i).replace(/\s+/g, ''))) {
       const noticeStart = i;
       let end = -1;
@@ -381,10 +368,10 @@ class Parser {
         end = j;
         if (DATE_LINE.test(this.lineText(j))) break;
       }
-      this.frontMatter = { start: this.contentStarts[noticeStart], end: this.trimmedEnd(end) };
+      this.frontMatter = { start: this.lines.contentStart(noticeStart), end: this.lines.contentEnd(end) };
       i = this.nextContent(end + 1);
-      if (i < 0) return this.lines.length;
-      this.documentStarts.push(this.contentStarts[i]);
+      if (i < 0) return this.lines.count;
+      this.documentStarts.push(this.lines.contentStart(i));
     }
     if (this.kinds[i] === LineKind.Text && this.titleLike(i)) {
       this.setTitle(i, i);
@@ -404,7 +391,7 @@ class Parser {
    * cleaning only removes `#`, `**` and surrounding space, so most lines are answered without cleaning.
    */
   private titleLike(i: number): boolean {
-    if (this.years.next(this.contentStarts[i]) >= this.trimmedEnd(i)) return false;
+    if (this.years.next(this.lines.contentStart(i)) >= this.lines.contentEnd(i)) return false;
     const s = this.lineText(i);
     if (s.length > 60 && s.indexOf('*') < 0 && s.indexOf('#') < 0 && s.trim().length > 60) return false;
     return looksLikeTitle(this.cleanTitle(s));
@@ -415,7 +402,7 @@ class Parser {
   }
 
   private setTitle(first: number, last: number): void {
-    this.titleSpan = { start: this.contentStarts[first], end: this.trimmedEnd(last) };
+    this.titleSpan = { start: this.lines.contentStart(first), end: this.lines.contentEnd(last) };
     const parts: string[] = [];
     for (let j = first; j <= last; j++) if (this.kinds[j] === LineKind.Text) parts.push(this.cleanTitle(this.lineText(j)));
     this.titleText = parts.join(' ');
@@ -424,7 +411,7 @@ class Parser {
   // ---- body ------------------------------------------------------------------------------------
 
   private step(i: number): number {
-    const contentStart = this.contentStarts[i];
+    const contentStart = this.lines.contentStart(i);
     switch (this.kinds[i]) {
       case LineKind.Blank:
         return i + 1;
@@ -442,7 +429,7 @@ class Parser {
     if (this.closes(i)) {
       this.closeAll();
       this.backMatter = { start: contentStart, end: this.lastContentEnd(i) };
-      return this.lines.length;
+      return this.lines.count;
     }
     if (i > this.firstBodyLine && this.titleLike(i)) {
       // A second document appended to the first: its numbering starts afresh.
@@ -458,8 +445,8 @@ class Parser {
   }
 
   private lastContentEnd(from: number): number {
-    for (let j = this.lines.length - 1; j >= from; j--) if (this.kinds[j] !== LineKind.Blank) return this.trimmedEnd(j);
-    return this.trimmedEnd(from);
+    for (let j = this.lines.count - 1; j >= from; j--) if (this.kinds[j] !== LineKind.Blank) return this.lines.contentEnd(j);
+    return this.lines.contentEnd(from);
   }
 
   private closeAll(): void {
@@ -478,7 +465,7 @@ class Parser {
   private isHeadingCandidate(i: number): boolean {
     if (i < 0 || this.kinds[i] !== LineKind.Text) return false;
     if (i > 0 && this.kinds[i - 1] !== LineKind.Blank) return false;
-    if (i + 1 >= this.lines.length || this.kinds[i + 1] !== LineKind.Blank) return false;
+    if (i + 1 >= this.lines.count || this.kinds[i + 1] !== LineKind.Blank) return false;
     const t = this.cleanTitle(this.lineText(i));
     const n = visibleLength(t);
     return n >= 2 && n <= 30 && !NO_HEADING_PUNCT.test(t);
@@ -531,8 +518,8 @@ class Parser {
       if (this.kinds[j] === LineKind.Text) parts.push(this.cleanTitle(this.lineText(j)));
       if (j < 0) break;
     }
-    const start = this.contentStarts[first];
-    const end = this.trimmedEnd(last);
+    const start = this.lines.contentStart(first);
+    const end = this.lines.contentEnd(last);
     const title = { start: this.bodyStarts[first], end };
     this.addNode(newNode('unnumbered', 0, parts.join('——'), title, title, { start, end }, first));
     return last + 1;
@@ -541,24 +528,24 @@ class Parser {
   private heading(i: number): number {
     const marker = this.markers[i]!;
     const rank = FAMILY_RANK[marker.family];
-    const lineEnd = this.trimmedEnd(i);
+    const lineEnd = this.lines.contentEnd(i);
     let titleStart = skipDecoration(this.text, marker.span.end, lineEnd);
     let titleLine = i;
     if (titleStart >= lineEnd) {
       // Marker alone on its line: the title is on the next line (heading.split).
       const j = this.nextContent(i + 1);
       if (j >= 0 && this.kinds[j] === LineKind.Text && j - i <= 2) {
-        this.problems.push({ code: 'heading.split', span: marker.span, fixSpan: { start: lineEnd, end: this.contentStarts[j] } });
+        this.problems.push({ code: 'heading.split', span: marker.span, fixSpan: { start: lineEnd, end: this.lines.contentStart(j) } });
         titleLine = j;
-        titleStart = skipDecoration(this.text, this.bodyStarts[j], this.trimmedEnd(j));
+        titleStart = skipDecoration(this.text, this.bodyStarts[j], this.lines.contentEnd(j));
       }
     }
-    const titleLineEnd = this.trimmedEnd(titleLine);
+    const titleLineEnd = this.lines.contentEnd(titleLine);
     const cut = this.cutTitle(titleStart, titleLineEnd, marker.span);
     this.popWhile(closedByHeading, rank);
     const node = newNode('heading', rank, cleanInline(this.text.slice(titleStart, cut.titleEnd)),
       { start: titleStart, end: cut.titleEnd }, { start: marker.span.start, end: cut.titleEnd },
-      { start: this.contentStarts[i], end: titleLineEnd }, i, marker);
+      { start: this.lines.contentStart(i), end: titleLineEnd }, i, marker);
     this.addNode(node);
     this.touch(titleLineEnd);
     if (cut.bodyStart < titleLineEnd) return this.attachRunOnBody(titleLine, cut.bodyStart);
@@ -656,15 +643,15 @@ class Parser {
   /** The paragraph that starts at `from` on line `i`, in the parser's one `Paragraph`. */
   private collectParagraph(i: number, from: number): Paragraph {
     const para = this.para;
-    para.reset(from, this.trimmedEnd(i), i);
+    para.reset(from, this.lines.contentEnd(i), i);
     let k = i;
-    while (!endsSentence(this.lines[k].text)) {
+    while (!endsSentence(this.text, this.lines.start(k), this.lines.end(k))) {
       const next = this.nextContent(k + 1);
       if (next < 0 || this.kinds[next] !== LineKind.Text) break;
       if (!this.numbered && this.isHeadingCandidate(next)) break;
       if (this.closes(next) || this.titleLike(next)) break;
       k = next;
-      para.add(this.contentStarts[k], this.trimmedEnd(k), k);
+      para.add(this.lines.contentStart(k), this.lines.contentEnd(k), k);
     }
     return para;
   }
@@ -692,7 +679,7 @@ class Parser {
       const next = this.nextContent(para.lastLine + 1);
       if (next >= 0 && this.kinds[next] === LineKind.Text && !this.closes(next) && !(!this.numbered && this.isHeadingCandidate(next))) {
         this.addMeasure(ss.starts[0], ss.ends[0], para);
-        const body = this.collectParagraph(next, this.contentStarts[next]);
+        const body = this.collectParagraph(next, this.lines.contentStart(next));
         this.addLines(body);
         return body.lastLine + 1;
       }
@@ -754,9 +741,9 @@ function isRunInTitleTail(c: number): boolean {
   return inClass(c, RUN_IN_TAIL) || isWhiteSpaceCode(c);
 }
 
-/** Index of the first non-space character of `s` at or after `p`, or its length. */
-function skipSpaces(s: string, p: number): number {
-  while (p < s.length && isSpaceCode(s.charCodeAt(p))) p++;
+/** Index of the first non-space character of `s` at or after `p`, or `end`. */
+function skipSpaces(s: string, p: number, end: number): number {
+  while (p < end && isSpaceCode(s.charCodeAt(p))) p++;
   return p;
 }
 

@@ -2,11 +2,12 @@
 // Answers exactly what TextDocument.positionAt answers for the same text (the parser's line table
 // breaks lines as it does), but starts each search at the line of the previous answer.
 import { Position } from 'vscode-languageserver-types';
-import { Line, OutlineModel } from './model';
+import { LineTable } from './lines';
+import { OutlineModel } from './model';
 
 export class PositionIndex {
   private cursor = 0;
-  private readonly lines: Line[];
+  private readonly lines: LineTable;
 
   constructor(model: OutlineModel) {
     this.lines = model.lines;
@@ -14,7 +15,7 @@ export class PositionIndex {
 
   /** Where line `i` starts for positions: line 0 at 0 even after a BOM, as TextDocument counts. */
   private start(i: number): number {
-    return i === 0 ? 0 : this.lines[i].start;
+    return i === 0 ? 0 : this.lines.start(i);
   }
 
   /**
@@ -22,7 +23,7 @@ export class PositionIndex {
    * (1, 2, 4… lines away) before it bisects, so an answer near the last one costs a few steps.
    */
   lineOf(offset: number): number {
-    const last = this.lines.length - 1;
+    const last = this.lines.count - 1;
     let lo = this.cursor;
     let hi: number;
     if (this.start(lo) <= offset) {
@@ -51,6 +52,6 @@ export class PositionIndex {
   /** An offset inside a line break counts as the end of its line, as TextDocument.positionAt has it. */
   positionAt(offset: number): Position {
     const line = this.lineOf(offset);
-    return { line, character: Math.min(offset, this.lines[line].end) - this.start(line) };
+    return { line, character: Math.min(offset, this.lines.end(line)) - this.start(line) };
   }
 }

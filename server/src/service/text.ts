@@ -1,29 +1,4 @@
-// Line splitting and character classes shared by the parser and the features.
-import { Line } from './model';
-
-/** Splits on LF, CRLF and CR; a BOM at the start is not part of line 0. */
-export function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (text.indexOf('\r') < 0) {
-    // LF only, the usual case: let the runtime find the breaks.
-    for (let end = text.indexOf('\n', start); ; end = text.indexOf('\n', start)) {
-      if (end < 0) end = text.length;
-      lines.push({ start, end, text: text.slice(start, end) });
-      if (end === text.length) return lines;
-      start = end + 1;
-    }
-  }
-  for (let i = start; i <= text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (i === text.length || c === 10 || c === 13) {
-      lines.push({ start, end: i, text: text.slice(start, i) });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  return lines;
-}
+// Character classes shared by the parser and the features.
 
 /** Ideographs: CJK Unified (and Extension A) and the compatibility block. */
 export const CJK_RANGES: readonly (readonly [number, number])[] = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]];
@@ -39,13 +14,6 @@ export function isCjkCode(c: number): boolean {
 /** Whether `s` holds at least one ideograph. */
 export function hasCjk(s: string): boolean {
   return CJK_CHAR.test(s);
-}
-
-/** Offset just past the last non-space character of `line`. */
-export function trimmedEnd(text: string, line: { start: number; end: number }): number {
-  let e = line.end;
-  while (e > line.start && isSpaceCode(text.charCodeAt(e - 1))) e--;
-  return e;
 }
 
 /** Whitespace as it appears in pasted plans: ASCII, ideographic space, no-break space, BOM. */
@@ -97,11 +65,11 @@ const INVISIBLE = charClass(SPACES + CLOSERS + '“‘「『(（【《');
 const AFTER_END = charClass(SPACES + CLOSERS);
 const SENTENCE_END = charClass('。！？!?；;：:…');
 
-/** Whether a line ends a sentence, so the next line starts a new paragraph. */
-export function endsSentence(s: string): boolean {
-  let i = s.length - 1;
-  while (i >= 0 && inClass(s.charCodeAt(i), AFTER_END)) i--;
-  return i >= 0 && inClass(s.charCodeAt(i), SENTENCE_END);
+/** Whether the line `s[start, end)` ends a sentence, so the next line starts a new paragraph. */
+export function endsSentence(s: string, start: number, end: number): boolean {
+  let i = end - 1;
+  while (i >= start && inClass(s.charCodeAt(i), AFTER_END)) i--;
+  return i >= start && inClass(s.charCodeAt(i), SENTENCE_END);
 }
 
 /**

@@ -5,6 +5,8 @@
 import { Range } from 'vscode-languageserver-types';
 import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { parsePlan } from '../parser';
+import { PositionIndex } from '../positions';
+import { spanToRange } from '../ranges';
 import { isBigram, termText } from './terms';
 import { excerptOf, oneLine, planMetadata, PlanUnit, queryTerms, unitsOf, unitTerms } from './units';
 
@@ -165,7 +167,7 @@ export class RelatedIndex {
     const slot = this.freeSlots.pop() ?? this.slots.length;
     if (slot >= MAX_DOCUMENTS) throw new RangeError(`more than ${MAX_DOCUMENTS} plans in one index`);
     const doc: IndexedDocument = { uri, name: options.name, metadata: planMetadata(model, options.name), fingerprint: fingerprint(text), units: [], slot };
-    const lineStarts = model.lines.map((l) => l.start);
+    const at = new PositionIndex(model);
     let postingCount = 0;
     for (const unit of unitsOf(model).slice(0, MAX_UNITS_PER_DOC)) {
       const counts = new Map<string, number>();
@@ -182,7 +184,7 @@ export class RelatedIndex {
       }
       ids.sort();
       const tfs = Float32Array.from(ids, (id) => this.scratch[id]);
-      doc.units.push(toIndexed(doc, unit, lineStarts, ids, tfs, length));
+      doc.units.push(toIndexed(doc, unit, at, ids, tfs, length));
       this.lengthTotal += length;
       postingCount += ids.length;
     }
@@ -490,12 +492,7 @@ function titleRank(title: string, q: string[]): number {
   return 1000 + gaps;
 }
 
-function toIndexed(doc: IndexedDocument, unit: PlanUnit, lineStarts: number[], termIds: Int32Array, tfs: Float32Array, length: number): IndexedUnit {
-  const position = (offset: number) => {
-    const line = Math.max(0, upperBound(lineStarts, offset) - 1);
-    return { line, character: offset - lineStarts[line] };
-  };
-  const { headingSpan } = unit.node;
+function toIndexed(doc: IndexedDocument, unit: PlanUnit, at: PositionIndex, termIds: Int32Array, tfs: Float32Array, length: number): IndexedUnit {
   return {
     doc,
     kind: unit.node.kind,
@@ -503,24 +500,13 @@ function toIndexed(doc: IndexedDocument, unit: PlanUnit, lineStarts: number[], t
     path: unit.path,
     excerpt: excerptOf(unit),
     line: unit.node.line,
-    range: { start: position(headingSpan.start), end: position(headingSpan.end) },
+    range: spanToRange(at, unit.node.headingSpan),
     termIds,
     tfs,
     length,
   };
 }
 
-/** First index whose value is > `x`. */
-function upperBound(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Street, year and kind, when the plan says all three: versions of one plan share it. */
 function planKey(meta: DocumentMetadata): string | undefined {
