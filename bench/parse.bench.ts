@@ -36,17 +36,6 @@ async function warmUp(runs: number, fn: (k: number) => unknown): Promise<void> {
   for (let k = -1; k >= -runs || performance.now() < until; k--) await fn(k);
 }
 
-async function timeMedian(runs: number, fn: (k: number) => unknown): Promise<number> {
-  await warmUp(runs, fn);
-  const times: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const t = performance.now();
-    await fn(k);
-    times.push(performance.now() - t);
-  }
-  return median(times);
-}
-
 /** A closing appeal (`各位代表、同志们…`) ends a plan: whatever follows it is back matter, not outline. */
 const CLOSING = /\n(?:\*\*)?(?:各位代表|同志们|各位同志|各位领导)[^]*$/;
 
@@ -130,6 +119,7 @@ interface SizeResult {
   workplan: { parse: number; outline: number; folding: number; diagnostics: number; total: number; symbols: number; diagnosticsError?: string };
   markdown: { total: number; symbols: number };
   scan: number;
+  /** The scan ratios are medians of each round's ratio (Workplan and the scan run side by side). */
   ratioMarkdown: number;
   /** Like for like: parse + outline + folding, what the Markdown service does, without diagnostics. */
   ratioMarkdownOutline: number;
@@ -144,11 +134,12 @@ async function measureSize(label: string, bytes: number, runs: number): Promise<
   // A new version per run, so no cache (ours or the Markdown service's) answers from an earlier run.
   const docs = (prefix: string, content: string) => (k: number) => TextDocument.create(`file:///${prefix}${k}.md`, 'markdown', k + 2, content);
   const planDoc = docs('plan', text);
+  const mdDoc = docs('md', markdown);
 
-  const parts = { parse: [] as number[], outline: [] as number[], folding: [] as number[], diagnostics: [] as number[], outlineOnly: [] as number[], total: [] as number[] };
   let symbolCount = 0;
   let diagnosticsError: string | undefined;
-  const run = (k: number) => {
+  /** Parse, outline, folding and diagnostics of a new service: the times of each phase in ms. */
+  const workplanRun = (k: number) => {
     const service = new LanguageService();
     const doc = planDoc(k);
     const t0 = performance.now();
@@ -164,46 +155,61 @@ async function measureSize(label: string, bytes: number, runs: number): Promise<
       diagnosticsError = String(e);
     }
     const t4 = performance.now();
-    if (k < 0) {
-      symbolCount = countSymbols(symbols);
-      return;
-    }
-    parts.parse.push(t1 - t0);
-    parts.outline.push(t2 - t1);
-    parts.folding.push(t3 - t2);
-    parts.diagnostics.push(t4 - t3);
-    parts.outlineOnly.push(t3 - t0);
-    parts.total.push(t4 - t0);
+    symbolCount = countSymbols(symbols);
+    return { parse: t1 - t0, outline: t2 - t1, folding: t3 - t2, diagnostics: t4 - t3, outlineOnly: t3 - t0, total: t4 - t0 };
   };
-  await warmUp(runs, run);
-  for (let k = 0; k < runs; k++) run(k);
-
   const mdService = await markdownService();
-  const mdDoc = docs('md', markdown);
   const token = new CancellationTokenSource().token;
   let mdSymbols = 0;
-  const mdTime = await timeMedian(runs, async (k) => {
+  const markdownRun = async (k: number) => {
     const doc: ITextDocument = mdDoc(k);
     const [symbols] = await Promise.all([mdService.getDocumentSymbols(doc, {}, token), mdService.getFoldingRanges(doc, token)]);
     mdSymbols = countSymbols(symbols);
-  });
+  };
+  await warmUp(runs, workplanRun);
+  await warmUp(runs * 3, () => bareScan(text));
+
+  // Workplan and the scan are timed side by side, round after round: a shared machine's speed
+  // drifts over seconds, and a ratio of times taken together is steadier than one of medians taken
+  // apart. The scan allocates nothing, so it leaves no garbage for Workplan's runs to collect; the
+  // Markdown service does, and is timed after them.
+  const parts = { parse: [] as number[], outline: [] as number[], folding: [] as number[], diagnostics: [] as number[], outlineOnly: [] as number[], total: [] as number[] };
+  const scans: number[] = [];
+  const scanRatios = { total: [] as number[], outline: [] as number[] };
+  for (let k = 0; k < runs; k++) {
+    const wp = workplanRun(k);
+    for (const key of Object.keys(parts) as (keyof typeof parts)[]) parts[key].push(wp[key]);
+    const scan = median([0, 1, 2].map(() => {
+      const t0 = performance.now();
+      bareScan(text);
+      return performance.now() - t0;
+    }));
+    scans.push(scan);
+    scanRatios.total.push(wp.total / scan);
+    scanRatios.outline.push(wp.outlineOnly / scan);
+  }
+  await warmUp(runs, markdownRun);
+  const mdTimes: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const t = performance.now();
+    await markdownRun(k);
+    mdTimes.push(performance.now() - t);
+  }
   mdService.dispose();
-  const scan = await timeMedian(runs * 3, () => bareScan(text));
-  const total = median(parts.total);
   return {
     size: label,
     bytes: Buffer.byteLength(text),
     lines: text.split('\n').length,
     workplan: {
       parse: median(parts.parse), outline: median(parts.outline), folding: median(parts.folding),
-      diagnostics: diagnosticsError ? NaN : median(parts.diagnostics), total, symbols: symbolCount, diagnosticsError,
+      diagnostics: diagnosticsError ? NaN : median(parts.diagnostics), total: median(parts.total), symbols: symbolCount, diagnosticsError,
     },
-    markdown: { total: mdTime, symbols: mdSymbols },
-    scan,
-    ratioMarkdown: total / mdTime,
-    ratioMarkdownOutline: median(parts.outlineOnly) / mdTime,
-    ratioScan: total / scan,
-    ratioScanOutline: median(parts.outlineOnly) / scan,
+    markdown: { total: median(mdTimes), symbols: mdSymbols },
+    scan: median(scans),
+    ratioMarkdown: median(parts.total) / median(mdTimes),
+    ratioMarkdownOutline: median(parts.outlineOnly) / median(mdTimes),
+    ratioScan: median(scanRatios.total),
+    ratioScanOutline: median(scanRatios.outline),
   };
 }
 
