@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { matchMarker, parseChineseNumeral, toChineseNumeral } from '../../server/src/service/markers';
+import { matchEnumerator, matchMarker, parseChineseNumeral, toChineseNumeral } from '../../server/src/service/markers';
 import { OutlineModel } from '../../server/src/service/model';
 import { parsePlan } from '../../server/src/service/parser';
 import { renderOutline } from '../../server/src/service/renderOutline';
@@ -91,8 +91,25 @@ describe('parser: markers (PLAN-FORMAT §1)', () => {
   }
   it('parses and writes Chinese numerals past ten', () => {
     assert.deepStrictEqual(['一', '十', '十一', '二十', '二十一', '九十九', '两'].map(parseChineseNumeral), [1, 10, 11, 20, 21, 99, 2]);
-    assert.deepStrictEqual([1, 10, 11, 20, 21, 99].map(toChineseNumeral), ['一', '十', '十一', '二十', '二十一', '九十九']);
-    assert.strictEqual(parseChineseNumeral('十十'), undefined);
+    assert.deepStrictEqual([1, 10, 11, 20, 21, 99].map((n) => toChineseNumeral(n)), ['一', '十', '十一', '二十', '二十一', '九十九']);
+    assert.deepStrictEqual([2, 12, 30].map((n) => toChineseNumeral(n, true)), ['贰', '拾贰', '叁拾']);
+    // 十四五 (the 14th five-year plan) and 二十三四 are not numbers.
+    assert.deepStrictEqual(['十十', '十四五', '二十三四'].map(parseChineseNumeral), [undefined, undefined, undefined]);
+  });
+  for (const text of ['三、四季度全面完成收尾任务', '一、二年级学生', '十、十一月份', '第一、二批老旧小区']) {
+    it(`does not take the listed numbers of ${text} for a marker or run-in`, () => {
+      assert.strictEqual(matchMarker(text, 0), undefined);
+      assert.strictEqual(matchEnumerator(text, 0), undefined);
+    });
+  }
+  it('keeps headings whose title starts with a numeral', () => {
+    assert.deepStrictEqual(['一、一网通办', '三、三农工作', '二、一网统管'].map((t) => matchMarker(t, 0)?.value), [1, 3, 2]);
+  });
+  it('reads full-width digits in markers', () => {
+    assert.deepStrictEqual(['１．', '（１２）', '３、', '２）'].map((t) => [matchMarker(t + '加强管理', 0)?.family, matchMarker(t + '加强管理', 0)?.value]), [
+      ['arabic', 1], ['arabicParen', 12], ['arabic', 3], ['arabicHalfParen', 2],
+    ]);
+    assert.strictEqual(matchMarker('１．５万元', 0), undefined);
   });
   it('does not open a heading in the middle of a line', () => {
     const model = parsePlan('一、总体要求\n\n定期召开政商(企)恳谈会,交流需求。\n\n二、重点任务\n\n完成全国1%人口抽样调查。\n');
@@ -234,5 +251,76 @@ describe('parser: formats beyond the seeds', () => {
   it('keeps unnumbered standalone short lines as headings only where the plan has no numbering', () => {
     const model = parsePlan('\n标题甲\n\n导语一段，说明情况。\n\n聚焦经济发展\n\n推动项目提质增效\n\n强化平台招商。积极对接各类平台资源,拓展招商渠道。\n');
     assert.deepStrictEqual(outline(model), ['unnumbered:聚焦经济发展——推动项目提质增效', '  measure:强化平台招商']);
+  });
+});
+
+describe('parser: notices, titles and signatures of plans from elsewhere', () => {
+  const text = (model: OutlineModel, span: { start: number; end: number } | undefined) => (span ? slice(model, span) : undefined);
+
+  it('reads a line that names a plan in running prose as prose, not as a second document', () => {
+    const model = parsePlan([
+      '某街道2024年工作计划', '', '一、推动经济发展', '',
+      '（一）抓好招商引资。围绕重点产业开展精准招商，按照区里', '2024年招商引资工作安排，全年引进亿元以上项目5个，新增', '规上企业10家。', '',
+      '（二）优化营商环境。推进一网通办。', '',
+      '按照《2024年全民健身工作计划》，新建健身路径5处。', '',
+    ].join('\n'));
+    assert.deepStrictEqual(model.documentStarts, []);
+    assert.deepStrictEqual(outline(model), ['heading:一、推动经济发展', '  heading:（一）抓好招商引资', '  heading:（二）优化营商环境']);
+    assert.match(text(model, model.nodes[1].span)!, /规上企业10家。$/);
+  });
+
+  it('still starts a second document at a title that stands alone', () => {
+    const model = parsePlan('甲街道2024年工作计划\n\n一、推动发展\n\n做好各项工作。\n\n乙镇2024年工作要点（征求意见稿）\n\n一、加强党建\n');
+    assert.strictEqual(model.documentStarts.length, 1);
+    assert.deepStrictEqual(model.roots.map((n) => n.title), ['推动发展', '加强党建']);
+  });
+
+  it('keeps letterhead, issuers, attachment line and remark inside the covering notice', () => {
+    const model = parsePlan([
+      '中共练市镇委员会文件', '', '练委发〔2024〕1号', '', '中共练市镇委员会　练市镇人民政府', '关于印发《练市镇2024年工作要点》的通知', '',
+      '各村（社区）党组织，镇机关各部门：', '　　现将《练市镇2024年工作要点》印发给你们，请认真抓好贯彻落实。', '', '　　附件：练市镇2024年工作要点', '',
+      '中共练市镇委员会　　　练市镇人民政府', '二〇二四年一月五日', '', '（此件公开发布）', '', '练市镇2024年工作要点', '',
+      '　　2024年是关键一年。', '', '一、聚力产业转型', '',
+    ].join('\n'));
+    assert.match(text(model, model.frontMatter)!, /^中共练市镇委员会文件[^]*（此件公开发布）$/);
+    assert.strictEqual(text(model, model.titleSpan), '练市镇2024年工作要点');
+    assert.deepStrictEqual([model.metadata.place, model.metadata.year, model.metadata.kind], ['练市镇', 2024, '要点']);
+    assert.deepStrictEqual(outline(model), ['heading:一、聚力产业转型']);
+  });
+
+  it('recognises a notice whose issuer comes first, and one in Traditional characters', () => {
+    for (const notice of ['南湖街道办事处关于印发《南湖街道2024年工作计划》的通知', '關於印發《中山街道2024年工作計劃》的通知']) {
+      const model = parsePlan(`${notice}\n\n各社区：\n现印发给你们。\n\n某街道办事处\n2024年1月15日\n\n某街道2024年工作计划\n\n一、总体要求\n`);
+      assert.ok(model.frontMatter, notice);
+      assert.strictEqual(text(model, model.titleSpan), '某街道2024年工作计划');
+    }
+  });
+
+  it('takes the issuer and date that sign the plan as back matter, not body of the last section', () => {
+    const model = parsePlan('某街道2024年工作计划\n\n一、总体要求\n\n（一）深化平安建设。健全联动机制。\n\n　　湖南路街道办事处\n　　２０２４年１月１２日\n');
+    assert.strictEqual(text(model, model.backMatter), '湖南路街道办事处\n　　２０２４年１月１２日');
+    assert.match(text(model, model.nodes[1].span)!, /健全联动机制。$/);
+  });
+
+  it('ends the outline at a closing appeal in Traditional characters', () => {
+    const model = parsePlan('一、加強黨建\n\n做好工作。\n\n同志們：新的一年，讓我們凝心聚力。\n');
+    assert.match(text(model, model.backMatter)!, /^同志們/);
+  });
+
+  it('sees a marker after the form feed of a page break', () => {
+    const model = parsePlan('一、甲\n\n内容。\n\f二、乙\n\n内容。\n');
+    assert.deepStrictEqual(outline(model), ['heading:一、甲', 'heading:二、乙']);
+  });
+
+  it('reads a plan numbered with full-width digits, and its full-width year', () => {
+    const model = parsePlan('湖南路街道２０２４年工作计划\n\n一、坚持党建引领\n\n（一）深化红色物业建设\n\n１．推动党组织全覆盖\n\n２．健全联动机制\n\n（１）细化分工\n');
+    assert.deepStrictEqual(outline(model), [
+      'heading:一、坚持党建引领', '  heading:（一）深化红色物业建设', '    heading:１．推动党组织全覆盖', '    heading:２．健全联动机制', '      heading:（１）细化分工',
+    ]);
+    assert.strictEqual(model.metadata.year, 2024);
+  });
+
+  it('names the town of a Party committee without its 中共', () => {
+    assert.strictEqual(parsePlan('中共练市镇委员会\n\n练市镇2024年工作要点\n\n一、总体要求\n').metadata.place, '练市镇');
   });
 });

@@ -1,6 +1,6 @@
 // Writing markers: a marker's canonical form, its numeral with a new value, its brackets in another
 // width. Shared by the numbering diagnostics, their fixes and the whole-document renumber.
-import { toChineseNumeral } from './markers';
+import { isCapitalNumeral, toChineseNumeral } from './markers';
 import { Enumerator, Marker, MarkerFamily } from './model';
 
 /** A replacement of `[start, end)` in the document text (UTF-16 offsets). */
@@ -64,7 +64,7 @@ export function canonicalMarker(family: MarkerFamily, value: number, width: Widt
   return formatMarker(family, value, { open: openBracket(width), close: closeBracket(width), punctuation: CANONICAL_PUNCTUATION[family] });
 }
 
-const NUMERAL_RUN = /[一二三四五六七八九十〇零两壹贰貳叁參肆伍陆陸柒捌玖拾]+|\d+/;
+const NUMERAL_RUN = /[一二三四五六七八九十〇零两壹贰貳叁參肆伍陆陸柒捌玖拾]+|[0-9０-９]+/;
 
 /** Compatibility glyphs whose value runs from 1 at `from`. */
 const GLYPH_RANGES: { from: number; to: number }[] = [
@@ -95,10 +95,17 @@ export function renumberEdit(item: Marker | Enumerator, value: number, width: Wi
   }
   const m = NUMERAL_RUN.exec(item.text);
   if (!m) return undefined;
-  const digits = /\d/.test(m[0]);
-  const newText = digits ? String(value) : toChineseNumeral(value);
+  const newText = writtenLike(m[0], value);
   if (newText === m[0]) return undefined;
   return { start: start + m.index, end: start + m.index + m[0].length, newText };
+}
+
+/** `value` in the numerals of `numeral`: ASCII or full-width digits, Chinese numerals plain or in capitals. */
+function writtenLike(numeral: string, value: number): string {
+  const c = numeral.charCodeAt(0);
+  if (c >= 0xff10 && c <= 0xff19) return String(value).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+  if (c >= 0x30 && c <= 0x39) return String(value);
+  return toChineseNumeral(value, isCapitalNumeral(numeral));
 }
 
 /** `text` of an item with edits (given in document offsets inside the item) applied. */

@@ -17,7 +17,8 @@ export function parseChineseNumeral(s: string): number | undefined {
   const chars = [...s];
   const tenAt = chars.findIndex((c) => TENS.has(c));
   if (tenAt < 0) return chars.length === 1 ? positive(DIGITS.get(chars[0])) : undefined;
-  if (chars.filter((c) => TENS.has(c)).length > 1 || tenAt > 1 || chars.length > 3) return undefined;
+  // At most one digit on each side of 十: 十四五 and 二十三四 are not numbers.
+  if (chars.filter((c) => TENS.has(c)).length > 1 || tenAt > 1 || chars.length > tenAt + 2) return undefined;
   const tens = tenAt === 0 ? 1 : DIGITS.get(chars[0]);
   const unitChar = chars[tenAt + 1];
   const units = unitChar === undefined ? 0 : DIGITS.get(unitChar);
@@ -30,13 +31,37 @@ function positive(n: number | undefined): number | undefined {
 }
 
 const CN_DIGIT_CHARS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** The capital numerals (大写) some plans number with: 壹、贰、叁. */
+const CAPITAL_DIGIT_CHARS = ['', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
+const CAPITAL = /[壹贰貳叁參肆伍陆陸柒捌玖拾]/;
 
-/** 1 → 一, 11 → 十一, 20 → 二十, 21 → 二十一. */
-export function toChineseNumeral(n: number): string {
+/** 1 → 一, 11 → 十一, 20 → 二十, 21 → 二十一; in capitals (壹, 拾壹) when `capital`. */
+export function toChineseNumeral(n: number, capital = false): string {
   if (n <= 0 || n > 99 || !Number.isInteger(n)) return String(n);
-  if (n < 10) return CN_DIGIT_CHARS[n];
+  const digits = capital ? CAPITAL_DIGIT_CHARS : CN_DIGIT_CHARS;
+  if (n < 10) return digits[n];
   const tens = Math.floor(n / 10);
-  return (tens === 1 ? '' : CN_DIGIT_CHARS[tens]) + '十' + CN_DIGIT_CHARS[n % 10];
+  return (tens === 1 ? '' : digits[tens]) + (capital ? '拾' : '十') + digits[n % 10];
+}
+
+/** Whether a Chinese numeral is written in capitals (壹、拾贰). */
+export function isCapitalNumeral(s: string): boolean {
+  return CAPITAL.test(s);
+}
+
+/** Value of ASCII or full-width digits (`12`, `１２`). */
+export function digitsValue(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n = n * 10 + (c >= 0xff10 ? c - 0xff10 : c - 0x30);
+  }
+  return n;
+}
+
+/** An ASCII or full-width digit. */
+export function isDigitCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
 
 const NUMERAL_CODES = new Set([...'一二三四五六七八九十〇零两壹贰貳叁參肆伍陆陸柒捌玖拾'].map((c) => c.charCodeAt(0)));
@@ -47,11 +72,11 @@ const START_CODES = new Set([...NUMERAL_CODES, ...OTHER_START_CODES]);
 
 /**
  * Whether a marker or a run-in enumerator can start with the character of code `c`: a Chinese
- * numeral, a bracket, an ASCII digit, a compatibility or circled glyph, 第/首/其/再/最. Most lines
+ * numeral, a bracket, an ASCII or full-width digit, a compatibility or circled glyph, 第/首/其/再/最. Most lines
  * start otherwise, and the caller skips the regular expressions for them.
  */
 export function mayStartOrdinal(c: number): boolean {
-  return START_CODES.has(c) || (c >= 0x30 && c <= 0x39) ||
+  return START_CODES.has(c) || isDigitCode(c) ||
     (c >= 0x2460 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229) || (c >= 0x3251 && c <= 0x325f) || (c >= 0x32b1 && c <= 0x32bf);
 }
 
@@ -74,13 +99,17 @@ function circledValue(c: string): number {
 const OPEN = '[（(]';
 const [OPEN_ASCII, OPEN_FULL] = [...'(（'].map((c) => c.charCodeAt(0));
 const CLOSE = '[）)]';
+// What follows the `、` of a numeral that lists numbers (`三、四季度`, `第一、二批`) rather than marks a heading.
+const LISTED_NUMERAL = new RegExp(`^${CN_NUMERAL}`);
 const CN_HEADING = new RegExp(`^(${CN_NUMERAL})[ \\t]*([、.．，,:：])`);
 const CN_PAREN = new RegExp(`^(${OPEN})[ \\t]*(${CN_NUMERAL})[ \\t]*(${CLOSE})([、.．]?)`);
-const AR_PAREN = new RegExp(`^(${OPEN})[ \\t]*(\\d{1,2})[ \\t]*(${CLOSE})([、.．]?)`);
+/** ASCII or full-width digits. */
+const DIGITS_RUN = '[0-9０-９]{1,2}';
+const AR_PAREN = new RegExp(`^(${OPEN})[ \\t]*(${DIGITS_RUN})[ \\t]*(${CLOSE})([、.．]?)`);
 // `1.` but not `7.0版`, `2.0 版`, `1.5万`: the stop must not be followed by a digit.
 // `1\.` is Markdown's escape of `1.` left behind by a converter.
-const AR_STOP = /^(\d{1,2})[ \t]*\\?([.．、,，])(?![0-9０-９])/;
-const AR_HALF_PAREN = /^(\d{1,2})([）)])([、.．]?)/;
+const AR_STOP = new RegExp(`^(${DIGITS_RUN})[ \\t]*\\\\?([.．、,，])(?![0-9０-９])`);
+const AR_HALF_PAREN = new RegExp(`^(${DIGITS_RUN})([）)])([、.．]?)`);
 
 function make(family: MarkerFamily, text: string, at: number, value: number, rest: Partial<Marker>): Marker {
   return {
@@ -99,7 +128,7 @@ export function matchMarker(s: string, at: number): Marker | undefined {
   const c = s.charCodeAt(0);
   if (NUMERAL_CODES.has(c) && (m = CN_HEADING.exec(s))) {
     const value = parseChineseNumeral(m[1]);
-    if (value !== undefined) return make('cn', m[0], at, value, { punctuation: m[2] });
+    if (value !== undefined && !(m[2] === '、' && listsNext(s.slice(m[0].length), value))) return make('cn', m[0], at, value, { punctuation: m[2] });
   }
   if (c === OPEN_ASCII || c === OPEN_FULL) {
     if ((m = CN_PAREN.exec(s))) {
@@ -107,15 +136,15 @@ export function matchMarker(s: string, at: number): Marker | undefined {
       if (value !== undefined) return make('cnParen', m[0], at, value, { open: m[1], close: m[3], punctuation: m[4] });
     }
     if ((m = AR_PAREN.exec(s))) {
-      return make('arabicParen', m[0], at, Number(m[2]), { open: m[1], close: m[3], punctuation: m[4] });
+      return make('arabicParen', m[0], at, digitsValue(m[2]), { open: m[1], close: m[3], punctuation: m[4] });
     }
   }
-  if (c >= 0x30 && c <= 0x39) {
+  if (isDigitCode(c)) {
     if ((m = AR_HALF_PAREN.exec(s))) {
-      return make('arabicHalfParen', m[0], at, Number(m[1]), { close: m[2], punctuation: m[3] });
+      return make('arabicHalfParen', m[0], at, digitsValue(m[1]), { close: m[2], punctuation: m[3] });
     }
-    if ((m = AR_STOP.exec(s)) && Number(m[1]) > 0) {
-      return make('arabic', m[0], at, Number(m[1]), { punctuation: m[2] });
+    if ((m = AR_STOP.exec(s)) && digitsValue(m[1]) > 0) {
+      return make('arabic', m[0], at, digitsValue(m[1]), { punctuation: m[2] });
     }
   }
   // The compatibility and circled glyphs all lie above U+2460.
@@ -139,13 +168,23 @@ export function matchMarker(s: string, at: number): Marker | undefined {
   return undefined;
 }
 
+/**
+ * Whether `rest`, what follows `value、`, starts with the next number: `三、四季度` and `一、二、三级`
+ * list numbers. (A heading's title may start with a numeral too: `一、一网通办`, `三、三农工作`.)
+ */
+function listsNext(rest: string, value: number): boolean {
+  const run = LISTED_NUMERAL.exec(rest)?.[0] ?? '';
+  for (let n = run.length; n > 0; n--) if (parseChineseNumeral(run.slice(0, n)) === value + 1) return true;
+  return false;
+}
+
 export const FAMILY_RANK: Record<MarkerFamily, number> = {
   cn: 1, cnParen: 2, arabic: 3, arabicHalfParen: 3.5, arabicParen: 4, circled: 5,
 };
 
 const ENUM_SHI = new RegExp(`^(${CN_NUMERAL})是([、，,：:]?)`);
-// `第一、第二网格…` lists ordinals; it is not a run-in.
-const ENUM_DI = new RegExp(`^第(${CN_NUMERAL})([，,、：:])(?!第)`);
+// `第一、第二网格…` and `第一、二批` list ordinals; they are not run-ins.
+const ENUM_DI = new RegExp(`^第(${CN_NUMERAL})([，,、：:])(?!第|${CN_NUMERAL})`);
 const ORDINALS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 99 };
 const ENUM_ORDINAL = /^(首先|其次|再次|最后)([，,、：:])/;
 

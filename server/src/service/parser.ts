@@ -1,5 +1,5 @@
 // Recovers a plan's outline from damaged text (PLAN-FORMAT §1–§3). Total: never throws.
-import { FAMILY_RANK, matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
+import { FAMILY_RANK, isDigitCode, matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle, readMetadata } from './metadata';
 import { LineTable } from './lines';
 import { Enumerator, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
@@ -219,10 +219,19 @@ const ESCAPE = /\\(?=[^\s])/g;
 const LINE_BREAK = /[ \t\u3000]*(?:\r\n|\r|\n)[\s]*/g;
 /** Page residue that says an article continues here (`(上接1版)`). */
 const CONTINUED = /[接轉转]/;
-const RESIDUE = /^(?:[（(【[](?:上接|下转|下轉|接上|转下|接|转|轉)[第]?\s*\d+\s*版[）)】\]]|[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$/;
-const NOTICE = /^关于.*通\s*知$/;
-const DATE_LINE = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
-const CLOSING = /^(?:\*\*)?(?:各位代表|同志们|各位同志|各位领导)/;
+const RESIDUE = /^(?:[（(【[](?:上接|下转|下轉|接上|转下|接|转|轉)[第]?\s*[0-9０-９]+\s*版[）)】\]]|[-—–－\s]*[0-9０-９]{1,4}[-—–－\s]*|第\s*[0-9０-９]+\s*[页頁](?:[，,\s]*共\s*[0-9０-９]+\s*[页頁])?)$/;
+/** The title of a covering notice, spaces removed; its issuer may come first (`XX街道办事处关于印发…的通知`). */
+const NOTICE = /^.{0,30}?(?:关于|關於).*通知$/;
+/** Lines a notice may open with before its title: letterhead, document number, issuers. */
+const NOTICE_HEAD_LINES = 4;
+/** `附件：…`, `附件1：…`: the notice names the plan it covers. */
+const ATTACHMENT = /^附件[0-9０-９一二三四五六七八九十]*[:：]/;
+/** `（此件公开发布）` under a notice's date. */
+const NOTICE_REMARK = /^[（(][^（）()]{2,20}[）)]$/;
+const DATE_LINE = /(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日\s*$/;
+/** An issuer signing a plan: `湖南路街道办事处`, `中共XX镇委员会　XX镇人民政府`. */
+const ISSUER = /(?:街道|镇|鎮|乡|鄉|办事处|辦事處|委员会|委員會|政府|党工委|黨工委|工委|办公室|辦公室)$/;
+const CLOSING = /^(?:\*\*)?(?:各位代表|同志们|同志們|各位同志|各位领导|各位領導)/;
 const CLOSING_START = charClass('*各同');
 const NO_HEADING_PUNCT = /[。！？!?；;，,、：:]/;
 const CLOSER = charClass('”’」』"\'');
@@ -266,6 +275,8 @@ class Parser {
   private titleText?: string;
   private backMatter?: Span;
   private firstBodyLine = 0;
+  /** First line of the signature (issuer, date) that ends the plan, or the line count. */
+  private signature = 0;
   private openingText = '';
   private readonly sentenceEnds: Finder;
   private readonly runInEnds: Finder;
@@ -293,6 +304,7 @@ class Parser {
   }
 
   run(): OutlineModel {
+    this.signature = this.signatureStart();
     let i = this.readFrontMatter();
     this.firstBodyLine = i;
     while (i < this.lines.count) i = this.step(i);
@@ -359,16 +371,20 @@ class Parser {
   private readFrontMatter(): number {
     let i = this.nextContent(0);
     if (i < 0) return this.lines.count;
-    if (this.kinds[i] === LineKind.Text && NOTICE.test(this.lineText(i).replace(/\s+/g, ''))) {
-      const noticeStart = i;
-      let end = -1;
-      for (let j = i, seen = 0; j >= 0 && seen < 12; j = this.nextContent(j + 1), seen++) {
-        if (j > i && this.titleLike(j)) break;
+    const notice = this.noticeTitle(i);
+    if (notice >= 0) {
+      let end = notice;
+      for (let j = notice, seen = 0; j >= 0 && seen < 12; j = this.nextContent(j + 1), seen++) {
+        if (j > notice && this.titleLike(j) && !ATTACHMENT.test(this.lineText(j))) break;
         if (this.kinds[j] !== LineKind.Text) break;
         end = j;
-        if (DATE_LINE.test(this.lineText(j))) break;
+        if (DATE_LINE.test(this.lineText(j))) {
+          const remark = this.nextContent(j + 1);
+          if (remark >= 0 && this.kinds[remark] === LineKind.Text && NOTICE_REMARK.test(this.lineText(remark))) end = remark;
+          break;
+        }
       }
-      this.frontMatter = { start: this.lines.contentStart(noticeStart), end: this.lines.contentEnd(end) };
+      this.frontMatter = { start: this.lines.contentStart(i), end: this.lines.contentEnd(end) };
       i = this.nextContent(end + 1);
       if (i < 0) return this.lines.count;
       this.documentStarts.push(this.lines.contentStart(i));
@@ -387,6 +403,40 @@ class Parser {
   }
 
   /**
+   * The line of a covering notice's title (`关于印发…的通知`) at the top of the text, from line `i`
+   * on, or -1. Letterhead, document number and issuers may come first: short lines, no sentences.
+   */
+  private noticeTitle(i: number): number {
+    for (let j = i, seen = 0; j >= 0 && seen < NOTICE_HEAD_LINES; j = this.nextContent(j + 1), seen++) {
+      if (this.kinds[j] !== LineKind.Text) return -1;
+      const line = this.lineText(j);
+      if (NOTICE.test(line.replace(/\s+/g, ''))) return j;
+      if (line.length > 40 || endsSentence(this.text, this.lines.start(j), this.lines.end(j)) || this.titleLike(j)) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Where the issuer and date that sign the plan start (`湖南路街道办事处` / `2024年1月12日`), if its last
+   * lines are a signature; otherwise past the end. They are back matter, not the last section's body.
+   */
+  private signatureStart(): number {
+    let last = this.lines.count - 1;
+    while (last >= 0 && (this.kinds[last] === LineKind.Blank || this.kinds[last] === LineKind.Residue)) last--;
+    if (last < 0 || this.kinds[last] !== LineKind.Text || this.lines.contentEnd(last) - this.lines.contentStart(last) > 20) return this.lines.count;
+    if (!DATE_LINE.test(this.lineText(last))) return this.lines.count;
+    let start = last;
+    // Up to two issuer lines above the date: joint issuers are often signed one per line.
+    for (let j = last - 1, n = 0; j >= 0 && n < 2; j--) {
+      if (this.kinds[j] === LineKind.Blank) continue;
+      if (this.kinds[j] !== LineKind.Text || this.lines.contentEnd(j) - this.lines.contentStart(j) > 30 || !ISSUER.test(this.lineText(j))) break;
+      start = j;
+      n++;
+    }
+    return start;
+  }
+
+  /**
    * `looksLikeTitle` of line `i`, cleaned. A title names its year (`年`) and has at most 60 characters;
    * cleaning only removes `#`, `**` and surrounding space, so most lines are answered without cleaning.
    */
@@ -395,6 +445,22 @@ class Parser {
     const s = this.lineText(i);
     if (s.length > 60 && s.indexOf('*') < 0 && s.indexOf('#') < 0 && s.trim().length > 60) return false;
     return looksLikeTitle(this.cleanTitle(s));
+  }
+
+  /** Whether line `i` is the title of a document appended to the first (its numbering starts afresh). */
+  private startsDocument(i: number): boolean {
+    return i > this.firstBodyLine && this.titleLike(i) && this.standsAlone(i);
+  }
+
+  /**
+   * Whether line `i` stands alone, as a title does, rather than going on with the prose above it: a
+   * line that reads like a title after an unfinished one is a sentence broken by extraction
+   * (`…按照区里` / `2024年招商引资工作安排，…`). Short lines above (`附件1`, a heading) end nothing.
+   */
+  private standsAlone(i: number): boolean {
+    const above = i - 1;
+    if (above < 0 || this.kinds[above] !== LineKind.Text) return true;
+    return endsSentence(this.text, this.lines.start(above), this.lines.end(above)) || this.lines.contentEnd(above) - this.lines.contentStart(above) <= 20;
   }
 
   private cleanTitle(s: string): string {
@@ -412,6 +478,11 @@ class Parser {
 
   private step(i: number): number {
     const contentStart = this.lines.contentStart(i);
+    if (i >= this.signature) {
+      this.closeAll();
+      this.backMatter = { start: contentStart, end: this.lastContentEnd(i) };
+      return this.lines.count;
+    }
     switch (this.kinds[i]) {
       case LineKind.Blank:
         return i + 1;
@@ -431,7 +502,7 @@ class Parser {
       this.backMatter = { start: contentStart, end: this.lastContentEnd(i) };
       return this.lines.count;
     }
-    if (i > this.firstBodyLine && this.titleLike(i)) {
+    if (this.startsDocument(i)) {
       // A second document appended to the first: its numbering starts afresh.
       this.closeAll();
       this.documentStarts.push(contentStart);
@@ -473,7 +544,7 @@ class Parser {
 
   private headingGroupEnd(i: number): number {
     let last = i;
-    for (let j = this.nextContent(i + 1); j >= 0 && this.isHeadingCandidate(j); j = this.nextContent(j + 1)) last = j;
+    for (let j = this.nextContent(i + 1); j >= 0 && j < this.signature && this.isHeadingCandidate(j); j = this.nextContent(j + 1)) last = j;
     return last;
   }
 
@@ -534,7 +605,7 @@ class Parser {
     if (titleStart >= lineEnd) {
       // Marker alone on its line: the title is on the next line (heading.split).
       const j = this.nextContent(i + 1);
-      if (j >= 0 && this.kinds[j] === LineKind.Text && j - i <= 2) {
+      if (j >= 0 && j < this.signature && this.kinds[j] === LineKind.Text && j - i <= 2) {
         this.problems.push({ code: 'heading.split', span: marker.span, fixSpan: { start: lineEnd, end: this.lines.contentStart(j) } });
         titleLine = j;
         titleStart = skipDecoration(this.text, this.bodyStarts[j], this.lines.contentEnd(j));
@@ -647,9 +718,9 @@ class Parser {
     let k = i;
     while (!endsSentence(this.text, this.lines.start(k), this.lines.end(k))) {
       const next = this.nextContent(k + 1);
-      if (next < 0 || this.kinds[next] !== LineKind.Text) break;
+      if (next < 0 || next >= this.signature || this.kinds[next] !== LineKind.Text) break;
       if (!this.numbered && this.isHeadingCandidate(next)) break;
-      if (this.closes(next) || this.titleLike(next)) break;
+      if (this.closes(next) || this.startsDocument(next)) break;
       k = next;
       para.add(this.lines.contentStart(k), this.lines.contentEnd(k), k);
     }
@@ -677,7 +748,8 @@ class Parser {
     // A short line ending in 。 whose body is the next paragraph (`着力发展在线经济。` / `围绕…`).
     if (ss.count === 1 && isMeasureLike(ss, 0, false)) {
       const next = this.nextContent(para.lastLine + 1);
-      if (next >= 0 && this.kinds[next] === LineKind.Text && !this.closes(next) && !(!this.numbered && this.isHeadingCandidate(next))) {
+      if (next >= 0 && next < this.signature && this.kinds[next] === LineKind.Text && !this.closes(next) && !this.startsDocument(next) &&
+        !(!this.numbered && this.isHeadingCandidate(next))) {
         this.addMeasure(ss.starts[0], ss.ends[0], para);
         const body = this.collectParagraph(next, this.lines.contentStart(next));
         this.addLines(body);
@@ -850,9 +922,4 @@ function sentenceEnd(text: string, a: number, b: number): number {
   let f = e;
   while (f > a && inClass(text.charCodeAt(f - 1), END_MARKS)) f--;
   return f < e ? f : b;
-}
-
-/** An ASCII or full-width digit. */
-function isDigitCode(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }

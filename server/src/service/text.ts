@@ -16,14 +16,17 @@ export function hasCjk(s: string): boolean {
   return CJK_CHAR.test(s);
 }
 
-/** Whitespace as it appears in pasted plans: ASCII, ideographic space, no-break space, BOM. */
+/**
+ * Whitespace as it appears in pasted plans: ASCII space and tab, the form feed pdftotext and Word
+ * leave at a page break (and the vertical tab), ideographic space, no-break space, BOM.
+ */
 export function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0' || ch === '\ufeff';
+  return isSpaceCode(ch.charCodeAt(0));
 }
 
 /** `isSpace` by UTF-16 code, for loops that read `charCodeAt`. */
 export function isSpaceCode(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
+  return c <= 0x20 ? c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0b : c === 0x3000 || c === 0xa0 || c === 0xfeff;
 }
 
 /** White space as `\s` and `String.prototype.trim` know it, by UTF-16 code. */
@@ -57,7 +60,7 @@ export function inClass(c: number, cls: number): boolean {
   return (CLASSES[c] & cls) !== 0;
 }
 
-const SPACES = ' \t\u3000\u00a0\ufeff';
+const SPACES = ' \t\f\v\u3000\u00a0\ufeff';
 const CLOSERS = '”’」』"\')）】》*';
 /** What `visibleLength` skips: spaces, closing and opening quotes and brackets, `*`. */
 const INVISIBLE = charClass(SPACES + CLOSERS + '“‘「『(（【《');
