@@ -36,4 +36,9 @@ function main(argv: string[]): number {
   return 2;
 }
 
+// A reader that stops early (`workplan check … | head`) closes the pipe: that ends the output, not in an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
 process.exitCode = main(process.argv.slice(2));

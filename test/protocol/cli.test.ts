@@ -113,6 +113,14 @@ describe('cli: workplan check', function () {
     assert.match(r.stdout, /^good\.txt:7:1: warning numbering\.skipped /m);
   });
 
+  it('stops quietly when its reader closes the pipe early (`| head`)', () => {
+    const files = Array(8).fill(seeds().map((s) => JSON.stringify(s.path)).join(' ')).join(' ');
+    const r = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} check ${files} | head -1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    assert.strictEqual(r.stderr, '');
+    assert.strictEqual(r.stdout.split('\n').filter(Boolean).length, 1);
+    assert.strictEqual(r.status, 0);
+  });
+
   it('exits 2 with the usage on a bad option', () => {
     const r = run(['check', '--colour', 'x.txt'], dir);
     assert.strictEqual(r.status, 2);
