@@ -14,6 +14,14 @@ describe('encoding: reading plans', () => {
     assert.ok(decoded.text.endsWith('\ufffd'));
   });
 
+  it('reads a short UTF-8 plan with one encoded surrogate (three bad bytes) as damaged UTF-8', () => {
+    const text = '一、总体要求\n\n做好全年各项工作，确保完成目标任务。\n';
+    const bytes = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('二、保障措施\n', 'utf8')]);
+    const decoded = decodePlan(bytes);
+    assert.deepStrictEqual([decoded.encoding, decoded.lossy], ['utf-8', true]);
+    assert.ok(decoded.text.startsWith(text) && decoded.text.endsWith('二、保障措施\n'));
+  });
+
   it('reads a mostly-ASCII GB18030 file with one Chinese word as GB18030', () => {
     const decoded = decodePlan(Buffer.concat([Buffer.from('Plan 2026: '.repeat(300)), gb18030('c4e3 bac3')]));
     assert.deepStrictEqual([decoded.encoding, decoded.lossy, decoded.text.slice(-2)], ['gb18030', undefined, '你好']);

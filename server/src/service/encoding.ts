@@ -41,11 +41,15 @@ export function decodePlan(bytes: Uint8Array): Decoded {
   } catch {
     // A UTF-8 file cut mid-character or with a stray byte: GB18030 would read the rest as mojibake.
     const lenient = new TextDecoder('utf-8').decode(bytes);
+    // Damage is counted by place: one bad sequence (an encoded surrogate, `ED A0 80`) can read as three U+FFFD.
     let invalid = 0;
     let valid = 0;
+    let previous = '';
     for (const ch of lenient) {
-      if (ch === '\ufffd') invalid++;
-      else if (ch > '\u007f') valid++;
+      if (ch === '\ufffd') {
+        if (previous !== ch) invalid++;
+      } else if (ch > '\u007f') valid++;
+      previous = ch;
     }
     // Few bad sequences among many good ones is damaged UTF-8; GB18030 text read as UTF-8 is mostly bad.
     if (invalid <= Math.max(1, lenient.length * DAMAGED_UTF8_SHARE) && valid >= 20 * invalid) {
