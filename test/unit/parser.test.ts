@@ -324,3 +324,16 @@ describe('parser: notices, titles and signatures of plans from elsewhere', () =>
     assert.strictEqual(parsePlan('中共练市镇委员会\n\n练市镇2024年工作要点\n\n一、总体要求\n').metadata.place, '练市镇');
   });
 });
+
+describe('parser: plans typed with half-width punctuation', () => {
+  it('takes a `.` after Chinese text for a full stop, but not the one of No.1 or 3.15', () => {
+    const model = parsePlan([
+      '一、推动经济发展', '',
+      '(一)加快老旧小区改造.全年完成12栋楼的综合改造,惠及居民1100余户.', '',
+      '强化平台招商.对接No.1创新空间和3.15消费节,拓展招商渠道,全年引进项目20个.',
+      '深化企业服务.建立重点企业联系制度,每季度走访一次.', '',
+    ].join('\n'));
+    assert.deepStrictEqual(outline(model), ['heading:一、推动经济发展', '  heading:(一)加快老旧小区改造', '    measure:强化平台招商', '    measure:深化企业服务']);
+    assert.strictEqual(slice(model, model.nodes[1].bodySpans[0]), '全年完成12栋楼的综合改造,惠及居民1100余户.');
+  });
+});

@@ -3,7 +3,7 @@ import { FAMILY_RANK, isDigitCode, matchEnumerator, matchMarker, mayStartOrdinal
 import { looksLikeTitle, readMetadata } from './metadata';
 import { LineTable } from './lines';
 import { Enumerator, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
-import { charClass, endsSentence, inClass, isBlank, isCjkCode, isSpaceCode, isWhiteSpaceCode, visibleLength } from './text';
+import { charClass, endsSentence, inClass, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, PERIOD_STOP, visibleLength } from './text';
 
 /** What a line is: a number, so that the kinds of all lines fit in a byte array. */
 const enum LineKind { Blank, Residue, Marker, Enumerator, Text }
@@ -237,7 +237,7 @@ const NO_HEADING_PUNCT = /[。！？!?；;，,、：:]/;
 const CLOSER = charClass('”’」』"\'');
 const [HASH, STAR, FULL_STOP, OPEN_QUOTE, QUOTE] = [...'#*。“"'].map((c) => c.charCodeAt(0));
 /** What a measure's title and a run-in's title shed at their end (with white space). */
-const MEASURE_TAIL = charClass('*。！？!?');
+const MEASURE_TAIL = charClass('*。！？!?.');
 const RUN_IN_TAIL = charClass('*。；;”"');
 
 /** `onError` hears of a parser bug that the fallback hid (tests make it fatal). */
@@ -623,13 +623,13 @@ class Parser {
     return titleLine + 1;
   }
 
-  /** Where a heading's title ends on its line: at `。` when a body follows, or at a merge gap. */
+  /** Where a heading's title ends on its line: at `。` (or a `.` for it) when a body follows, or at a merge gap. */
   private cutTitle(start: number, end: number, marker: Span): { titleEnd: number; bodyStart: number } {
     // Read in place and no further than 400 characters: a line longer than that has a body after its title.
     const text = this.text;
     const lim = Math.min(end, start + 400);
     let stop = start;
-    while (stop < lim && text.charCodeAt(stop) !== FULL_STOP) stop++;
+    while (stop < lim && text.charCodeAt(stop) !== FULL_STOP && !isPeriodStop(text, stop)) stop++;
     const hasStop = stop < lim;
     const hasBodyAfterStop = hasStop && (skipDecoration(text, stop + 1, lim) < lim || end > start + 400);
     if (hasBodyAfterStop && stop - start <= 60) return { titleEnd: trimDecorEnd(text, start, stop), bodyStart: skipDecoration(text, stop + 1, end) };
@@ -645,7 +645,7 @@ class Parser {
     }
     if (hasBodyAfterStop) return { titleEnd: trimDecorEnd(text, start, stop), bodyStart: skipDecoration(text, stop + 1, end) };
     let e = end;
-    while (e > start && (text.charCodeAt(e - 1) === STAR || text.charCodeAt(e - 1) === FULL_STOP || isSpaceCode(text.charCodeAt(e - 1)))) e--;
+    while (e > start && (text.charCodeAt(e - 1) === STAR || text.charCodeAt(e - 1) === FULL_STOP || isPeriodStop(text, e - 1) || isSpaceCode(text.charCodeAt(e - 1)))) e--;
     return { titleEnd: e, bodyStart: end };
   }
 
@@ -864,9 +864,10 @@ function countBold(s: string): number {
 }
 
 /** Sentence ends for paragraphs, and for run-in enumerations (which also stop at `；`); global, for a `Finder`. */
-const SENTENCE_ENDS = /[。！？!?]/g;
-const RUN_IN_ENDS = /[。；;]/g;
-const END_MARKS = charClass('。！？!?');
+const SENTENCE_ENDS = new RegExp(`[。！？!?]|${PERIOD_STOP}`, 'g');
+const RUN_IN_ENDS = new RegExp(`[。；;]|${PERIOD_STOP}`, 'g');
+/** Marks that end a sentence; a `.` is one only where the sentence finder stopped at it. */
+const END_MARKS = charClass('。！？!?.');
 const END_CLOSERS = charClass('”"’」』');
 
 /** Whether sentence `a` has more visible characters than sentence `b`, counting `a` no further than needed. */

@@ -72,8 +72,26 @@ const SENTENCE_END = charClass('。！？!?；;：:…');
 export function endsSentence(s: string, start: number, end: number): boolean {
   let i = end - 1;
   while (i >= start && inClass(s.charCodeAt(i), AFTER_END)) i--;
-  return i >= start && inClass(s.charCodeAt(i), SENTENCE_END);
+  return i >= start && (inClass(s.charCodeAt(i), SENTENCE_END) || isPeriodStop(s, i));
 }
+
+/** Closing quotes and brackets, after which a `.` may end a sentence. */
+const STOP_AFTER = charClass('”’」』"\')）】》');
+
+/**
+ * Whether the `.` at `i` stands for `。`, as in plans typed with half-width punctuation
+ * (`…惠及居民1100余户.`): after an ideograph or a closing quote, not before a letter or digit
+ * (`No.1`, `3.15`, `7.0版` are not stops).
+ */
+export function isPeriodStop(s: string, i: number): boolean {
+  if (s.charCodeAt(i) !== 0x2e) return false;
+  const before = s.charCodeAt(i - 1);
+  const after = s.charCodeAt(i + 1);
+  return (isCjkCode(before) || inClass(before, STOP_AFTER)) && !((after >= 0x30 && after <= 0x39) || ((after | 0x20) >= 0x61 && (after | 0x20) <= 0x7a));
+}
+
+/** `isPeriodStop` for a regular expression: a `.` after an ideograph or closer, before no letter or digit. */
+export const PERIOD_STOP = `(?<=[${CJK}”’」』"'）)】》])\\.(?![0-9A-Za-z])`;
 
 /**
  * Characters a reader counts in `s` (or in `s[start, end)`): no spaces, quotes, brackets or `*`; a
