@@ -323,6 +323,17 @@ describe('renumbering the whole document', () => {
     for (const s of seeds()) assert.deepStrictEqual(renumberEdits(parsePlan(s.text)), [], s.name);
   });
 
+  it('writes new numbers in the numerals of the sequence: capitals, full-width digits', () => {
+    assert.strictEqual(renumber('壹、甲\n\n正文。\n\n叁、乙\n\n正文。\n'), '壹、甲\n\n正文。\n\n贰、乙\n\n正文。\n');
+    assert.strictEqual(renumber('一、甲\n１．子\n３．丑\n'), '一、甲\n１．子\n２．丑\n');
+  });
+
+  it('starts afresh in each part of a plan, without a nesting fault', () => {
+    const text = '第一部分　工作回顾\n\n一、甲。正文。\n\n二、乙。正文。\n\n第二部分　主要任务\n\n一、丙\n\n（一）子\n\n（二）丑\n\n三、丁\n';
+    assert.deepStrictEqual(diagnose(text).filter((d) => d.code.startsWith('numbering.')).map((d) => [d.code, d.found]), [['numbering.skipped', '三、']]);
+    assert.strictEqual(renumber(text), text.replace('三、丁', '二、丁'));
+  });
+
   it('starts afresh where a second document begins in the file', () => {
     const text = '一、甲\n\n正文。\n\n二、乙\n\n正文。\n\n某某镇 2026 年工作要点\n\n三、丙\n\n正文。\n\n四、丁\n\n正文。\n';
     assert.strictEqual(renumber(text), text.replace('三、丙', '一、丙').replace('四、丁', '二、丁'));

@@ -307,6 +307,18 @@ describe('parser: notices, titles and signatures of plans from elsewhere', () =>
     assert.match(text(model, model.backMatter)!, /^同志們/);
   });
 
+  it('numbers each part of a plan, and an attachment, afresh under a section of its own', () => {
+    const model = parsePlan([
+      '某街道2024年工作计划', '', '第一部分　2023年工作回顾', '', '一、经济发展稳中有进。税收增长5.2%。', '', '二、民生保障更加有力。新增就业2800个。', '',
+      '第二部分　主要任务', '', '一、坚持党建引领', '', '二、聚焦总部经济', '', '附件：某街道2024年为民办实事项目', '', '一、新建长者食堂2个。', '',
+    ].join('\n'));
+    assert.deepStrictEqual(outline(model), [
+      'unnumbered:第一部分　2023年工作回顾', '  heading:一、经济发展稳中有进', '  heading:二、民生保障更加有力',
+      'unnumbered:第二部分　主要任务', '  heading:一、坚持党建引领', '  heading:二、聚焦总部经济',
+      'unnumbered:附件：某街道2024年为民办实事项目', '  heading:一、新建长者食堂2个',
+    ]);
+  });
+
   it('sees a marker after the form feed of a page break', () => {
     const model = parsePlan('一、甲\n\n内容。\n\f二、乙\n\n内容。\n');
     assert.deepStrictEqual(outline(model), ['heading:一、甲', 'heading:二、乙']);

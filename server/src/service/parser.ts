@@ -228,6 +228,8 @@ const NOTICE_HEAD_LINES = 4;
 const ATTACHMENT = /^附件[0-9０-９一二三四五六七八九十]*[:：]/;
 /** `（此件公开发布）` under a notice's date. */
 const NOTICE_REMARK = /^[（(][^（）()]{2,20}[）)]$/;
+/** A part of a plan (`第二部分　主要任务`) or an attachment after it (`附件：…为民办实事项目`): numbered afresh. */
+const PART = /^(?:第[一二三四五六七八九十]{1,3}部分|附件[0-9０-９一二三四五六七八九十]*(?:[:：]|$))/;
 const DATE_LINE = /(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日\s*$/;
 /** An issuer signing a plan: `湖南路街道办事处`, `中共XX镇委员会　XX镇人民政府`. */
 const ISSUER = /(?:街道|镇|鎮|乡|鄉|办事处|辦事處|委员会|委員會|政府|党工委|黨工委|工委|办公室|辦公室)$/;
@@ -447,6 +449,19 @@ class Parser {
     return looksLikeTitle(this.cleanTitle(s));
   }
 
+  /** Whether line `i` names a part of the plan or an attachment, on a short line of its own. */
+  private opensPart(i: number): boolean {
+    return this.lines.contentEnd(i) - this.lines.contentStart(i) <= 40 && PART.test(this.cleanTitle(this.lineText(i))) && this.standsAlone(i);
+  }
+
+  /** A part or attachment: a top-level section whose numbered headings count from 一 again. */
+  private part(i: number): number {
+    this.closeAll();
+    const span = { start: this.bodyStarts[i], end: this.lines.contentEnd(i) };
+    this.addNode(newNode('unnumbered', 0, this.cleanTitle(this.lineText(i)), span, span, { start: this.lines.contentStart(i), end: span.end }, i));
+    return i + 1;
+  }
+
   /** Whether line `i` is the title of a document appended to the first (its numbering starts afresh). */
   private startsDocument(i: number): boolean {
     return i > this.firstBodyLine && this.titleLike(i) && this.standsAlone(i);
@@ -502,6 +517,7 @@ class Parser {
       this.backMatter = { start: contentStart, end: this.lastContentEnd(i) };
       return this.lines.count;
     }
+    if (this.opensPart(i)) return this.part(i);
     if (this.startsDocument(i)) {
       // A second document appended to the first: its numbering starts afresh.
       this.closeAll();
@@ -720,7 +736,7 @@ class Parser {
       const next = this.nextContent(k + 1);
       if (next < 0 || next >= this.signature || this.kinds[next] !== LineKind.Text) break;
       if (!this.numbered && this.isHeadingCandidate(next)) break;
-      if (this.closes(next) || this.startsDocument(next)) break;
+      if (this.closes(next) || this.opensPart(next) || this.startsDocument(next)) break;
       k = next;
       para.add(this.lines.contentStart(k), this.lines.contentEnd(k), k);
     }
