@@ -334,6 +334,15 @@ describe('renumbering the whole document', () => {
     assert.strictEqual(renumber(text), text.replace('三、丁', '二、丁'));
   });
 
+  it('finds no numbering fault in a flattened plan, and its line-break fixes restore the outline', () => {
+    const flat = '某街道2024年工作计划\n2024年，重点做好以下工作。一、加强党建 （一）建强组织。推进标准化建设。（二）抓好队伍。开展培训。二、发展经济（一）抓好招商。引进企业。（二）优化服务。推行一网通办。\n';
+    const found = diagnose(flat);
+    assert.deepStrictEqual(found.filter((d) => !d.code.startsWith('heading.') && !d.code.startsWith('text.')), []);
+    const fixed = applyEdits(flat, found.filter((d) => d.code === 'heading.merged').flatMap((d) => d.edits ?? []));
+    assert.strictEqual(fixed, '某街道2024年工作计划\n2024年，重点做好以下工作。\n一、加强党建\n（一）建强组织。推进标准化建设。\n（二）抓好队伍。开展培训。\n二、发展经济\n（一）抓好招商。引进企业。\n（二）优化服务。推行一网通办。\n');
+    assert.deepStrictEqual(diagnose(fixed).filter((d) => d.code.startsWith('heading.') || d.code.startsWith('numbering.')), []);
+  });
+
   it('starts afresh where a second document begins in the file', () => {
     const text = '一、甲\n\n正文。\n\n二、乙\n\n正文。\n\n某某镇 2026 年工作要点\n\n三、丙\n\n正文。\n\n四、丁\n\n正文。\n';
     assert.strictEqual(renumber(text), text.replace('三、丙', '一、丙').replace('四、丁', '二、丁'));

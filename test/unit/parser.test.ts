@@ -337,6 +337,34 @@ describe('parser: notices, titles and signatures of plans from elsewhere', () =>
   });
 });
 
+describe('parser: flattened plans (line breaks lost)', () => {
+  const FLAT = [
+    '某街道2024年工作计划',
+    '2024年，街道将重点做好以下工作。一、加强党建引领，夯实基层基础 （一）深化组织建设。全面推进社区党组织标准化建设。（二）抓好队伍建设。开展全员培训。',
+    '二、聚焦产业发展，增强经济实力（一）抓好招商引资。全年新增注册企业300家以上。（二）优化营商环境。推行一件事一次办。',
+  ].join('\n');
+
+  it('finds the headings a flattened paragraph runs together, where they go on with the outline', () => {
+    assert.deepStrictEqual(outline(parsePlan(FLAT)), [
+      'heading:一、加强党建引领，夯实基层基础', '  heading:（一）深化组织建设', '  heading:（二）抓好队伍建设',
+      'heading:二、聚焦产业发展，增强经济实力', '  heading:（一）抓好招商引资', '  heading:（二）优化营商环境',
+    ]);
+  });
+
+  it('asks for the lost line break before each (heading.merged)', () => {
+    const model = parsePlan(FLAT);
+    const merged = model.problems.filter((p) => p.code === 'heading.merged');
+    assert.deepStrictEqual(merged.map((p) => slice(model, p.span)), ['一、', '（一）', '（二）', '（一）', '（二）']);
+    assert.ok(merged.every((p) => /^\s*$/.test(slice(model, p.fixSpan))));
+  });
+
+  it('leaves markers inside prose that do not go on with the outline', () => {
+    const model = parsePlan('一、总体要求\n\n（一）目标。做好工作。三、四季度完成验收。（三）号楼年内交付。服务2.5万人次。\n');
+    assert.deepStrictEqual(outline(model), ['heading:一、总体要求', '  heading:（一）目标']);
+    assert.deepStrictEqual(model.problems, []);
+  });
+});
+
 describe('parser: plans typed with half-width punctuation', () => {
   it('takes a `.` after Chinese text for a full stop, but not the one of No.1 or 3.15', () => {
     const model = parsePlan([

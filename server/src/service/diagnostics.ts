@@ -95,8 +95,10 @@ function damageDiagnostics(model: OutlineModel): Finding[] {
     if (p.code === 'heading.split') {
       return { code: p.code, span: p.span, expected: marker, found: marker, edits: [{ ...p.fixSpan, newText: '' }] };
     }
-    // Merged: the title runs up to the gap, the body follows it.
-    const title = text.slice(p.span.end, p.fixSpan.start);
+    // Merged: the line break belongs in the gap. The message quotes what comes before it (the title, or
+    // for a heading inside a flattened paragraph, the sentence it runs on from) and what follows.
+    const before = text.slice(p.span.end <= p.fixSpan.start ? p.span.end : Math.max(0, p.fixSpan.start - 20), p.fixSpan.start);
+    const title = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
     const body = text.slice(p.fixSpan.end, p.fixSpan.end + 8);
     return { code: p.code, span: p.span, expected: ellipsisStart(title), found: body, edits: [{ ...p.fixSpan, newText: lineBreakOf(text) }] };
   });

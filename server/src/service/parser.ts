@@ -3,7 +3,7 @@ import { FAMILY_RANK, isDigitCode, matchEnumerator, matchMarker, mayStartOrdinal
 import { looksLikeTitle, readMetadata } from './metadata';
 import { LineTable } from './lines';
 import { Enumerator, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
-import { charClass, endsSentence, inClass, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, PERIOD_STOP, visibleLength } from './text';
+import { charClass, endsSentence, inClass, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, visibleLength } from './text';
 
 /** What a line is: a number, so that the kinds of all lines fit in a byte array. */
 const enum LineKind { Blank, Residue, Marker, Enumerator, Text }
@@ -193,13 +193,21 @@ class Finder {
   private from = 0;
   private at = -1;
 
-  constructor(private readonly text: string, private readonly pattern: RegExp) {}
+  /** `stopsAt` passes over matches in the wrong context (a `.` in `No.1`); the pattern itself stays one character class, which the regular expression engine scans for fast. */
+  constructor(private readonly text: string, private readonly pattern: RegExp, private readonly stopsAt?: (text: string, i: number) => boolean) {}
 
   /** Offset of the next match at or after `from`, or the text's length. */
   next(from: number): number {
     if (from < this.from || from > this.at) {
-      this.pattern.lastIndex = from;
-      this.at = this.pattern.test(this.text) ? this.pattern.lastIndex - 1 : this.text.length;
+      const { text, pattern } = this;
+      pattern.lastIndex = from;
+      let at = text.length;
+      while (pattern.test(text)) {
+        at = pattern.lastIndex - 1;
+        if (!this.stopsAt || this.stopsAt(text, at)) break;
+        at = text.length;
+      }
+      this.at = at;
       this.from = from;
     }
     return this.at;
@@ -230,6 +238,7 @@ const ATTACHMENT = /^附件[0-9０-９一二三四五六七八九十]*[:：]/;
 const NOTICE_REMARK = /^[（(][^（）()]{2,20}[）)]$/;
 /** A part of a plan (`第二部分　主要任务`) or an attachment after it (`附件：…为民办实事项目`): numbered afresh. */
 const PART = /^(?:第[一二三四五六七八九十]{1,3}部分|附件[0-9０-９一二三四五六七八九十]*(?:[:：]|$))/;
+const PART_START = charClass('第附');
 const DATE_LINE = /(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日\s*$/;
 /** An issuer signing a plan: `湖南路街道办事处`, `中共XX镇委员会　XX镇人民政府`. */
 const ISSUER = /(?:街道|镇|鎮|乡|鄉|办事处|辦事處|委员会|委員會|政府|党工委|黨工委|工委|办公室|辦公室)$/;
@@ -237,7 +246,7 @@ const CLOSING = /^(?:\*\*)?(?:各位代表|同志们|同志們|各位同志|各�
 const CLOSING_START = charClass('*各同');
 const NO_HEADING_PUNCT = /[。！？!?；;，,、：:]/;
 const CLOSER = charClass('”’」』"\'');
-const [HASH, STAR, FULL_STOP, OPEN_QUOTE, QUOTE] = [...'#*。“"'].map((c) => c.charCodeAt(0));
+const [HASH, STAR, FULL_STOP, OPEN_QUOTE, QUOTE, OPEN_FULL, OPEN_HALF] = [...'#*。“"（('].map((c) => c.charCodeAt(0));
 /** What a measure's title and a run-in's title shed at their end (with white space). */
 const MEASURE_TAIL = charClass('*。！？!?.');
 const RUN_IN_TAIL = charClass('*。；;”"');
@@ -288,8 +297,8 @@ class Parser {
   private readonly sentences: Sentences;
 
   constructor(private readonly text: string) {
-    this.sentenceEnds = new Finder(text, SENTENCE_ENDS);
-    this.runInEnds = new Finder(text, RUN_IN_ENDS);
+    this.sentenceEnds = new Finder(text, SENTENCE_ENDS, isStop);
+    this.runInEnds = new Finder(text, RUN_IN_ENDS, isStop);
     this.stars = new Finder(text, /\*/g);
     this.years = new Finder(text, /年/g);
     this.para = new Paragraph(text);
@@ -451,7 +460,9 @@ class Parser {
 
   /** Whether line `i` names a part of the plan or an attachment, on a short line of its own. */
   private opensPart(i: number): boolean {
-    return this.lines.contentEnd(i) - this.lines.contentStart(i) <= 40 && PART.test(this.cleanTitle(this.lineText(i))) && this.standsAlone(i);
+    // Most lines fail on their first character, before any text is built.
+    if (!inClass(this.text.charCodeAt(this.bodyStarts[i]), PART_START) || this.lines.contentEnd(i) - this.lines.contentStart(i) > 40) return false;
+    return PART.test(this.cleanTitle(this.lineText(i))) && this.standsAlone(i);
   }
 
   /** A part or attachment: a top-level section whose numbered headings count from 一 again. */
@@ -612,8 +623,8 @@ class Parser {
     return last + 1;
   }
 
-  private heading(i: number): number {
-    const marker = this.markers[i]!;
+  /** The heading of `marker` on line `i`; `sectionStart` is where its section starts (the line's content, or the marker inside a line). */
+  private heading(i: number, marker = this.markers[i]!, sectionStart = this.lines.contentStart(i)): number {
     const rank = FAMILY_RANK[marker.family];
     const lineEnd = this.lines.contentEnd(i);
     let titleStart = skipDecoration(this.text, marker.span.end, lineEnd);
@@ -628,24 +639,29 @@ class Parser {
       }
     }
     const titleLineEnd = this.lines.contentEnd(titleLine);
-    const cut = this.cutTitle(titleStart, titleLineEnd, marker.span);
+    const cut = this.cutTitle(titleStart, titleLineEnd, marker.span, rank);
     this.popWhile(closedByHeading, rank);
     const node = newNode('heading', rank, cleanInline(this.text.slice(titleStart, cut.titleEnd)),
       { start: titleStart, end: cut.titleEnd }, { start: marker.span.start, end: cut.titleEnd },
-      { start: this.lines.contentStart(i), end: titleLineEnd }, i, marker);
+      { start: sectionStart, end: titleLineEnd }, i, marker);
     this.addNode(node);
     this.touch(titleLineEnd);
     if (cut.bodyStart < titleLineEnd) return this.attachRunOnBody(titleLine, cut.bodyStart);
     return titleLine + 1;
   }
 
-  /** Where a heading's title ends on its line: at `。` (or a `.` for it) when a body follows, or at a merge gap. */
-  private cutTitle(start: number, end: number, marker: Span): { titleEnd: number; bodyStart: number } {
+  /**
+   * Where a heading's title ends on its line: at `。` (or a `.` for it) when a body follows, at a merge
+   * gap, or where the heading's first child starts in a flattened plan.
+   */
+  private cutTitle(start: number, end: number, marker: Span, rank: number): { titleEnd: number; bodyStart: number } {
     // Read in place and no further than 400 characters: a line longer than that has a body after its title.
     const text = this.text;
     const lim = Math.min(end, start + 400);
     let stop = start;
     while (stop < lim && text.charCodeAt(stop) !== FULL_STOP && !isPeriodStop(text, stop)) stop++;
+    const child = this.firstChildIn(start, Math.min(stop, start + 60), rank);
+    if (child >= 0) return { titleEnd: trimDecorEnd(text, start, child), bodyStart: child };
     const hasStop = stop < lim;
     const hasBodyAfterStop = hasStop && (skipDecoration(text, stop + 1, lim) < lim || end > start + 400);
     if (hasBodyAfterStop && stop - start <= 60) return { titleEnd: trimDecorEnd(text, start, stop), bodyStart: skipDecoration(text, stop + 1, end) };
@@ -665,14 +681,88 @@ class Parser {
     return { titleEnd: e, bodyStart: end };
   }
 
+  /**
+   * Where a marker of a deeper level than `rank`, numbered 1, starts a heading's first child inside the
+   * title `[start, end)`: a flattened plan runs them together (`…夯实基层基础 （一）深化…`, `…群众福祉（一）推进…`).
+   * A bracketed marker may follow an ideograph; the others only a gap. -1 when there is none.
+   */
+  private firstChildIn(start: number, end: number, rank: number): number {
+    const text = this.text;
+    for (let p = start + 2; p < end; p++) {
+      const c = text.charCodeAt(p);
+      const after = isGapCode(text.charCodeAt(p - 1));
+      if (!(after || ((c === OPEN_FULL || c === OPEN_HALF) && isCjkCode(text.charCodeAt(p - 1))))) continue;
+      if (!mayStartOrdinal(c)) continue;
+      const m = matchMarker(text.slice(p, p + 24), p);
+      if (m && m.value === 1 && FAMILY_RANK[m.family] > rank) return p;
+    }
+    return -1;
+  }
+
+  /**
+   * A marker that opens a sentence inside a paragraph, where a flattened plan lost the line break
+   * before it (`…重点做好以下工作。一、加强党建引领…`). It is taken for a heading only where it goes on
+   * with the outline, as the next sibling of an open heading or the first child of the innermost one.
+   */
+  private inlineMarkerAt(p: number): Marker | undefined {
+    if (!mayStartOrdinal(this.text.charCodeAt(p))) return undefined;
+    const m = matchMarker(this.text.slice(p, p + 24), p);
+    return m && this.continuesOutline(m) ? m : undefined;
+  }
+
+  private continuesOutline(m: Marker): boolean {
+    const rank = FAMILY_RANK[m.family];
+    for (let k = this.stack.length - 1; k >= 0; k--) {
+      const n = this.stack[k];
+      // Run-ins, measures and unnumbered sections are passed over; a deeper heading would be closed by `m`.
+      if (n.kind !== 'heading' || n.rank > rank) continue;
+      return n.rank < rank ? m.value === 1 : n.marker!.family === m.family && m.value === n.marker!.value + 1;
+    }
+    const last = this.roots[this.roots.length - 1]?.marker;
+    return m.value === 1 || (!!last && last.family === m.family && m.value === last.value + 1);
+  }
+
+  /** The first inline heading (see `inlineMarkerAt`) after a sentence end in `[start, end)`, or undefined. */
+  private inlineMarkerIn(start: number, end: number): Marker | undefined {
+    const text = this.text;
+    for (let p = this.sentenceEnds.next(start); p < end; p = this.sentenceEnds.next(p + 1)) {
+      let q = p + 1;
+      while (q < end && (isSpaceCode(text.charCodeAt(q)) || inClass(text.charCodeAt(q), CLOSER))) q++;
+      if (q >= end) return undefined;
+      const m = this.inlineMarkerAt(q);
+      if (m) return m;
+    }
+    return undefined;
+  }
+
+  /** The heading of a marker inside a line; heading.merged asks for the line break it lost. */
+  private inlineHeading(line: number, m: Marker): number {
+    let gap = m.span.start;
+    while (gap > 0 && isSpaceCode(this.text.charCodeAt(gap - 1))) gap--;
+    this.problems.push({ code: 'heading.merged', span: m.span, fixSpan: { start: gap, end: m.span.start } });
+    return this.heading(line, m, m.span.start);
+  }
+
   /** Body text that follows a title on the same line, with the lines it continues onto. */
   private attachRunOnBody(line: number, from: number): number {
     // `（一）稳定扩大就业。一是…；二是…`: the run-on body may open a run-in enumeration.
     const e = matchEnumerator(this.text.slice(from, from + 24), from);
     if (e) return this.enumeration(line, e, from, from);
+    const first = this.inlineMarkerAt(from);
+    if (first) return this.inlineHeading(line, first);
     const para = this.collectParagraph(line, from);
-    this.addLines(para);
-    return para.lastLine + 1;
+    return this.bodyUntilInlineHeading(para);
+  }
+
+  /** `para` as body lines, up to an inline heading in it if there is one (which then goes on from its line). */
+  private bodyUntilInlineHeading(para: Paragraph): number {
+    const m = this.inlineMarkerIn(para.start, para.end);
+    if (!m) {
+      this.addLines(para);
+      return para.lastLine + 1;
+    }
+    for (let k = 0; k < para.count && para.starts[k] < m.span.start; k++) this.addBody({ start: para.starts[k], end: Math.min(para.ends[k], m.span.start) });
+    return this.inlineHeading(para.lineOf(m.span.start), m);
   }
 
   private enumeration(i: number, e: Enumerator, from: number, sectionStart: number): number {
@@ -681,12 +771,15 @@ class Parser {
     const ss = this.sentences;
     ss.split(this.runInEnds, this.stars);
     this.addEnumeration(e, ss.ends[0], sectionStart, i);
+    let heading: Marker | undefined;
     for (let k = 1; k < ss.count; k++) {
       const start = ss.starts[k];
       const next = this.runInAt(start);
       if (next && next.series === e.series) {
         this.popWhile(isRunIn);
         this.addEnumeration(next, ss.ends[k], start, para.lineOf(start));
+      } else if ((heading = this.inlineMarkerAt(start))) {
+        return this.inlineHeading(para.lineOf(start), heading);
       } else {
         this.addBody({ start, end: ss.ends[k] });
       }
@@ -756,8 +849,7 @@ class Parser {
   private paragraph(para: Paragraph): number {
     if (!this.section()) {
       if (!this.stack.length && !this.openingText) this.openingText = this.text.slice(para.starts[0], para.ends[0]).slice(0, 400);
-      this.addLines(para);
-      return para.lastLine + 1;
+      return this.bodyUntilInlineHeading(para);
     }
     const ss = this.sentences;
     ss.split(this.sentenceEnds, this.stars);
@@ -774,6 +866,8 @@ class Parser {
     }
     const runIn = ss.count >= 2 && (ss.bold[0] ? isMeasureLike(ss, 0, false, 30) : isMeasureLike(ss, 0, false) && longer(ss, 1, 0));
     for (let k = 0; k < ss.count; k++) {
+      const heading = k > 0 ? this.inlineMarkerAt(ss.starts[k]) : undefined;
+      if (heading) return this.inlineHeading(para.lineOf(ss.starts[k]), heading);
       const isMeasure = k === 0
         ? runIn
         : (ss.bold[k] && isMeasureLike(ss, k, false, 30)) ||
@@ -880,8 +974,10 @@ function countBold(s: string): number {
 }
 
 /** Sentence ends for paragraphs, and for run-in enumerations (which also stop at `；`); global, for a `Finder`. */
-const SENTENCE_ENDS = new RegExp(`[。！？!?]|${PERIOD_STOP}`, 'g');
-const RUN_IN_ENDS = new RegExp(`[。；;]|${PERIOD_STOP}`, 'g');
+const SENTENCE_ENDS = /[。！？!?.]/g;
+const RUN_IN_ENDS = /[。；;.]/g;
+/** Every match of those is a stop but a `.`, which is one only after Chinese text (`isPeriodStop`). */
+const isStop = (text: string, i: number) => text.charCodeAt(i) !== 0x2e || isPeriodStop(text, i);
 /** Marks that end a sentence; a `.` is one only where the sentence finder stopped at it. */
 const END_MARKS = charClass('。！？!?.');
 const END_CLOSERS = charClass('”"’」』');

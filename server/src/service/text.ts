@@ -90,9 +90,6 @@ export function isPeriodStop(s: string, i: number): boolean {
   return (isCjkCode(before) || inClass(before, STOP_AFTER)) && !((after >= 0x30 && after <= 0x39) || ((after | 0x20) >= 0x61 && (after | 0x20) <= 0x7a));
 }
 
-/** `isPeriodStop` for a regular expression: a `.` after an ideograph or closer, before no letter or digit. */
-export const PERIOD_STOP = `(?<=[${CJK}”’」』"'）)】》])\\.(?![0-9A-Za-z])`;
-
 /**
  * Characters a reader counts in `s` (or in `s[start, end)`): no spaces, quotes, brackets or `*`; a
  * surrogate pair is one character. Counting stops once it passes `cap`, so a caller that only
