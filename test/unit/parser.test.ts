@@ -332,6 +332,12 @@ describe('parser: notices, titles and signatures of plans from elsewhere', () =>
     assert.strictEqual(model.metadata.year, 2024);
   });
 
+  it('reads a title set on three short lines as one', () => {
+    const model = parsePlan('中共曹家渡街道工作委员会\n曹家渡街道办事处\n2024年工作计划\n\n2024年，街道将重点做好以下工作。\n\n一、坚持党建引领\n');
+    assert.deepStrictEqual([model.metadata.place, model.metadata.year, model.metadata.kind], ['曹家渡街道', 2024, '计划']);
+    assert.deepStrictEqual(model.documentStarts, []);
+  });
+
   it('names the town of a Party committee without its 中共', () => {
     assert.strictEqual(parsePlan('中共练市镇委员会\n\n练市镇2024年工作要点\n\n一、总体要求\n').metadata.place, '练市镇');
   });

@@ -400,9 +400,10 @@ class Parser {
       if (i < 0) return this.lines.count;
       this.documentStarts.push(this.lines.contentStart(i));
     }
-    if (this.kinds[i] === LineKind.Text && this.titleLike(i)) {
-      this.setTitle(i, i);
-      return i + 1;
+    const titleEnd = this.titleEnd(i);
+    if (titleEnd >= 0) {
+      this.setTitle(i, titleEnd);
+      return titleEnd + 1;
     }
     if (!this.numbered && this.isHeadingCandidate(i)) {
       // A headline and its subtitle at the top of an unnumbered article.
@@ -411,6 +412,22 @@ class Parser {
       return last + 1;
     }
     return i;
+  }
+
+  /**
+   * The last line of a document title that starts on line `i`, or -1. A title may be set on up to three
+   * short lines (`中共XX街道工作委员会` / `XX街道办事处` / `2024年工作计划`), read as one.
+   */
+  private titleEnd(i: number): number {
+    if (this.kinds[i] !== LineKind.Text) return -1;
+    if (this.titleLike(i)) return i;
+    let joined = this.cleanTitle(this.lineText(i));
+    for (let j = i + 1; j < i + 3 && j < this.lines.count && this.kinds[j] === LineKind.Text; j++) {
+      if (joined.length > 30 || endsSentence(this.text, this.lines.start(j - 1), this.lines.end(j - 1))) return -1;
+      joined += this.cleanTitle(this.lineText(j));
+      if (looksLikeTitle(joined)) return j;
+    }
+    return -1;
   }
 
   /**
