@@ -7,6 +7,8 @@ const OUT = fileURLToPath(new URL('../syntaxes/workplan.tmLanguage.json', import
 
 const WS = '[ \\t\u3000]';
 const DIGIT = '[0-9０-９]';
+// 1 … 99 in ASCII or full-width digits.
+const NUMBER = '(?:[1-9][0-9]?|[１-９][０-９]?)';
 // 一 … 九, 十 … 九十九 (PLAN-FORMAT §1: numerals go past ten), also in financial form.
 const CN_DIGIT = '[一二三四五六七八九壹贰叁肆伍陆柒捌玖]';
 const CN_NUM = `(?:${CN_DIGIT}?[十拾]${CN_DIGIT}?|${CN_DIGIT})`;
@@ -19,11 +21,11 @@ const LEVELS = [
   { level: '1', marker: `${CN_NUM}[ \\t]*[、.．，,:：]` },
   { level: '2', marker: `${OPEN}[ \\t]*${CN_NUM}[ \\t]*${CLOSE}${TAIL}|[㈠-㈩]${TAIL}` },
   // `7.0版`, `1,000` are not markers: the stop must not be followed by a digit.
-  { level: '3', marker: `[1-9][0-9]?[ \\t]*[.．、,，](?!${DIGIT})|[⒈-⒛]` },
-  { level: '4', marker: `${OPEN}[ \\t]*[0-9]{1,2}[ \\t]*${CLOSE}${TAIL}|[⑴-⒇]${TAIL}` },
+  { level: '3', marker: `${NUMBER}[ \\t]*[.．、,，](?!${DIGIT})|[⒈-⒛]` },
+  { level: '4', marker: `${OPEN}[ \\t]*${DIGIT}{1,2}[ \\t]*${CLOSE}${TAIL}|[⑴-⒇]${TAIL}` },
   { level: '5', marker: `[①-⑳㉑-㉟㊱-㊿]${TAIL}` },
   // `1)` takes its level from where it stands, which a grammar cannot see.
-  { level: 'other', marker: `[1-9][0-9]?[）)]${TAIL}` },
+  { level: 'other', marker: `${NUMBER}[）)]${TAIL}` },
 ];
 
 // Line start, optional Markdown `#` run (group 1).
@@ -43,7 +45,8 @@ const MEASURE =
   `(?:${CJK_IN_PHRASE}{4,16}|(?=[^。\\n]{5,21}。)${CJK_IN_PHRASE}{2,10}[，,]${CJK_IN_PHRASE}{2,16})`;
 const BOLD_MEASURE = `(?![0-9０-９这此其该它那])[^*。；;：:\\n]{4,30}`;
 
-const ENUMERATOR = `${CN_NUM}是[、，,：:]?|第${CN_NUM}[，,、：:](?!第)|(?:首先|其次|再次|最后)[，,、：:]`;
+// `第一、第二网格` and `第一、二批` list ordinals.
+const ENUMERATOR = `${CN_NUM}是[、，,：:]?|第${CN_NUM}[，,、：:](?!第|${CN_DIGIT}|[十拾])|(?:首先|其次|再次|最后)[，,、：:]`;
 const ENUM_CHAR = '(?:[^。；;*\\n]|\\*(?!\\*))';
 // Title of a run-in enumeration: its first sentence, or its first clause when that runs on.
 const ENUM_TITLE = `${ENUM_CHAR}{1,50}(?=[。；;])|(?:[^。；;，,*\\n]|\\*(?!\\*))+`;

@@ -196,6 +196,11 @@ const CASES: Case[] = [
     expect: [{ text: '3、', scope: MARKER('level-3') }, { text: '强化督查考核', scope: TITLE }],
   },
   {
+    what: 'level 3 in full-width digits `１２．`',
+    lines: ['１２．完善考核办法'],
+    expect: [{ text: '１２．', scope: MARKER('level-3') }, { text: '完善考核办法', scope: TITLE }],
+  },
+  {
     what: 'level 3 compatibility glyph ⒋',
     lines: ['⒋完善制度'],
     expect: [{ text: '⒋', scope: MARKER('level-3') }],
@@ -209,6 +214,11 @@ const CASES: Case[] = [
       { text: '建立工作台账', scope: TITLE },
       { text: '（1）建立工作台账', scope: HEADING('4') },
     ],
+  },
+  {
+    what: 'level 4 in full-width digits `（３）`',
+    lines: ['（３）建立工作台账'],
+    expect: [{ text: '（３）', scope: MARKER('level-4') }],
   },
   {
     what: 'level 4 `(12)` half-width',
@@ -338,6 +348,11 @@ const CASES: Case[] = [
   {
     what: 'not a run-in: 第一、第二网格 lists ordinals',
     seed: { name: WUJIAOCHANG, line: 65 },
+    absent: [ENUMERATOR, 'markup.heading'],
+  },
+  {
+    what: 'not a run-in: 第一、二批 lists ordinals',
+    lines: ['第一、二批征收基地按期完成签约'],
     absent: [ENUMERATOR, 'markup.heading'],
   },
   // Measures.
