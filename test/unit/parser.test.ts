@@ -232,6 +232,12 @@ describe('parser: formats beyond the seeds', () => {
     assert.deepStrictEqual(outline(model), ['heading:一、重点工作', '  enumeration:一是加强组织领导，健全工作机制', '  enumeration:二是强化督查考核，确保工作落实', '  enumeration:三是营造良好氛围，扩大宣传']);
   });
 
+  it('finds a run-in enumeration that starts after a colon in the middle of a paragraph', () => {
+    const model = parsePlan('三、坚持民生为本\n\n围绕群众“急难愁盼”，着力办好民生实事：一是完善养老服务。新建助餐点5个；二是做好就业帮扶。新增就业2800人；三是关爱“一老一小”。新建托育点2个。\n');
+    assert.deepStrictEqual(outline(model), ['heading:三、坚持民生为本', '  enumeration:一是完善养老服务', '  enumeration:二是做好就业帮扶', '  enumeration:三是关爱“一老一小”']);
+    assert.strictEqual(slice(model, model.nodes[0].bodySpans[0]), '围绕群众“急难愁盼”，着力办好民生实事：');
+  });
+
   it('names a long run-in by its first clause, its span ending at the comma even when the clause is bold', () => {
     const text = '一、总体要求\n\n一是**加强**组织领导，建立健全街道、社区两级工作机制，明确责任分工，定期研究解决工作推进中的重点难点问题，形成合力；二是强化督查。\n';
     const run = parsePlan(text).nodes[1];

@@ -293,6 +293,7 @@ class Parser {
   private readonly runInEnds: Finder;
   private readonly stars: Finder;
   private readonly years: Finder;
+  private readonly colons: Finder;
   private readonly para: Paragraph;
   private readonly sentences: Sentences;
 
@@ -300,6 +301,7 @@ class Parser {
     this.sentenceEnds = new Finder(text, SENTENCE_ENDS, isStop);
     this.runInEnds = new Finder(text, RUN_IN_ENDS, isStop);
     this.stars = new Finder(text, /\*/g);
+    this.colons = new Finder(text, /[：:]/g);
     this.years = new Finder(text, /年/g);
     this.para = new Paragraph(text);
     this.sentences = new Sentences(text, this.para);
@@ -804,6 +806,20 @@ class Parser {
     return para.lastLine + 1;
   }
 
+  /**
+   * A run-in enumeration that starts after a colon inside the sentence `[start, end)`:
+   * `着力办好民生实事：一是完善养老服务。…；二是…` (its first item only: `一是`, `第一，`, `首先，`).
+   */
+  private runInAfterColon(start: number, end: number): Enumerator | undefined {
+    for (let p = this.colons.next(start); p < end; p = this.colons.next(p + 1)) {
+      let q = p + 1;
+      while (q < end && isSpaceCode(this.text.charCodeAt(q))) q++;
+      const e = this.runInAt(q);
+      if (e && e.value === 1) return e;
+    }
+    return undefined;
+  }
+
   /** The run-in enumerator (`二是`) a sentence at `p` opens with, after a `**`; most open otherwise. */
   private runInAt(p: number): Enumerator | undefined {
     const at = this.text.startsWith('**', p) ? p + 2 : p;
@@ -814,7 +830,7 @@ class Parser {
   private addEnumeration(e: Enumerator, firstEnd: number, sectionStart: number, line: number): void {
     const titleStart = skipDecoration(this.text, e.span.end, firstEnd);
     let titleEnd = firstEnd;
-    while (titleEnd > titleStart && isRunInTitleTail(this.text.charCodeAt(titleEnd - 1)) && !(inClass(this.text.charCodeAt(titleEnd - 1), CLOSER) && this.hasOpenQuote(titleStart, titleEnd))) titleEnd--;
+    while (titleEnd > titleStart && isRunInTitleTail(this.text.charCodeAt(titleEnd - 1)) && !(inClass(this.text.charCodeAt(titleEnd - 1), CLOSER) && this.hasOpenQuote(titleStart, titleEnd - 1))) titleEnd--;
     let title = cleanInline(this.text.slice(titleStart, titleEnd));
     if (visibleLength(title, 50) > 50) {
       // A run-in that never stops for `。`: its first clause names it. The comma is found in the text
@@ -885,6 +901,11 @@ class Parser {
     for (let k = 0; k < ss.count; k++) {
       const heading = k > 0 ? this.inlineMarkerAt(ss.starts[k]) : undefined;
       if (heading) return this.inlineHeading(para.lineOf(ss.starts[k]), heading);
+      const list = this.runInAfterColon(ss.starts[k], ss.ends[k]);
+      if (list) {
+        this.addBody({ start: ss.starts[k], end: list.span.start });
+        return this.enumeration(para.lineOf(list.span.start), list, list.span.start, list.span.start);
+      }
       const isMeasure = k === 0
         ? runIn
         : (ss.bold[k] && isMeasureLike(ss, k, false, 30)) ||
