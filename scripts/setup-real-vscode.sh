@@ -55,6 +55,9 @@ cs_version() { "$NODE_DIR/bin/node" "$CS_BIN" --version 2>/dev/null; }
 if [ ! -x "$CS_BIN" ] || ! cs_version | grep -q "^$CODE_SERVER_VERSION "; then
   log "installing code-server@$CODE_SERVER_VERSION into $CS_PREFIX (a few minutes)"
   (
+    # Run from `npm run`, the outer npm's settings arrive as npm_* variables, which the inner npm reads
+    # as its own config: code-server's postinstall then reads Node 20 from npm_config_user_agent and stops.
+    while read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_')
     export PATH="$NODE_DIR/bin:$PATH"
     export npm_config_nodedir="$NODE_DIR"
     npm install -g --no-audit --no-fund --prefix "$CS_PREFIX" \
