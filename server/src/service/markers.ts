@@ -65,19 +65,20 @@ export function isDigitCode(c: number): boolean {
 }
 
 const NUMERAL_CODES = new Set([...'一二三四五六七八九十〇零两壹贰貳叁參肆伍陆陸柒捌玖拾'].map((c) => c.charCodeAt(0)));
-/** Brackets of `（一）` `(1)`, and the first characters of `第一` `首先` `其次` `再次` `最后`. */
-const OTHER_START_CODES = [...'（(第首其再最'].map((c) => c.charCodeAt(0));
-/** One set, looked up once for every line. */
-const START_CODES = new Set([...NUMERAL_CODES, ...OTHER_START_CODES]);
+/**
+ * What a marker or a run-in enumerator can start with, by UTF-16 code: a Chinese numeral, a bracket,
+ * an ASCII or full-width digit, a compatibility or circled glyph, 第/首/其/再/最 (`第一` `首先` `其次`…).
+ */
+const ORDINAL_START = new Uint8Array(0x10000);
+for (const c of '一二三四五六七八九十〇零两壹贰貳叁參肆伍陆陸柒捌玖拾（(第首其再最0123456789０１２３４５６７８９') ORDINAL_START[c.charCodeAt(0)] = 1;
+for (const [from, to] of [[0x2460, 0x249b], [0x3220, 0x3229], [0x3251, 0x325f], [0x32b1, 0x32bf]]) ORDINAL_START.fill(1, from, to + 1);
 
 /**
- * Whether a marker or a run-in enumerator can start with the character of code `c`: a Chinese
- * numeral, a bracket, an ASCII or full-width digit, a compatibility or circled glyph, 第/首/其/再/最. Most lines
- * start otherwise, and the caller skips the regular expressions for them.
+ * Whether a marker or a run-in enumerator can start with the character of code `c` (NaN past the
+ * text: no). Most lines and sentences start otherwise, and the caller skips the regular expressions for them.
  */
 export function mayStartOrdinal(c: number): boolean {
-  return START_CODES.has(c) || isDigitCode(c) ||
-    (c >= 0x2460 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229) || (c >= 0x3251 && c <= 0x325f) || (c >= 0x32b1 && c <= 0x32bf);
+  return ORDINAL_START[c] === 1;
 }
 
 /** ㈠..㈩ (U+3220..3229): parenthesised ideographs. */
