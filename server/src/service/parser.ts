@@ -927,10 +927,12 @@ class Parser {
       }
     }
     const runIn = ss.count >= 2 && (ss.bold[0] ? isMeasureLike(ss, 0, false, 30) : isMeasureLike(ss, 0, false) && longer(ss, 1, 0));
+    // Most paragraphs have no colon, and no sentence of theirs need be looked at for one.
+    const colon = this.nextColon(para.start) < para.end;
     for (let k = 0; k < ss.count; k++) {
       const heading = k > 0 ? this.inlineMarkerAt(ss.starts[k]) : undefined;
       if (heading) return this.inlineHeading(para.lineOf(ss.starts[k]), heading);
-      const list = this.runInAfterColon(ss.starts[k], ss.ends[k]);
+      const list = colon ? this.runInAfterColon(ss.starts[k], ss.ends[k]) : undefined;
       if (list) {
         this.addBody({ start: ss.starts[k], end: list.span.start });
         return this.enumeration(para.lineOf(list.span.start), list, list.span.start, list.span.start);
