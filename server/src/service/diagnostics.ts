@@ -68,18 +68,40 @@ export type Finding = Omit<PlanDiagnostic, 'severity'>;
 
 /** Every diagnostic of a document under the given settings, in document order; codes set `off` are dropped. */
 export function computeDiagnostics(model: OutlineModel, settings: WorkplanSettings): PlanDiagnostic[] {
-  // concat, not push(...): a spread of many thousands of arguments overflows the stack.
-  const found = numberingDiagnostics(model, settings).concat(damageDiagnostics(model), settings.hygieneEnabled ? hygieneDiagnostics(model) : []);
-  const out: PlanDiagnostic[] = [];
-  for (const f of found) {
-    const severity = settings.severity[f.code] ?? DEFAULT_SEVERITY[f.code];
+  // The hygiene checks report in document order; numbering goes by sequence, and damage by the
+  // parser's reading. Sorted alone, the few of those are merged with the many of hygiene.
+  const lists = [numberingDiagnostics(model, settings).sort(byPosition), damageDiagnostics(model).sort(byPosition)];
+  // A new array (two lists at least are merged), so the findings kept are moved down in place.
+  const found = (settings.hygieneEnabled ? lists.concat(hygieneDiagnostics(model)) : lists).reduce(merged) as PlanDiagnostic[];
+  let kept = 0;
+  // Indexed: this loop runs once per edit, often before it is optimized, and a `for…of` left to
+  // the interpreter makes an iteration result per finding.
+  for (let i = 0; i < found.length; i++) {
+    const d = found[i];
+    const severity = settings.severity[d.code] ?? DEFAULT_SEVERITY[d.code];
     if (severity === 'off') continue;
     // Each finding is new to this call: it takes its severity in place, no copy of thousands of objects.
-    const d = f as PlanDiagnostic;
     d.severity = severity;
-    out.push(d);
+    found[kept++] = d;
   }
-  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  found.length = kept;
+  return found;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end;
+}
+
+/** Two lists sorted by position as one; on a tie `a`'s first, as a stable sort of `a` and `b` together has it. */
+function merged(a: Finding[], b: Finding[]): Finding[] {
+  const out = new Array<Finding>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = byPosition(b[j], a[i]) < 0 ? b[j++] : a[i++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 /** The document's own line break, for fixes that insert one. */
@@ -90,6 +112,7 @@ export function lineBreakOf(text: string): string {
 
 function damageDiagnostics(model: OutlineModel): Finding[] {
   const text = model.text;
+  let lineBreak: string | undefined;
   return model.problems.map((p): Finding => {
     const marker = text.slice(p.span.start, p.span.end);
     if (p.code === 'heading.split') {
@@ -98,7 +121,7 @@ function damageDiagnostics(model: OutlineModel): Finding[] {
     // Merged: the title runs up to the gap, the body follows it.
     const title = text.slice(p.span.end, p.fixSpan.start);
     const body = text.slice(p.fixSpan.end, p.fixSpan.end + 8);
-    return { code: p.code, span: p.span, expected: ellipsisStart(title), found: body, edits: [{ ...p.fixSpan, newText: lineBreakOf(text) }] };
+    return { code: p.code, span: p.span, expected: ellipsisStart(title), found: body, edits: [{ ...p.fixSpan, newText: (lineBreak ??= lineBreakOf(text)) }] };
   });
 }
 

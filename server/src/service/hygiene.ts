@@ -15,11 +15,18 @@ const SPACE_RUN = /[ \t\u3000\u00a0]+/g;
 const isRunSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
 const QUOTE = 0x22;
 
-/** The full-width form of each half-width mark by code; `"` opens or closes, so it has none. */
+/**
+ * By code, the full-width form of each half-width mark, and a bit for the fix to it, so that a line's
+ * message names each kind of fix once. `"` turns into an opening or a closing quote: a bit each.
+ */
 const FULL_FORM: string[] = [];
-for (const [half, full] of [[',', '，'], [';', '；'], [':', '：'], ['?', '？'], ['!', '！'], ['(', '（'], [')', '）']]) {
+const FIX_BIT: number[] = [];
+[[',', '，'], [';', '；'], [':', '：'], ['?', '？'], ['!', '！'], ['(', '（'], [')', '）']].forEach(([half, full], k) => {
   FULL_FORM[half.charCodeAt(0)] = full;
-}
+  FIX_BIT[half.charCodeAt(0)] = 1 << k;
+});
+const OPENING_QUOTE_BIT = 1 << 7;
+const CLOSING_QUOTE_BIT = 1 << 8;
 
 /**
  * Classes of UTF-16 codes, a bit each, as the checks ask per character. A table of its own: calling
@@ -58,8 +65,9 @@ function isAsciiWord(c: number): boolean {
  */
 export const HYGIENE_LIMIT = 1000;
 
-export function hygieneDiagnostics(model: OutlineModel): Finding[] {
-  return markerSpaces(model).concat(cjkSpaces(model), halfWidth(model), brokenLines(model));
+/** The findings of each check, a list each, in document order. */
+export function hygieneDiagnostics(model: OutlineModel): Finding[][] {
+  return [markerSpaces(model), cjkSpaces(model), halfWidth(model), brokenLines(model)];
 }
 
 /**
@@ -73,28 +81,42 @@ class Excluded {
   private problem = 0;
   /** The furthest end of the spans that start at or before the last offset asked about. */
   private reach = 0;
+  /** Where the next span not yet met starts: until then, the cursors need not move. */
+  private nextStart = 0;
   private markerNode = 0;
 
   constructor(private readonly model: OutlineModel) {}
 
   /** Whether `offset` lies inside a marker, a run-in or a merged heading's gap. */
   covers(offset: number): boolean {
+    if (offset >= this.nextStart) this.advance(offset);
+    return offset < this.reach;
+  }
+
+  private advance(offset: number): void {
     const { nodes, problems } = this.model;
+    let next = Infinity;
     for (; this.node < nodes.length; this.node++) {
       const n = nodes[this.node];
       // A heading has a marker, a run-in an enumerator; no node has both.
       const span = n.marker?.span ?? n.enumerator?.span;
       if (!span) continue;
-      if (span.start > offset) break;
+      if (span.start > offset) {
+        next = span.start;
+        break;
+      }
       this.reach = Math.max(this.reach, span.end);
     }
     for (; this.problem < problems.length; this.problem++) {
       const p = problems[this.problem];
       if (p.code !== 'heading.merged') continue;
-      if (p.fixSpan.start > offset) break;
+      if (p.fixSpan.start > offset) {
+        next = Math.min(next, p.fixSpan.start);
+        break;
+      }
       this.reach = Math.max(this.reach, p.fixSpan.end);
     }
-    return offset < this.reach;
+    this.nextStart = next;
   }
 
   /** Whether a marker ends at `offset`: the space after it is text.markerSpace's. */
@@ -173,10 +195,12 @@ function halfWidth(model: OutlineModel): Finding[] {
   let line = 0;
   let start = lines.start(0);
   let end = lines.end(0);
-  // The current line's fixes, and each kind of mark once for the message: `应为“，（）”，实为“,()”`.
+  // The current line's fixes, and each kind once for the message: `应为“，（）”，实为“,()”`.
   let edits: OffsetEdit[] = [];
   let expected = '';
   let found = '';
+  /** FIX_BITs of the kinds named so far. */
+  let named = 0;
   /** `"` on the current line: counted when the line's first one is met. */
   let quotes = -1;
   let quoteIndex = 0;
@@ -192,6 +216,7 @@ function halfWidth(model: OutlineModel): Finding[] {
       end = lines.end(line);
       edits = [];
       expected = found = '';
+      named = 0;
       quotes = -1;
       quoteIndex = 0;
     }
@@ -208,15 +233,20 @@ function halfWidth(model: OutlineModel): Finding[] {
     if (isAsciiWord(before) && isAsciiWord(after)) continue;
     if (excluded.covers(i)) continue;
     let full = FULL_FORM[c];
+    let bit = FIX_BIT[c];
     if (c === QUOTE) {
       // Paired on the line, quotes alternate; otherwise one opens after a space or an opening mark.
       const opens = quotes % 2 === 0 ? q % 2 === 0 : i === start || isSpaceCode(before) || (CLASSES[before] & QUOTE_OPENER) !== 0;
       full = opens ? '“' : '”';
+      bit = opens ? OPENING_QUOTE_BIT : CLOSING_QUOTE_BIT;
     }
     edits.push({ start: i, end: i + 1, newText: full });
-    if (!expected.includes(full)) expected += full;
-    const half = text[i];
-    if (!found.includes(half)) found += half;
+    if (!(named & bit)) {
+      expected += full;
+      // `"` is found once, whichever way it turns.
+      if (c !== QUOTE || !(named & (OPENING_QUOTE_BIT | CLOSING_QUOTE_BIT))) found += text[i];
+      named |= bit;
+    }
   }
   if (edits.length) out.push(halfWidthFinding(edits, expected, found));
   return out;
