@@ -7,7 +7,7 @@ import { diagnosticMessage, Lang } from './messages';
 import { OutlineModel, Span } from './model';
 import { numberingDiagnostics } from './numbering';
 import { Positions, spanToRange } from './ranges';
-import { WorkplanSettings } from './settings';
+import { SeveritySetting, WorkplanSettings } from './settings';
 
 export const NUMBERING_CODES = [
   'numbering.skipped', 'numbering.duplicate', 'numbering.order', 'numbering.restart', 'numbering.levelSkipped',
@@ -71,21 +71,33 @@ export function computeDiagnostics(model: OutlineModel, settings: WorkplanSettin
   // The hygiene checks report in document order; numbering goes by sequence, and damage by the
   // parser's reading. Sorted alone, the few of those are merged with the many of hygiene.
   const lists = [numberingDiagnostics(model, settings).sort(byPosition), damageDiagnostics(model).sort(byPosition)];
-  // A new array (two lists at least are merged), so the findings kept are moved down in place.
-  const found = (settings.hygieneEnabled ? lists.concat(hygieneDiagnostics(model)) : lists).reduce(merged) as PlanDiagnostic[];
+  return (settings.hygieneEnabled ? lists.concat(hygieneDiagnostics(model)) : lists).map((l) => withSeverities(l, settings)).reduce(merged);
+}
+
+/**
+ * The findings of one list with their severities, in place, those `off` dropped. Each finding is
+ * new to this call: it takes its severity itself, no copy of thousands of objects.
+ */
+function withSeverities(list: Finding[], settings: WorkplanSettings): PlanDiagnostic[] {
+  const out = list as PlanDiagnostic[];
+  // A list is mostly of one code (a hygiene check's all are): its severity is looked up once per run of it.
+  let code: DiagnosticCode | undefined;
+  let severity: SeveritySetting = 'off';
   let kept = 0;
   // Indexed: this loop runs once per edit, often before it is optimized, and a `for…of` left to
   // the interpreter makes an iteration result per finding.
-  for (let i = 0; i < found.length; i++) {
-    const d = found[i];
-    const severity = settings.severity[d.code] ?? DEFAULT_SEVERITY[d.code];
+  for (let i = 0; i < out.length; i++) {
+    const d = out[i];
+    if (d.code !== code) {
+      code = d.code;
+      severity = settings.severity[code] ?? DEFAULT_SEVERITY[code];
+    }
     if (severity === 'off') continue;
-    // Each finding is new to this call: it takes its severity in place, no copy of thousands of objects.
     d.severity = severity;
-    found[kept++] = d;
+    out[kept++] = d;
   }
-  found.length = kept;
-  return found;
+  out.length = kept;
+  return out;
 }
 
 function byPosition(a: Finding, b: Finding): number {
@@ -93,8 +105,8 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 /** Two lists sorted by position as one; on a tie `a`'s first, as a stable sort of `a` and `b` together has it. */
-function merged(a: Finding[], b: Finding[]): Finding[] {
-  const out = new Array<Finding>(a.length + b.length);
+function merged(a: PlanDiagnostic[], b: PlanDiagnostic[]): PlanDiagnostic[] {
+  const out = new Array<PlanDiagnostic>(a.length + b.length);
   let i = 0;
   let j = 0;
   let k = 0;

@@ -273,22 +273,24 @@ function brokenLines(model: OutlineModel): Finding[] {
   const text = model.text;
   const lines = model.lines;
   const facts = new Uint8Array(lines.count);
+  /** Where heading titles end, in document order: a line whose title would end there is a heading. */
+  const titleEnds: number[] = [];
   for (const n of model.nodes) {
     if ((n.kind === 'heading' || n.kind === 'enumeration') && onlyDecorationBefore(text, lines.start(n.line), n.headingSpan.start)) {
       facts[n.line] |= NODE_LINE;
     }
+    if (n.kind === 'heading') titleEnds.push(n.titleSpan.end);
     if (n.kind === 'unnumbered') for (let l = n.line; l < lines.count && lines.start(l) <= n.headingSpan.end; l++) facts[l] |= HEADING_LINE;
   }
   const at = new PositionIndex(model);
   for (const d of model.documentStarts) facts[at.lineOf(d)] |= DOCUMENT_START;
   const notProse = (l: number) =>
     (facts[l] & DOCUMENT_START) !== 0 || (!hasCjkIn(text, lines.start(l), lines.end(l)) && lines.text(l).trim().length <= 12);
-  // Heading titles and split markers, both in document order, are met by cursors as the lines go by.
-  let heading = 0;
+  // Title ends and split markers, both in document order, are met by cursors as the lines go by.
+  let title = 0;
   const endsTitle = (offset: number) => {
-    const nodes = model.nodes;
-    while (heading < nodes.length && (nodes[heading].kind !== 'heading' || nodes[heading].titleSpan.end < offset)) heading++;
-    return nodes[heading]?.titleSpan.end === offset;
+    while (title < titleEnds.length && titleEnds[title] < offset) title++;
+    return titleEnds[title] === offset;
   };
   let problem = 0;
   const splitAfter = (offset: number) => {
