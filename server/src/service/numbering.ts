@@ -423,8 +423,9 @@ function readStyle(model: OutlineModel, setting: WorkplanSettings['markerWidth']
       if (bracketWidth(m.open) === 'full') full++;
       else half++;
     }
-    const c = counts.get(m.family) ?? new Map<string, number>();
-    counts.set(m.family, c.set(m.punctuation, (c.get(m.punctuation) ?? 0) + 1));
+    let c = counts.get(m.family);
+    if (!c) counts.set(m.family, (c = new Map()));
+    c.set(m.punctuation, (c.get(m.punctuation) ?? 0) + 1);
   }
   const punctuation: DocumentStyle['punctuation'] = new Map();
   for (const [family, c] of counts) {
