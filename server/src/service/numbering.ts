@@ -97,7 +97,7 @@ class NumberingCheck {
   /** Nodes inside a sequence reported as mis-nested: their own children are not judged. */
   private readonly suppressed = new Set<OutlineNode>();
   /** Per level, the last value of the previous sequence counting at that level in this document. */
-  private lastByRank = new Map<number, number>();
+  private lastByLevel = new Map<number, number>();
 
   constructor(private readonly model: OutlineModel, private readonly settings: Pick<WorkplanSettings, 'markerWidth' | 'allowLevelSkip'>) {
     this.style = readStyle(model, settings.markerWidth);
@@ -106,7 +106,7 @@ class NumberingCheck {
   run(): Finding[] {
     let lastRoot: number | undefined;
     for (const segment of rootSegments(this.model)) {
-      this.lastByRank = new Map();
+      this.lastByLevel = new Map();
       this.container(undefined, segment, lastRoot);
       lastRoot = lastTopLevel(segment)?.marker!.value;
     }
@@ -134,9 +134,9 @@ class NumberingCheck {
       const first = seq.items[0].value;
       // Roots may go on from a previous document in the same file; that is not a fault either.
       const start = continuesFrom !== undefined && first === continuesFrom + 1 ? continuesFrom : 0;
-      const previous = seq.kind === 'heading' && parent ? this.lastByRank.get(seq.level) : undefined;
+      const previous = seq.kind === 'heading' && parent ? this.lastByLevel.get(seq.level) : undefined;
       const faulty = this.sequence(seq.items, seq.kind, start, previous);
-      if (seq.kind === 'heading') this.lastByRank.set(seq.level, seq.items[seq.items.length - 1].value);
+      if (seq.kind === 'heading') this.lastByLevel.set(seq.level, seq.items[seq.items.length - 1].value);
       else this.mixedSeries(seq.items);
       const alone = seq.kind === 'heading' ? seq.items.length === 1 : children.filter((c) => c.kind === 'enumeration').length === 1;
       if (alone && first === 1 && !faulty) this.lone(seq.items[0]);
