@@ -7,7 +7,7 @@ import { diagnosticMessage, Lang } from './messages';
 import { OutlineModel, Span } from './model';
 import { numberingDiagnostics } from './numbering';
 import { Positions, spanToRange } from './ranges';
-import { WorkplanSettings } from './settings';
+import { SeveritySetting, WorkplanSettings } from './settings';
 
 export const NUMBERING_CODES = [
   'numbering.skipped', 'numbering.duplicate', 'numbering.order', 'numbering.restart', 'numbering.levelSkipped',
@@ -68,18 +68,52 @@ export type Finding = Omit<PlanDiagnostic, 'severity'>;
 
 /** Every diagnostic of a document under the given settings, in document order; codes set `off` are dropped. */
 export function computeDiagnostics(model: OutlineModel, settings: WorkplanSettings): PlanDiagnostic[] {
-  // concat, not push(...): a spread of many thousands of arguments overflows the stack.
-  const found = numberingDiagnostics(model, settings).concat(damageDiagnostics(model), settings.hygieneEnabled ? hygieneDiagnostics(model) : []);
-  const out: PlanDiagnostic[] = [];
-  for (const f of found) {
-    const severity = settings.severity[f.code] ?? DEFAULT_SEVERITY[f.code];
+  // The hygiene checks report in document order; numbering goes by sequence, and damage by the
+  // parser's reading. Sorted alone, the few of those are merged with the many of hygiene.
+  const lists = [numberingDiagnostics(model, settings).sort(byPosition), damageDiagnostics(model).sort(byPosition)];
+  return (settings.hygieneEnabled ? lists.concat(hygieneDiagnostics(model)) : lists).map((l) => withSeverities(l, settings)).reduce(merged);
+}
+
+/**
+ * The findings of one list with their severities, in place, those `off` dropped. Each finding is
+ * new to this call: it takes its severity itself, no copy of thousands of objects.
+ */
+function withSeverities(list: Finding[], settings: WorkplanSettings): PlanDiagnostic[] {
+  const out = list as PlanDiagnostic[];
+  // A list is mostly of one code (a hygiene check's all are): its severity is looked up once per run of it.
+  let code: DiagnosticCode | undefined;
+  let severity: SeveritySetting = 'off';
+  let kept = 0;
+  // Indexed: this loop runs once per edit, often before it is optimized, and a `for…of` left to
+  // the interpreter makes an iteration result per finding.
+  for (let i = 0; i < out.length; i++) {
+    const d = out[i];
+    if (d.code !== code) {
+      code = d.code;
+      severity = settings.severity[code] ?? DEFAULT_SEVERITY[code];
+    }
     if (severity === 'off') continue;
-    // Each finding is new to this call: it takes its severity in place, no copy of thousands of objects.
-    const d = f as PlanDiagnostic;
     d.severity = severity;
-    out.push(d);
+    out[kept++] = d;
   }
-  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  out.length = kept;
+  return out;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end;
+}
+
+/** Two lists sorted by position as one; on a tie `a`'s first, as a stable sort of `a` and `b` together has it. */
+function merged(a: PlanDiagnostic[], b: PlanDiagnostic[]): PlanDiagnostic[] {
+  const out = new Array<PlanDiagnostic>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = byPosition(b[j], a[i]) < 0 ? b[j++] : a[i++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 /** The document's own line break, for fixes that insert one. */
@@ -90,6 +124,7 @@ export function lineBreakOf(text: string): string {
 
 function damageDiagnostics(model: OutlineModel): Finding[] {
   const text = model.text;
+  let lineBreak: string | undefined;
   return model.problems.map((p): Finding => {
     const marker = text.slice(p.span.start, p.span.end);
     if (p.code === 'heading.split') {
@@ -100,7 +135,7 @@ function damageDiagnostics(model: OutlineModel): Finding[] {
     const before = text.slice(p.span.end <= p.fixSpan.start ? p.span.end : Math.max(0, p.fixSpan.start - 20), p.fixSpan.start);
     const title = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
     const body = text.slice(p.fixSpan.end, p.fixSpan.end + 8);
-    return { code: p.code, span: p.span, expected: ellipsisStart(title), found: body, edits: [{ ...p.fixSpan, newText: lineBreakOf(text) }] };
+    return { code: p.code, span: p.span, expected: ellipsisStart(title), found: body, edits: [{ ...p.fixSpan, newText: (lineBreak ??= lineBreakOf(text)) }] };
   });
 }
 

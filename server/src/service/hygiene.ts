@@ -2,30 +2,49 @@
 // only; each finding carries the edit that repairs it and nothing else.
 import type { Finding } from './diagnostics';
 import type { OffsetEdit } from './markerForms';
-import { OutlineModel, Span } from './model';
+import { OutlineModel } from './model';
 import { PositionIndex } from './positions';
-import { CJK_RANGES, endsSentence, isCjkCode, isSpace, isSurrogatePairAt, isWhiteSpaceCode } from './text';
+import { contains } from './ranges';
+import { CJK_RANGES, endsSentence, isCjkCode, isSpaceCode, isSurrogatePairAt, isWhiteSpaceCode } from './text';
 
 /** Full-width punctuation of Chinese text. */
 const FULL_PUNCT = '，。、；：？！“”‘’（）《》【】「」『』…—';
-const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const HALF_MARK = /[,;:?!()"]/g;
 /** Spaces that may sit inside Chinese text: ASCII space, tab, ideographic and no-break space. */
 const SPACE_RUN = /[ \t\u3000\u00a0]+/g;
 const isRunSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
+const QUOTE = 0x22;
 
 /**
- * Ideographs and full-width punctuation, by UTF-16 code: the checks ask per character. A table of
- * its own: calling text.ts's isCjkCode and inClass from here too measured the parser 7% slower.
+ * By code, the full-width form of each half-width mark, and a bit for the fix to it, so that a line's
+ * message names each kind of fix once. `"` turns into an opening or a closing quote: a bit each.
  */
-const CHINESE = new Uint8Array(0x10000);
-for (const [from, to] of CJK_RANGES) CHINESE.fill(1, from, to + 1);
-for (const ch of FULL_PUNCT) CHINESE[ch.charCodeAt(0)] = 1;
+const FULL_FORM: string[] = [];
+const FIX_BIT: number[] = [];
+[[',', '，'], [';', '；'], [':', '：'], ['?', '？'], ['!', '！'], ['(', '（'], [')', '）']].forEach(([half, full], k) => {
+  FULL_FORM[half.charCodeAt(0)] = full;
+  FIX_BIT[half.charCodeAt(0)] = 1 << k;
+});
+const OPENING_QUOTE_BIT = 1 << 7;
+const CLOSING_QUOTE_BIT = 1 << 8;
 
-// The classes take UTF-16 codes (NaN past either end of the text): reading `text[i]` would make a
-// string of every Chinese character asked about.
+/**
+ * Classes of UTF-16 codes, a bit each, as the checks ask per character. A table of its own: calling
+ * text.ts's isCjkCode and inClass from here too measured the parser 7% slower.
+ */
+const CLASSES = new Uint8Array(0x10000);
+/** Ideographs and full-width punctuation. */
+const CHINESE = 1;
+/** Marks after which a `"` opens a quotation. */
+const QUOTE_OPENER = 2;
+for (const [from, to] of CJK_RANGES) CLASSES.fill(CHINESE, from, to + 1);
+for (const ch of FULL_PUNCT) CLASSES[ch.charCodeAt(0)] |= CHINESE;
+for (const ch of '，。、；：（“《') CLASSES[ch.charCodeAt(0)] |= QUOTE_OPENER;
+
+// The classes take UTF-16 codes (NaN past either end of the text, which is in none): reading
+// `text[i]` would make a string of every Chinese character asked about.
 function isChinese(c: number): boolean {
-  return CHINESE[c] === 1;
+  return (CLASSES[c] & CHINESE) !== 0;
 }
 
 function isDigit(c: number): boolean {
@@ -46,32 +65,66 @@ function isAsciiWord(c: number): boolean {
  */
 export const HYGIENE_LIMIT = 1000;
 
-export function hygieneDiagnostics(model: OutlineModel): Finding[] {
-  const excluded = excludedSpans(model);
-  return markerSpaces(model).concat(cjkSpaces(model, excluded), halfWidth(model, excluded), brokenLines(model));
+/** The findings of each check, a list each, in document order. */
+export function hygieneDiagnostics(model: OutlineModel): Finding[][] {
+  return [markerSpaces(model), cjkSpaces(model), halfWidth(model), brokenLines(model)];
 }
 
-/** Markers and run-ins (their own checks judge them) and the gap of a merged heading. */
-function excludedSpans(model: OutlineModel): Span[] {
-  const spans: Span[] = [];
-  for (const n of model.nodes) {
-    if (n.marker) spans.push(n.marker.span);
-    if (n.enumerator) spans.push(n.enumerator.span);
-  }
-  for (const p of model.problems) if (p.code === 'heading.merged') spans.push(p.fixSpan);
-  return spans.sort((a, b) => a.start - b.start);
-}
+/**
+ * What the text checks leave to others, asked about at offsets that never decrease: markers and
+ * run-ins (their own checks judge them) and the gap of a merged heading. Cursors walk the nodes and
+ * the problems, both in document order, so nothing is gathered or sorted, and a check that stops at
+ * its limit reads no further.
+ */
+class Excluded {
+  private node = 0;
+  private problem = 0;
+  /** The furthest end of the spans that start at or before the last offset asked about. */
+  private reach = 0;
+  /** Where the next span not yet met starts: until then, the cursors need not move. */
+  private nextStart = 0;
+  private markerNode = 0;
 
-function inside(spans: Span[], offset: number): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= offset) lo = mid + 1;
-    else if (spans[mid].start > offset) hi = mid - 1;
-    else return true;
+  constructor(private readonly model: OutlineModel) {}
+
+  /** Whether `offset` lies inside a marker, a run-in or a merged heading's gap. */
+  covers(offset: number): boolean {
+    if (offset >= this.nextStart) this.advance(offset);
+    return offset < this.reach;
   }
-  return false;
+
+  private advance(offset: number): void {
+    const { nodes, problems } = this.model;
+    let next = Infinity;
+    for (; this.node < nodes.length; this.node++) {
+      const n = nodes[this.node];
+      // A heading has a marker, a run-in an enumerator; no node has both.
+      const span = n.marker?.span ?? n.enumerator?.span;
+      if (!span) continue;
+      if (span.start > offset) {
+        next = span.start;
+        break;
+      }
+      this.reach = Math.max(this.reach, span.end);
+    }
+    for (; this.problem < problems.length; this.problem++) {
+      const p = problems[this.problem];
+      if (p.code !== 'heading.merged') continue;
+      if (p.fixSpan.start > offset) {
+        next = Math.min(next, p.fixSpan.start);
+        break;
+      }
+      this.reach = Math.max(this.reach, p.fixSpan.end);
+    }
+    this.nextStart = next;
+  }
+
+  /** Whether a marker ends at `offset`: the space after it is text.markerSpace's. */
+  endsMarker(offset: number): boolean {
+    const nodes = this.model.nodes;
+    while (this.markerNode < nodes.length && (nodes[this.markerNode].marker?.span.end ?? -1) < offset) this.markerNode++;
+    return nodes[this.markerNode]?.marker?.span.end === offset;
+  }
 }
 
 /** `(三) 重策源`: a space between a marker and its title. */
@@ -82,8 +135,9 @@ function markerSpaces(model: OutlineModel): Finding[] {
     const m = n.marker;
     if (!m) continue;
     let e = m.span.end;
-    while (e < text.length && text[e] !== '\n' && text[e] !== '\r' && isSpace(text[e])) e++;
-    if (e === m.span.end || e >= text.length || text[e] === '\n' || text[e] === '\r') continue;
+    while (isSpaceCode(text.charCodeAt(e))) e++;
+    const next = text.charCodeAt(e);
+    if (e === m.span.end || e >= text.length || next === 0x0a || next === 0x0d) continue;
     if (out.length >= HYGIENE_LIMIT) break;
     const title = [...text.slice(e, e + 4)].filter((c) => c !== '\n' && c !== '\r').join('');
     out.push({
@@ -95,11 +149,10 @@ function markerSpaces(model: OutlineModel): Finding[] {
 }
 
 /** `争 取`, `营商 环境`, `2025 年`: spaces between Chinese characters or between Chinese and a number. */
-function cjkSpaces(model: OutlineModel, excluded: Span[]): Finding[] {
+function cjkSpaces(model: OutlineModel): Finding[] {
   const text = model.text;
+  const excluded = new Excluded(model);
   const out: Finding[] = [];
-  const afterMarker = new Set<number>();
-  for (const n of model.nodes) if (n.marker) afterMarker.add(n.marker.span.end);
   // One pass over the whole text: a run never crosses a line break, and a run at either end of a
   // line has a break (or nothing) on that side, which is neither Chinese nor a digit.
   SPACE_RUN.lastIndex = 0;
@@ -113,7 +166,7 @@ function cjkSpaces(model: OutlineModel, excluded: Span[]): Finding[] {
     const left = isChinese(before) || (isDigit(before) && wholeNumber(text, start - 1, -1));
     const right = isChinese(after) || (isDigit(after) && wholeNumber(text, end, 1));
     if (!left || !right || !(isChinese(before) || isChinese(after))) continue;
-    if (afterMarker.has(start) || inside(excluded, start)) continue;
+    if (excluded.endsMarker(start) || excluded.covers(start)) continue;
     out.push({
       code: 'text.cjkSpace', span: { start, end }, expected: text.slice(start - 2, start) + text.slice(end, end + 2),
       found: text.slice(start - 2, end + 2), edits: [{ start, end, newText: '' }],
@@ -134,61 +187,73 @@ function wholeNumber(text: string, at: number, step: number): boolean {
  * `,` `(` `)` `"` `:` `;` `?` `!` written half-width in Chinese text: one finding per line, so a plan
  * pasted from a PDF with a half-width comma in every sentence does not bury the Problems panel.
  */
-function halfWidth(model: OutlineModel, excluded: Span[]): Finding[] {
+function halfWidth(model: OutlineModel): Finding[] {
   const text = model.text;
   const lines = model.lines;
+  const excluded = new Excluded(model);
   const out: Finding[] = [];
   let line = 0;
+  let start = lines.start(0);
+  let end = lines.end(0);
+  // The current line's fixes, and each kind once for the message: `应为“，（）”，实为“,()”`.
   let edits: OffsetEdit[] = [];
+  let expected = '';
+  let found = '';
+  /** FIX_BITs of the kinds named so far. */
+  let named = 0;
   /** `"` on the current line: counted when the line's first one is met. */
   let quotes = -1;
   let quoteIndex = 0;
-  const flush = () => {
-    if (!edits.length) return;
-    // The message names each kind of mark once: `应为“，（）”，实为“,()”`.
-    let expected = '';
-    let found = '';
-    for (const e of edits) {
-      if (!expected.includes(e.newText)) expected += e.newText;
-      if (!found.includes(text[e.start])) found += text[e.start];
-    }
-    out.push({ code: 'text.halfWidth', span: { start: edits[0].start, end: edits[edits.length - 1].end }, expected, found, edits });
-    edits = [];
-  };
   // One regex pass over the whole text finds the candidates; marks never sit on a line break.
   HALF_MARK.lastIndex = 0;
   while (HALF_MARK.test(text)) {
     const i = HALF_MARK.lastIndex - 1;
-    if (lines.end(line) <= i) {
-      flush();
-      if (out.length >= HYGIENE_LIMIT) break;
+    if (end <= i) {
+      if (edits.length) out.push(halfWidthFinding(edits, expected, found));
+      if (out.length >= HYGIENE_LIMIT) return out;
       while (lines.end(line) <= i) line++;
+      start = lines.start(line);
+      end = lines.end(line);
+      edits = [];
+      expected = found = '';
+      named = 0;
       quotes = -1;
       quoteIndex = 0;
     }
-    const start = lines.start(line);
-    const end = lines.end(line);
-    const ch = text[i];
+    const c = text.charCodeAt(i);
     let q = -1;
-    if (ch === '"') {
+    if (c === QUOTE) {
       if (quotes < 0) quotes = count(text, '"', start, end);
       q = quoteIndex++;
     }
-    if (inside(excluded, i)) continue;
     const before = i > start ? text.charCodeAt(i - 1) : NaN;
     const after = i + 1 < end ? text.charCodeAt(i + 1) : NaN;
     if (!isChinese(before) && !isChinese(after)) continue;
     // `9:00`, `1,000` between digits are not Chinese punctuation.
     if (isAsciiWord(before) && isAsciiWord(after)) continue;
-    let full = HALF_TO_FULL[ch];
-    if (ch === '"') {
-      const opens = quotes % 2 === 0 ? q % 2 === 0 : i === start || isSpace(text[i - 1]) || '，。、；：（“《'.includes(text[i - 1]);
+    if (excluded.covers(i)) continue;
+    let full = FULL_FORM[c];
+    let bit = FIX_BIT[c];
+    if (c === QUOTE) {
+      // Paired on the line, quotes alternate; otherwise one opens after a space or an opening mark.
+      const opens = quotes % 2 === 0 ? q % 2 === 0 : i === start || isSpaceCode(before) || (CLASSES[before] & QUOTE_OPENER) !== 0;
       full = opens ? '“' : '”';
+      bit = opens ? OPENING_QUOTE_BIT : CLOSING_QUOTE_BIT;
     }
     edits.push({ start: i, end: i + 1, newText: full });
+    if (!(named & bit)) {
+      expected += full;
+      // `"` is found once, whichever way it turns.
+      if (c !== QUOTE || !(named & (OPENING_QUOTE_BIT | CLOSING_QUOTE_BIT))) found += text[i];
+      named |= bit;
+    }
   }
-  if (out.length < HYGIENE_LIMIT) flush();
+  if (edits.length) out.push(halfWidthFinding(edits, expected, found));
   return out;
+}
+
+function halfWidthFinding(edits: OffsetEdit[], expected: string, found: string): Finding {
+  return { code: 'text.halfWidth', span: { start: edits[0].start, end: edits[edits.length - 1].end }, expected, found, edits };
 }
 
 /** How often `ch` occurs in `text` between `start` and `end`. */
@@ -198,37 +263,53 @@ function count(text: string, ch: string, start: number, end: number): number {
   return n;
 }
 
+/** Facts about a line that brokenLines asks about, a bit each. */
+const NODE_LINE = 1;
+const HEADING_LINE = 2;
+const DOCUMENT_START = 4;
+
 /** A line that stops mid-sentence and goes on, after the break, on the next line of prose. */
 function brokenLines(model: OutlineModel): Finding[] {
   const text = model.text;
   const lines = model.lines;
-  const nodeLines = new Set<number>();
-  const headingEnds = new Set<number>();
-  const headingLines = new Set<number>();
+  const facts = new Uint8Array(lines.count);
+  /** Where heading titles end, in document order: a line whose title would end there is a heading. */
+  const titleEnds: number[] = [];
   for (const n of model.nodes) {
-    if (n.kind === 'heading' || n.kind === 'enumeration') {
-      if (/^[\s#*]*$/.test(text.slice(lines.start(n.line), n.headingSpan.start))) nodeLines.add(n.line);
+    if ((n.kind === 'heading' || n.kind === 'enumeration') && onlyDecorationBefore(text, lines.start(n.line), n.headingSpan.start)) {
+      facts[n.line] |= NODE_LINE;
     }
-    if (n.kind === 'heading') headingEnds.add(n.titleSpan.end);
-    if (n.kind === 'unnumbered') for (let l = n.line; l < lines.count && lines.start(l) <= n.headingSpan.end; l++) headingLines.add(l);
+    if (n.kind === 'heading') titleEnds.push(n.titleSpan.end);
+    if (n.kind === 'unnumbered') for (let l = n.line; l < lines.count && lines.start(l) <= n.headingSpan.end; l++) facts[l] |= HEADING_LINE;
   }
   const at = new PositionIndex(model);
-  const startLines = new Set(model.documentStarts.map((d) => at.lineOf(d)));
-  const notProse = (l: number) => startLines.has(l) || (!hasCjkIn(text, lines.start(l), lines.end(l)) && lines.text(l).trim().length <= 12);
-  const splitAt = new Set(model.problems.filter((p) => p.code === 'heading.split').map((p) => p.fixSpan.start));
-  const within = (span: Span | undefined, offset: number) => !!span && span.start <= offset && offset <= span.end;
+  for (const d of model.documentStarts) facts[at.lineOf(d)] |= DOCUMENT_START;
+  const notProse = (l: number) =>
+    (facts[l] & DOCUMENT_START) !== 0 || (!hasCjkIn(text, lines.start(l), lines.end(l)) && lines.text(l).trim().length <= 12);
+  // Title ends and split markers, both in document order, are met by cursors as the lines go by.
+  let title = 0;
+  const endsTitle = (offset: number) => {
+    while (title < titleEnds.length && titleEnds[title] < offset) title++;
+    return titleEnds[title] === offset;
+  };
+  let problem = 0;
+  const splitAfter = (offset: number) => {
+    const problems = model.problems;
+    while (problem < problems.length && (problems[problem].code !== 'heading.split' || problems[problem].fixSpan.start < offset)) problem++;
+    return problems[problem]?.fixSpan.start === offset;
+  };
   const out: Finding[] = [];
   for (let i = 0; i < lines.count && out.length < HYGIENE_LIMIT; i++) {
     if (lines.isBlank(i)) continue;
     const start = lines.start(i);
     const end = lines.contentEnd(i);
-    if (endsSentence(text, start, lines.end(i)) || headingLines.has(i) || notProse(i)) continue;
-    if (within(model.frontMatter, start) || within(model.titleSpan, start)) continue;
+    if (endsSentence(text, start, lines.end(i)) || (facts[i] & HEADING_LINE) !== 0 || notProse(i)) continue;
+    if ((model.frontMatter && contains(model.frontMatter, start)) || (model.titleSpan && contains(model.titleSpan, start))) continue;
     // A heading's title ends its line; a marker alone on its line is heading.split's business.
-    if (headingEnds.has(endOfTitle(text, start, end)) || splitAt.has(end)) continue;
+    if (endsTitle(endOfTitle(text, start, end)) || splitAfter(end)) continue;
     let j = i + 1;
     while (j < lines.count && whiteLine(text, lines.contentStart(j), lines.contentEnd(j))) j++;
-    if (j >= lines.count || nodeLines.has(j) || headingLines.has(j) || notProse(j)) continue;
+    if (j >= lines.count || (facts[j] & (NODE_LINE | HEADING_LINE)) !== 0 || notProse(j)) continue;
     let next = lines.contentStart(j);
     while (next < lines.end(j) && isWhiteSpaceCode(text.charCodeAt(next))) next++;
     if (model.backMatter && model.backMatter.start === next) continue;
@@ -239,6 +320,15 @@ function brokenLines(model: OutlineModel): Finding[] {
     });
   }
   return out;
+}
+
+/** Only white space, `#` and `*` in `text[start, end)`: a heading's line holds nothing else before it. */
+function onlyDecorationBefore(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isWhiteSpaceCode(c) && c !== 0x23 && c !== 0x2a) return false;
+  }
+  return true;
 }
 
 function hasCjkIn(text: string, start: number, end: number): boolean {
@@ -269,6 +359,6 @@ function codePointsStart(s: string, n: number): string {
 /** Where a heading title on this line would end: before trailing `**` and `。`. */
 function endOfTitle(text: string, start: number, end: number): number {
   let e = end;
-  while (e > start && (text[e - 1] === '*' || text[e - 1] === '。')) e--;
+  while (e > start && (text.charCodeAt(e - 1) === 0x2a || text.charCodeAt(e - 1) === 0x3002)) e--;
   return e;
 }

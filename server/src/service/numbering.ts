@@ -21,6 +21,11 @@ interface Sequence {
   kind: SequenceKind;
   /** Marker rank for headings, 0 for run-ins. */
   rank: number;
+  /**
+   * The level the sequence counts at: its rank, unless it is written a level too deep (after `（1）`
+   * standing for `（一）`, the `（二）` that follows continues it and is no fault of its own).
+   */
+  level: number;
   items: Item[];
 }
 
@@ -29,8 +34,8 @@ interface DocumentStyle {
   width: Width;
   /** Per family: the punctuation most markers use, and whether more than one is used. */
   punctuation: Map<MarkerFamily, { majority: string; mixed: boolean }>;
-  /** Parent rank → child rank → the parents that have such children. */
-  childRanks: Map<number, Map<number, Set<OutlineNode>>>;
+  /** Parent rank → child rank → the parents that have such children: the first, and whether there are others. */
+  childRanks: Map<number, Map<number, { parent: OutlineNode; several: boolean }>>;
 }
 
 export function numberingDiagnostics(model: OutlineModel, settings: Pick<WorkplanSettings, 'markerWidth' | 'allowLevelSkip'>): Finding[] {
@@ -58,19 +63,19 @@ export function rootSegments(model: OutlineModel): OutlineNode[][] {
 export function siblingSequences(children: OutlineNode[]): Sequence[] {
   // Ranks are few: a list searched in place costs less than a Map per node with children.
   const out: Sequence[] = [];
-  const enumerations: Item[] = [];
+  let enumerations: Item[] | undefined;
   for (const c of children) {
     if (c.kind === 'heading' && c.marker) {
       const item = { node: c, item: c.marker, value: c.marker.value };
       let k = 0;
       while (k < out.length && out[k].rank !== c.rank) k++;
       if (k < out.length) out[k].items.push(item);
-      else out.push({ kind: 'heading', rank: c.rank, items: [item] });
+      else out.push({ kind: 'heading', rank: c.rank, level: c.rank, items: [item] });
     } else if (c.kind === 'enumeration' && c.enumerator && c.enumerator.value !== ORDINAL_LAST) {
-      enumerations.push({ node: c, item: c.enumerator, value: c.enumerator.value });
+      (enumerations ??= []).push({ node: c, item: c.enumerator, value: c.enumerator.value });
     }
   }
-  if (enumerations.length) out.push({ kind: 'enumeration', rank: 0, items: enumerations });
+  if (enumerations) out.push({ kind: 'enumeration', rank: 0, level: 0, items: enumerations });
   return out;
 }
 
@@ -91,8 +96,8 @@ class NumberingCheck {
   private readonly style: DocumentStyle;
   /** Nodes inside a sequence reported as mis-nested: their own children are not judged. */
   private readonly suppressed = new Set<OutlineNode>();
-  /** Per rank, the last value of the previous sequence of that rank in this document. */
-  private lastByRank = new Map<number, number>();
+  /** Per level, the last value of the previous sequence counting at that level in this document. */
+  private lastByLevel = new Map<number, number>();
 
   constructor(private readonly model: OutlineModel, private readonly settings: Pick<WorkplanSettings, 'markerWidth' | 'allowLevelSkip'>) {
     this.style = readStyle(model, settings.markerWidth);
@@ -101,10 +106,9 @@ class NumberingCheck {
   run(): Finding[] {
     let lastRoot: number | undefined;
     for (const segment of rootSegments(this.model)) {
-      this.lastByRank = new Map();
+      this.lastByLevel = new Map();
       this.container(undefined, segment, lastRoot);
-      const roots = siblingSequences(segment).find((s) => s.kind === 'heading' && s.rank === 1);
-      lastRoot = roots?.items[roots.items.length - 1].value;
+      lastRoot = lastTopLevel(segment)?.marker!.value;
     }
     for (const node of this.model.nodes) {
       if (node.marker) this.marker(node, node.marker);
@@ -121,22 +125,18 @@ class NumberingCheck {
     // Most nodes are leaves (measures, run-ins): nothing to check and nothing to allocate for.
     if (!children.length || (parent && this.suppressed.has(parent))) return;
     const sequences = siblingSequences(children);
-    // A sequence written one level too deep counts with the level it should have: after `（1）`
-    // standing for `（一）`, the `（二）` that follows continues it and is no fault of its own.
-    const effective = new Map<OutlineNode, number>();
     for (const seq of sequences) {
       if (seq.kind !== 'heading') continue;
-      const level = seq.rank === 3.5 ? this.halfParenLevel(parent) : this.levelSkip(parent, seq.rank, seq.items);
-      for (const it of seq.items) effective.set(it.node, level ?? seq.rank);
+      seq.level = (seq.rank === 3.5 ? this.halfParenLevel(parent) : this.levelSkip(parent, seq.rank, seq.items)) ?? seq.rank;
     }
-    if (parent) this.nesting(children, effective);
-    for (const seq of regroup(sequences, effective)) {
+    if (parent) this.nesting(children, sequences);
+    for (const seq of regroup(sequences)) {
       const first = seq.items[0].value;
       // Roots may go on from a previous document in the same file; that is not a fault either.
       const start = continuesFrom !== undefined && first === continuesFrom + 1 ? continuesFrom : 0;
-      const previous = seq.kind === 'heading' && parent ? this.lastByRank.get(seq.rank) : undefined;
+      const previous = seq.kind === 'heading' && parent ? this.lastByLevel.get(seq.level) : undefined;
       const faulty = this.sequence(seq.items, seq.kind, start, previous);
-      if (seq.kind === 'heading') this.lastByRank.set(seq.rank, seq.items[seq.items.length - 1].value);
+      if (seq.kind === 'heading') this.lastByLevel.set(seq.level, seq.items[seq.items.length - 1].value);
       else this.mixedSeries(seq.items);
       const alone = seq.kind === 'heading' ? seq.items.length === 1 : children.filter((c) => c.kind === 'enumeration').length === 1;
       if (alone && first === 1 && !faulty) this.lone(seq.items[0]);
@@ -145,15 +145,16 @@ class NumberingCheck {
   }
 
   /** A shallower marker after deeper siblings: it sits inside their section without being deeper. */
-  private nesting(children: OutlineNode[], rank: Map<OutlineNode, number>): void {
+  private nesting(children: OutlineNode[], sequences: Sequence[]): void {
     let deepest = 0;
     let before: OutlineNode | undefined;
-    const seen = new Set<number>();
+    /** The levels met so far, a bit each: levels are whole numbers from 1 to 5. */
+    let seen = 0;
     for (const c of children) {
-      const r = rank.get(c);
-      if (r === undefined) continue;
-      if (r < deepest && !seen.has(r)) this.reportNesting(c, before!);
-      seen.add(r);
+      if (c.kind !== 'heading' || !c.marker) continue;
+      const r = levelOf(sequences, c.rank);
+      if (r < deepest && !(seen & (1 << r))) this.reportNesting(c, before!);
+      seen |= 1 << r;
       deepest = Math.max(deepest, r);
       before = c;
     }
@@ -174,7 +175,8 @@ class NumberingCheck {
    */
   private sequence(items: Item[], kind: SequenceKind, start: number, previous: number | undefined): boolean {
     const faults: { index: number; code: DiagnosticCode; value: number }[] = [];
-    const nested = new Set<number>();
+    /** Items of inner runs that belong a level down; rare, so made only when one is met. */
+    let nested: Set<number> | undefined;
     let prev = start;
     for (let i = 0; i < items.length;) {
       const v = items[i].value;
@@ -190,6 +192,7 @@ class NumberingCheck {
         while (k + 1 < items.length && items[k + 1].value !== exp && items[k + 1].value === items[k].value + 1) k++;
         if (k + 1 < items.length && items[k + 1].value === exp) {
           this.reportNesting(items[i].node, items[i - 1].node);
+          nested ??= new Set();
           for (let j = i; j <= k; j++) {
             nested.add(j);
             this.suppressed.add(items[j].node);
@@ -223,7 +226,8 @@ class NumberingCheck {
       prev = resume;
       i = skipTo;
     }
-    faults.forEach((f, k) => {
+    for (let k = 0; k < faults.length; k++) {
+      const f = faults[k];
       const it = items[f.index];
       // Up to the next fault of the sequence, which has its own fix: each fix mends one fault.
       const edits = this.renumberFrom(items, f.index, faults[k + 1]?.index ?? items.length, f.value, nested);
@@ -232,15 +236,15 @@ class NumberingCheck {
         code: f.code, span: it.item.span, found: it.item.text, expected: applyToItem(it.item, own),
         edits: edits.length ? edits : undefined, renumbers: edits.length > 1,
       });
-    });
-    return faults.length > 0 || nested.size > 0;
+    }
+    return faults.length > 0 || nested !== undefined;
   }
 
   /** Gives items `from` … `until`−1 consecutive values from `value`, passing over mis-nested runs. */
-  private renumberFrom(items: Item[], from: number, until: number, value: number, nested: Set<number>): OffsetEdit[] {
+  private renumberFrom(items: Item[], from: number, until: number, value: number, nested: Set<number> | undefined): OffsetEdit[] {
     const edits: OffsetEdit[] = [];
     for (let j = from; j < until; j++) {
-      if (nested.has(j)) continue;
+      if (nested?.has(j)) continue;
       const e = renumberEdit(items[j].item, value++, this.style.width);
       if (e) edits.push(e);
     }
@@ -254,10 +258,11 @@ class NumberingCheck {
   private levelSkip(parent: OutlineNode | undefined, rank: number, items: Item[]): number | undefined {
     if (this.settings.allowLevelSkip || !parent?.marker || parent.kind !== 'heading' || rank === 3.5) return undefined;
     const p = parent.rank;
+    // The usual case, the next level down: nothing is skipped, and nothing need be gathered.
+    if (Math.floor(p) + 1 >= rank) return undefined;
     const skipped = [1, 2, 3, 4, 5].filter((l) => l > p && l < rank);
-    if (!skipped.length) return undefined;
     const usedElsewhere = [...(this.style.childRanks.get(p) ?? [])]
-      .filter(([r, parents]) => Number.isInteger(r) && r > p && r < rank && [...parents].some((n) => n !== parent))
+      .filter(([r, parents]) => Number.isInteger(r) && r > p && r < rank && (parents.several || parents.parent !== parent))
       .map(([r]) => r)
       .sort((a, b) => a - b);
     const level = usedElsewhere[0] ?? (skipped.length >= 2 ? skipped[0] : undefined);
@@ -339,21 +344,48 @@ class NumberingCheck {
   }
 }
 
-/** Heading sequences merged by the rank they count at, in document order. */
-function regroup(sequences: Sequence[], rank: Map<OutlineNode, number>): Sequence[] {
-  const byRank = new Map<number, Item[]>();
+/** The level of the heading sequence of marker rank `rank`. */
+function levelOf(sequences: Sequence[], rank: number): number {
+  let k = 0;
+  while (sequences[k].kind !== 'heading' || sequences[k].rank !== rank) k++;
+  return sequences[k].level;
+}
+
+/**
+ * Heading sequences merged by the level they count at, in document order, then the run-ins (which
+ * siblingSequences puts last). The first sequence of a level takes the items of the others.
+ */
+function regroup(sequences: Sequence[]): Sequence[] {
+  // Usually one sequence per level, already in document order: merged (and sorted) only when two meet.
+  if (!sharesLevel(sequences)) return sequences;
   const out: Sequence[] = [];
   for (const seq of sequences) {
-    if (seq.kind !== 'heading') {
-      out.push(seq);
-      continue;
-    }
-    const r = rank.get(seq.items[0].node)!;
-    const before = byRank.get(r);
-    // Usually one sequence per rank, already in document order: merged (and sorted) only when two meet.
-    byRank.set(r, before ? [...before, ...seq.items].sort((a, b) => a.node.span.start - b.node.span.start) : seq.items);
+    let k = 0;
+    while (k < out.length && !(seq.kind === 'heading' && out[k].kind === 'heading' && out[k].level === seq.level)) k++;
+    if (k < out.length) out[k].items = [...out[k].items, ...seq.items].sort((a, b) => a.node.span.start - b.node.span.start);
+    else out.push(seq);
   }
-  return [...[...byRank].map(([r, items]): Sequence => ({ kind: 'heading', rank: r, items })), ...out];
+  return out;
+}
+
+/** Whether two heading sequences count at the same level (a whole number from 1 to 5, so a bit each). */
+function sharesLevel(sequences: Sequence[]): boolean {
+  let seen = 0;
+  for (const seq of sequences) {
+    if (seq.kind !== 'heading') continue;
+    if (seen & (1 << seq.level)) return true;
+    seen |= 1 << seq.level;
+  }
+  return false;
+}
+
+/** The last top-level numbered heading (`一、`) among a segment's roots. */
+function lastTopLevel(roots: OutlineNode[]): OutlineNode | undefined {
+  for (let k = roots.length - 1; k >= 0; k--) {
+    const n = roots[k];
+    if (n.kind === 'heading' && n.marker && n.rank === 1) return n;
+  }
+  return undefined;
 }
 
 /** The smallest k ≥ i+1 such that items i..k hold exactly the values exp…exp+k−i, or −1. */
@@ -378,18 +410,22 @@ function readStyle(model: OutlineModel, setting: WorkplanSettings['markerWidth']
   for (const n of model.nodes) {
     const m = n.marker;
     if (!m) continue;
-    if (n.parent?.marker) {
-      const byRank = childRanks.get(n.parent.rank) ?? new Map<number, Set<OutlineNode>>();
-      childRanks.set(n.parent.rank, byRank);
-      byRank.set(n.rank, (byRank.get(n.rank) ?? new Set()).add(n.parent));
+    const parent = n.parent;
+    if (parent?.marker) {
+      let byRank = childRanks.get(parent.rank);
+      if (!byRank) childRanks.set(parent.rank, (byRank = new Map()));
+      const seen = byRank.get(n.rank);
+      if (!seen) byRank.set(n.rank, { parent, several: false });
+      else if (seen.parent !== parent) seen.several = true;
     }
     if (m.compat) continue;
     if (m.open && m.close && bracketWidth(m.open) === bracketWidth(m.close)) {
       if (bracketWidth(m.open) === 'full') full++;
       else half++;
     }
-    const c = counts.get(m.family) ?? new Map<string, number>();
-    counts.set(m.family, c.set(m.punctuation, (c.get(m.punctuation) ?? 0) + 1));
+    let c = counts.get(m.family);
+    if (!c) counts.set(m.family, (c = new Map()));
+    c.set(m.punctuation, (c.get(m.punctuation) ?? 0) + 1);
   }
   const punctuation: DocumentStyle['punctuation'] = new Map();
   for (const [family, c] of counts) {
