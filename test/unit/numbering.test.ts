@@ -350,6 +350,34 @@ describe('renumbering the whole document', () => {
   });
 });
 
+describe('numbering diagnostics: plans from elsewhere', () => {
+  it('checks two run-in lists of one section each on its own', () => {
+    const text = '一、总体要求\n\n一是加强领导。健全机制。二是压实责任。层层分解。\n\n一是强化督查。定期通报。二是严格考核。奖惩分明。\n\n二、保障措施\n';
+    assert.deepStrictEqual(diagnose(text).filter((d) => !d.code.startsWith('text.')), []);
+    assert.deepStrictEqual(renumberEdits(parsePlan(text)), []);
+  });
+
+  it('quotes text in messages on one line, in whole characters, even at the start of the text', () => {
+    const text = '争 取更大成效。\n营商 环境更优，𠀀项 目落地。\n';
+    const spaces = diagnose(text).filter((d) => d.code === 'text.cjkSpace');
+    assert.deepStrictEqual(spaces.map((d) => [d.expected, d.found]), [['争取更', '争 取更'], ['营商环境', '营商 环境'], ['𠀀项目落', '𠀀项 目落']]);
+  });
+
+  it('writes a full-width `１．` as the standard `1.`, not as a mix of widths', () => {
+    const found = diagnose('一、甲\n\n１．子。正文。\n\n２．丑。正文。\n').filter((d) => d.code === 'marker.punctuation');
+    assert.deepStrictEqual(found.map((d) => [d.found, d.expected]), [['１．', '1.'], ['２．', '2.']]);
+    assert.strictEqual(applySafeFixes('一、甲\n\n１．子。正文。\n\n３．丑。正文。\n', DEFAULT_SETTINGS).text, '一、甲\n\n1.子。正文。\n\n2.丑。正文。\n');
+  });
+
+  it('leaves typed separators, page residue and the signature alone', () => {
+    const text = [
+      '某镇2024年工作要点', '', '第一部分　总体要求', '', '一、加强党建。全面推进标准化建设，', '做好各项工作。', '',
+      '— 2 —', '', '第 4 页，共 6 页', '', '二、发展经济。引进企业。', '', '中共某镇委员会　某镇人民政府', '2024年1月5日', '',
+    ].join('\n');
+    assert.deepStrictEqual(diagnose(text).filter((d) => d.code.startsWith('text.')).map((d) => [d.code, d.found]), [['text.brokenLine', '…推进标准化建设，']]);
+  });
+});
+
 describe('numbering diagnostics: settings and language', () => {
   const skipped = inject(C, CASES[0].faults);
 

@@ -1,7 +1,8 @@
 // The checks a reviewer runs before a plan is submitted (PLAN-FORMAT §3, §4): codes, default
 // severities, and one entry point that gathers numbering, extraction-damage and hygiene diagnostics.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { ellipsisStart, hygieneDiagnostics } from './hygiene';
+import { charsAfter, charsBefore, ellipsisStart } from './excerpts';
+import { hygieneDiagnostics } from './hygiene';
 import { OffsetEdit } from './markerForms';
 import { diagnosticMessage, Lang } from './messages';
 import { OutlineModel, Span } from './model';
@@ -132,10 +133,8 @@ function damageDiagnostics(model: OutlineModel): Finding[] {
     }
     // Merged: the line break belongs in the gap. The message quotes what comes before it (the title, or
     // for a heading inside a flattened paragraph, the sentence it runs on from) and what follows.
-    const before = text.slice(p.span.end <= p.fixSpan.start ? p.span.end : Math.max(0, p.fixSpan.start - 20), p.fixSpan.start);
-    const title = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
-    const body = text.slice(p.fixSpan.end, p.fixSpan.end + 8);
-    return { code: p.code, span: p.span, expected: ellipsisStart(title), found: body, edits: [{ ...p.fixSpan, newText: (lineBreak ??= lineBreakOf(text)) }] };
+    const before = p.span.end <= p.fixSpan.start ? text.slice(p.span.end, p.fixSpan.start) : charsBefore(text, p.fixSpan.start, 40);
+    return { code: p.code, span: p.span, expected: ellipsisStart(before), found: charsAfter(text, p.fixSpan.end, 8), edits: [{ ...p.fixSpan, newText: (lineBreak ??= lineBreakOf(text)) }] };
   });
 }
 

@@ -1,11 +1,12 @@
 // Text hygiene (PLAN-FORMAT §3): damage that extraction leaves in the prose itself. Information
 // only; each finding carries the edit that repairs it and nothing else.
 import type { Finding } from './diagnostics';
+import { charsAfter, charsBefore, ellipsisStart } from './excerpts';
 import type { OffsetEdit } from './markerForms';
 import { OutlineModel } from './model';
 import { PositionIndex } from './positions';
 import { contains } from './ranges';
-import { CJK_RANGES, endsSentence, isCjkCode, isSpaceCode, isSurrogatePairAt, isWhiteSpaceCode } from './text';
+import { CJK_RANGES, endsSentence, isCjkCode, isSpaceCode, isWhiteSpaceCode } from './text';
 
 /** Full-width punctuation of Chinese text. */
 const FULL_PUNCT = '，。、；：？！“”‘’（）《》【】「」『』…—';
@@ -139,7 +140,7 @@ function markerSpaces(model: OutlineModel): Finding[] {
     const next = text.charCodeAt(e);
     if (e === m.span.end || e >= text.length || next === 0x0a || next === 0x0d) continue;
     if (out.length >= HYGIENE_LIMIT) break;
-    const title = [...text.slice(e, e + 4)].filter((c) => c !== '\n' && c !== '\r').join('');
+    const title = charsAfter(text, e, 4);
     out.push({
       code: 'text.markerSpace', span: { start: m.span.end, end: e }, expected: m.text + title, found: text.slice(m.span.start, e) + title,
       edits: [{ start: m.span.end, end: e, newText: '' }],
@@ -148,10 +149,16 @@ function markerSpaces(model: OutlineModel): Finding[] {
   return out;
 }
 
-/** `争 取`, `营商 环境`, `2025 年`: spaces between Chinese characters or between Chinese and a number. */
+/**
+ * `争 取`, `营商 环境`, `2025 年`: spaces between Chinese characters or between Chinese and a number.
+ * An ideographic space is typed on purpose (`中共XX委员会　XX人民政府`, `第一部分　总体要求`), and page
+ * residue (`— 2 —`, `第 4 页`) is not the plan's text.
+ */
 function cjkSpaces(model: OutlineModel): Finding[] {
   const text = model.text;
+  const { lines, residueLines } = model;
   const excluded = new Excluded(model);
+  let residue = 0;
   const out: Finding[] = [];
   // One pass over the whole text: a run never crosses a line break, and a run at either end of a
   // line has a break (or nothing) on that side, which is neither Chinese nor a digit.
@@ -166,13 +173,20 @@ function cjkSpaces(model: OutlineModel): Finding[] {
     const left = isChinese(before) || (isDigit(before) && wholeNumber(text, start - 1, -1));
     const right = isChinese(after) || (isDigit(after) && wholeNumber(text, end, 1));
     if (!left || !right || !(isChinese(before) || isChinese(after))) continue;
-    if (excluded.endsMarker(start) || excluded.covers(start)) continue;
+    if (excluded.endsMarker(start) || excluded.covers(start) || hasIdeographicSpace(text, start, end)) continue;
+    while (residue < residueLines.length && lines.end(residueLines[residue]) < start) residue++;
+    if (residue < residueLines.length && lines.start(residueLines[residue]) <= start) continue;
     out.push({
-      code: 'text.cjkSpace', span: { start, end }, expected: text.slice(start - 2, start) + text.slice(end, end + 2),
-      found: text.slice(start - 2, end + 2), edits: [{ start, end, newText: '' }],
+      code: 'text.cjkSpace', span: { start, end }, expected: charsBefore(text, start, 2) + charsAfter(text, end, 2),
+      found: charsBefore(text, start, 2) + text.slice(start, end) + charsAfter(text, end, 2), edits: [{ start, end, newText: '' }],
     });
   }
   return out;
+}
+
+function hasIdeographicSpace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x3000) return true;
+  return false;
 }
 
 /** A whole number next to Chinese text, read from `at` in direction `step`: `2025 年`, not `No.1 创新`. */
@@ -267,6 +281,7 @@ function count(text: string, ch: string, start: number, end: number): number {
 const NODE_LINE = 1;
 const HEADING_LINE = 2;
 const DOCUMENT_START = 4;
+const RESIDUE = 8;
 
 /** A line that stops mid-sentence and goes on, after the break, on the next line of prose. */
 function brokenLines(model: OutlineModel): Finding[] {
@@ -284,8 +299,9 @@ function brokenLines(model: OutlineModel): Finding[] {
   }
   const at = new PositionIndex(model);
   for (const d of model.documentStarts) facts[at.lineOf(d)] |= DOCUMENT_START;
+  for (const l of model.residueLines) facts[l] |= RESIDUE;
   const notProse = (l: number) =>
-    (facts[l] & DOCUMENT_START) !== 0 || (!hasCjkIn(text, lines.start(l), lines.end(l)) && lines.text(l).trim().length <= 12);
+    (facts[l] & (DOCUMENT_START | RESIDUE)) !== 0 || (!hasCjkIn(text, lines.start(l), lines.end(l)) && lines.text(l).trim().length <= 12);
   // Title ends and split markers, both in document order, are met by cursors as the lines go by.
   let title = 0;
   const endsTitle = (offset: number) => {
@@ -304,7 +320,7 @@ function brokenLines(model: OutlineModel): Finding[] {
     const start = lines.start(i);
     const end = lines.contentEnd(i);
     if (endsSentence(text, start, lines.end(i)) || (facts[i] & HEADING_LINE) !== 0 || notProse(i)) continue;
-    if ((model.frontMatter && contains(model.frontMatter, start)) || (model.titleSpan && contains(model.titleSpan, start))) continue;
+    if ([model.frontMatter, model.titleSpan, model.signature].some((span) => span && contains(span, lines.contentStart(i)))) continue;
     // A heading's title ends its line; a marker alone on its line is heading.split's business.
     if (endsTitle(endOfTitle(text, start, end)) || splitAfter(end)) continue;
     let j = i + 1;
@@ -316,7 +332,7 @@ function brokenLines(model: OutlineModel): Finding[] {
     const join = isAsciiWord(text.charCodeAt(end - 1)) && isAsciiWord(text.charCodeAt(next)) ? ' ' : '';
     out.push({
       code: 'text.brokenLine', span: { start: end, end: next }, found: ellipsisStart(text.slice(start, end), 8),
-      expected: codePointsStart(text.slice(next, lines.end(j)), 8), edits: [{ start: end, end: next, newText: join }],
+      expected: charsAfter(text, next, 8), edits: [{ start: end, end: next, newText: join }],
     });
   }
   return out;
@@ -340,20 +356,6 @@ function hasCjkIn(text: string, start: number, end: number): boolean {
 function whiteLine(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isWhiteSpaceCode(text.charCodeAt(i))) return false;
   return true;
-}
-
-/** The last characters of a long string, for messages. */
-export function ellipsisStart(s: string, n = 10): string {
-  let i = s.length;
-  for (let k = 0; k < n && i > 0; k++) i -= isSurrogatePairAt(s, i - 2) ? 2 : 1;
-  return i > 0 ? '…' + s.slice(i) : s;
-}
-
-/** The first `n` characters of a string; a surrogate pair is one. */
-function codePointsStart(s: string, n: number): string {
-  let i = 0;
-  for (let k = 0; k < n && i < s.length; k++) i += isSurrogatePairAt(s, i) ? 2 : 1;
-  return s.slice(0, i);
 }
 
 /** Where a heading title on this line would end: before trailing `**` and `。`. */

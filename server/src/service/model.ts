@@ -92,8 +92,12 @@ export interface OutlineModel {
   frontMatter?: Span;
   titleSpan?: Span;
   backMatter?: Span;
+  /** The issuer and date that sign the plan (`XX街道办事处` / `2024年1月12日`), the end of the back matter. */
+  signature?: Span;
   /** Offsets where a new document starts inside the file (a notice's attachment, an appended article). */
   documentStarts: number[];
+  /** Lines of page residue (`(上接1版)`, `- 3 -`, `第 4 页，共 6 页`), in order: not the plan's text. */
+  residueLines: number[];
   metadata: DocumentMetadata;
   problems: ParseProblem[];
 }

@@ -59,7 +59,10 @@ export function rootSegments(model: OutlineModel): OutlineNode[][] {
   return segments;
 }
 
-/** The numbered headings and the run-ins among a node's children, as sibling sequences. */
+/**
+ * The numbered headings and the run-ins among a node's children, as sibling sequences. A run-in
+ * numbered 1 after others starts a list of its own: a section may hold two (`一是…二是…` twice).
+ */
 export function siblingSequences(children: OutlineNode[]): Sequence[] {
   // Ranks are few: a list searched in place costs less than a Map per node with children.
   const out: Sequence[] = [];
@@ -72,6 +75,10 @@ export function siblingSequences(children: OutlineNode[]): Sequence[] {
       if (k < out.length) out[k].items.push(item);
       else out.push({ kind: 'heading', rank: c.rank, level: c.rank, items: [item] });
     } else if (c.kind === 'enumeration' && c.enumerator && c.enumerator.value !== ORDINAL_LAST) {
+      if (enumerations && c.enumerator.value === 1) {
+        out.push({ kind: 'enumeration', rank: 0, level: 0, items: enumerations });
+        enumerations = undefined;
+      }
       (enumerations ??= []).push({ node: c, item: c.enumerator, value: c.enumerator.value });
     }
   }
@@ -90,6 +97,8 @@ function enumeratorText(series: Enumerator['series'], value: number): string {
   return (ORDINAL_WORDS[value - 1] ?? '最后') + '，';
 }
 
+
+const FULL_WIDTH_DIGIT = /[０-９]/;
 
 class NumberingCheck {
   private readonly out: Finding[] = [];
@@ -327,7 +336,10 @@ class NumberingCheck {
     if (m.punctuation !== canonical) {
       const usage = this.style.punctuation.get(m.family);
       const code: DiagnosticCode = usage?.mixed && usage.majority === canonical ? 'numbering.style' : 'marker.punctuation';
-      const edit = { start: m.span.end - m.punctuation.length, end: m.span.end, newText: canonical };
+      // `１．` in full-width digits becomes `1.` whole: `１.` would mix the widths.
+      const edit = FULL_WIDTH_DIGIT.test(m.text)
+        ? { ...m.span, newText: canonicalMarker(m.family, m.value, this.style.width) }
+        : { start: m.span.end - m.punctuation.length, end: m.span.end, newText: canonical };
       this.add({ code, span: m.span, found: m.text, expected: applyToItem(m, [edit]), edits: [edit] });
     }
   }

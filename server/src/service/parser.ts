@@ -275,7 +275,7 @@ export function parsePlan(text: string, onError?: (e: unknown) => void): Outline
   } catch (e) {
     onError?.(e);
     // A parser bug must not cost the user the server: fall back to an outline with no sections.
-    return { text, lines: LineTable.of(text), roots: [], nodes: [], documentStarts: [], metadata: {}, problems: [] };
+    return { text, lines: LineTable.of(text), roots: [], nodes: [], documentStarts: [], residueLines: [], metadata: {}, problems: [] };
   }
 }
 
@@ -298,6 +298,7 @@ class Parser {
   private readonly openChildren = new Pending<OutlineNode>();
   private readonly problems: ParseProblem[] = [];
   private readonly documentStarts: number[] = [];
+  private readonly residueLines: number[] = [];
   private frontMatter?: Span;
   private titleSpan?: Span;
   private titleText?: string;
@@ -331,7 +332,11 @@ class Parser {
     this.markers = new Array<Marker | undefined>(n);
     this.enumerators = new Array<Enumerator | undefined>(n);
     let markerLines = 0;
-    for (let i = 0; i < n; i++) if ((this.kinds[i] = this.classify(i)) === LineKind.Marker) markerLines++;
+    for (let i = 0; i < n; i++) {
+      const kind = (this.kinds[i] = this.classify(i));
+      if (kind === LineKind.Marker) markerLines++;
+      else if (kind === LineKind.Residue) this.residueLines.push(i);
+    }
     this.numbered = markerLines >= 2;
   }
 
@@ -349,7 +354,9 @@ class Parser {
       frontMatter: this.frontMatter,
       titleSpan: this.titleSpan,
       backMatter: this.backMatter,
+      signature: this.signature < this.lines.count ? { start: this.lines.contentStart(this.signature), end: this.lastContentEnd(this.signature) } : undefined,
       documentStarts: this.documentStarts,
+      residueLines: this.residueLines,
       metadata: readMetadata(this.titleText, this.openingText),
       problems: this.problems,
     };
