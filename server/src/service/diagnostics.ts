@@ -131,10 +131,9 @@ function damageDiagnostics(model: OutlineModel): Finding[] {
     if (p.code === 'heading.split') {
       return { code: p.code, span: p.span, expected: marker, found: marker, edits: [{ ...p.fixSpan, newText: '' }] };
     }
-    // Merged: the line break belongs in the gap. The message quotes what comes before it (the title, or
-    // for a heading inside a flattened paragraph, the sentence it runs on from) and what follows.
-    const before = p.span.end <= p.fixSpan.start ? text.slice(p.span.end, p.fixSpan.start) : charsBefore(text, p.fixSpan.start, 40);
-    return { code: p.code, span: p.span, expected: ellipsisStart(before), found: charsAfter(text, p.fixSpan.end, 8), edits: [{ ...p.fixSpan, newText: (lineBreak ??= lineBreakOf(text)) }] };
+    // Merged: the line break belongs in the gap. The message quotes what comes before it on its line (the
+    // title, or for a heading inside a flattened paragraph, the sentence it runs on from) and what follows.
+    return { code: p.code, span: p.span, expected: ellipsisStart(charsBefore(text, p.fixSpan.start, 40)), found: charsAfter(text, p.fixSpan.end, 8), edits: [{ ...p.fixSpan, newText: (lineBreak ??= lineBreakOf(text)) }] };
   });
 }
 

@@ -6,7 +6,7 @@ import type { OffsetEdit } from './markerForms';
 import { OutlineModel } from './model';
 import { PositionIndex } from './positions';
 import { contains } from './ranges';
-import { CJK_RANGES, endsSentence, isCjkCode, isSpaceCode, isWhiteSpaceCode } from './text';
+import { CJK_RANGES, endsSentence, isAsciiDigitCode, isAsciiLetterCode, isAsciiWordCode, isCjkCode, isSpaceCode, isWhiteSpaceCode, occurrences } from './text';
 
 /** Full-width punctuation of Chinese text. */
 const FULL_PUNCT = '，。、；：？！“”‘’（）《》【】「」『』…—';
@@ -46,18 +46,6 @@ for (const ch of '，。、；：（“《') CLASSES[ch.charCodeAt(0)] |= QUOTE_
 // `text[i]` would make a string of every Chinese character asked about.
 function isChinese(c: number): boolean {
   return (CLASSES[c] & CHINESE) !== 0;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
-function isAsciiWord(c: number): boolean {
-  return isDigit(c) || isAsciiLetter(c);
 }
 
 /**
@@ -170,8 +158,8 @@ function cjkSpaces(model: OutlineModel): Finding[] {
     while (start > 0 && isRunSpace(text.charCodeAt(start - 1))) start--;
     const before = text.charCodeAt(start - 1);
     const after = text.charCodeAt(end);
-    const left = isChinese(before) || (isDigit(before) && wholeNumber(text, start - 1, -1));
-    const right = isChinese(after) || (isDigit(after) && wholeNumber(text, end, 1));
+    const left = isChinese(before) || (isAsciiDigitCode(before) && wholeNumber(text, start - 1, -1));
+    const right = isChinese(after) || (isAsciiDigitCode(after) && wholeNumber(text, end, 1));
     if (!left || !right || !(isChinese(before) || isChinese(after))) continue;
     if (excluded.endsMarker(start) || excluded.covers(start) || hasIdeographicSpace(text, start, end)) continue;
     while (residue < residueLines.length && lines.end(residueLines[residue]) < start) residue++;
@@ -192,9 +180,9 @@ function hasIdeographicSpace(text: string, start: number, end: number): boolean 
 /** A whole number next to Chinese text, read from `at` in direction `step`: `2025 年`, not `No.1 创新`. */
 function wholeNumber(text: string, at: number, step: number): boolean {
   let p = at;
-  while (isDigit(text.charCodeAt(p))) p += step;
+  while (isAsciiDigitCode(text.charCodeAt(p))) p += step;
   const c = text.charCodeAt(p);
-  return p !== at && !isAsciiLetter(c) && c !== 0x2e && c !== 0xff0e && c !== 0x25; // nor `.` `．` `%`
+  return p !== at && !isAsciiLetterCode(c) && c !== 0x2e && c !== 0xff0e && c !== 0x25; // nor `.` `．` `%`
 }
 
 /**
@@ -237,14 +225,14 @@ function halfWidth(model: OutlineModel): Finding[] {
     const c = text.charCodeAt(i);
     let q = -1;
     if (c === QUOTE) {
-      if (quotes < 0) quotes = count(text, '"', start, end);
+      if (quotes < 0) quotes = occurrences(text, '"', start, end);
       q = quoteIndex++;
     }
     const before = i > start ? text.charCodeAt(i - 1) : NaN;
     const after = i + 1 < end ? text.charCodeAt(i + 1) : NaN;
     if (!isChinese(before) && !isChinese(after)) continue;
     // `9:00`, `1,000` between digits are not Chinese punctuation.
-    if (isAsciiWord(before) && isAsciiWord(after)) continue;
+    if (isAsciiWordCode(before) && isAsciiWordCode(after)) continue;
     if (excluded.covers(i)) continue;
     let full = FULL_FORM[c];
     let bit = FIX_BIT[c];
@@ -268,13 +256,6 @@ function halfWidth(model: OutlineModel): Finding[] {
 
 function halfWidthFinding(edits: OffsetEdit[], expected: string, found: string): Finding {
   return { code: 'text.halfWidth', span: { start: edits[0].start, end: edits[edits.length - 1].end }, expected, found, edits };
-}
-
-/** How often `ch` occurs in `text` between `start` and `end`. */
-function count(text: string, ch: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf(ch, start); i >= 0 && i < end; i = text.indexOf(ch, i + 1)) n++;
-  return n;
 }
 
 /** Facts about a line that brokenLines asks about, a bit each. */
@@ -329,7 +310,7 @@ function brokenLines(model: OutlineModel): Finding[] {
     let next = lines.contentStart(j);
     while (next < lines.end(j) && isWhiteSpaceCode(text.charCodeAt(next))) next++;
     if (model.backMatter && model.backMatter.start === next) continue;
-    const join = isAsciiWord(text.charCodeAt(end - 1)) && isAsciiWord(text.charCodeAt(next)) ? ' ' : '';
+    const join = isAsciiWordCode(text.charCodeAt(end - 1)) && isAsciiWordCode(text.charCodeAt(next)) ? ' ' : '';
     out.push({
       code: 'text.brokenLine', span: { start: end, end: next }, found: ellipsisStart(text.slice(start, end), 8),
       expected: charsAfter(text, next, 8), edits: [{ start: end, end: next, newText: join }],

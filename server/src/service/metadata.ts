@@ -1,6 +1,7 @@
 // Street, district, year and kind of a plan, read from its title or first lines (PLAN-FORMAT §2).
 import { digitsValue } from './markers';
 import { DocumentMetadata } from './model';
+import { occurrences } from './text';
 
 const PLACE_SUFFIX = '(?:街道|镇|鎮|乡|鄉)';
 // A place name follows the start, punctuation, a district or 《 (and the Party's 中共 of a committee's name);
@@ -28,14 +29,8 @@ const TITLE_NOTE = /\s*[（(【][^（()）【】]{1,10}[）)】]$/;
  */
 export function looksLikeTitle(s: string): boolean {
   const t = s.trim();
-  if (t.length > 60 || CLAUSE_MARK.test(t) || count(t, '《') !== count(t, '》')) return false;
+  if (t.length > 60 || CLAUSE_MARK.test(t) || occurrences(t, '《') !== occurrences(t, '》')) return false;
   return (YEAR.test(t) || CN_YEAR.test(t)) && TITLE_END.test(t.replace(TITLE_NOTE, ''));
-}
-
-function count(s: string, ch: string): number {
-  let n = 0;
-  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
-  return n;
 }
 
 function yearOf(s: string): number | undefined {

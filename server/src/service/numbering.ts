@@ -97,7 +97,6 @@ function enumeratorText(series: Enumerator['series'], value: number): string {
   return (ORDINAL_WORDS[value - 1] ?? '最后') + '，';
 }
 
-
 const FULL_WIDTH_DIGIT = /[０-９]/;
 
 class NumberingCheck {

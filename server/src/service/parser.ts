@@ -3,7 +3,7 @@ import { FAMILY_RANK, isDigitCode, matchEnumerator, matchMarker, mayStartOrdinal
 import { looksLikeTitle, readMetadata } from './metadata';
 import { LineTable } from './lines';
 import { Enumerator, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from './model';
-import { charClass, endsSentence, inClass, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, visibleLength } from './text';
+import { charClass, endsSentence, inClass, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, occurrences, visibleLength } from './text';
 
 /** What a line is: a number, so that the kinds of all lines fit in a byte array. */
 const enum LineKind { Blank, Residue, Marker, Enumerator, Text }
@@ -119,7 +119,7 @@ class Sentences {
         let e = p + 1;
         while (e < segEnd && inClass(text.charCodeAt(e), CLOSER)) e++;
         // `**` right after the stop closes the emphasis the sentence opened (`**强化载体招商。**`).
-        if (text.startsWith('**', e) && countBold(para.text(start, e)) % 2 === 1) e += 2;
+        if (text.startsWith('**', e) && occurrences(para.text(start, e), '**') % 2 === 1) e += 2;
         this.push(start, e, stars);
         start = e;
       }
@@ -249,12 +249,14 @@ const RESIDUE = /^(?:[（(【[](?:上接|下转|下轉|接上|转下|接|转|轉
 const NOTICE = /^.{0,30}?(?:关于|關於).*通知$/;
 /** Lines a notice may open with before its title: letterhead, document number, issuers. */
 const NOTICE_HEAD_LINES = 4;
+/** `附件`, `附件1`, `附件二`. */
+const ATTACHMENT_WORD = '附件[0-9０-９一二三四五六七八九十]*';
 /** `附件：…`, `附件1：…`: the notice names the plan it covers. */
-const ATTACHMENT = /^附件[0-9０-９一二三四五六七八九十]*[:：]/;
+const ATTACHMENT = new RegExp(`^${ATTACHMENT_WORD}[:：]`);
 /** `（此件公开发布）` under a notice's date. */
 const NOTICE_REMARK = /^[（(][^（）()]{2,20}[）)]$/;
 /** A part of a plan (`第二部分　主要任务`) or an attachment after it (`附件：…为民办实事项目`): numbered afresh. */
-const PART = /^(?:第[一二三四五六七八九十]{1,3}部分|附件[0-9０-９一二三四五六七八九十]*(?:[:：]|$))/;
+const PART = new RegExp(`^(?:第[一二三四五六七八九十]{1,3}部分|${ATTACHMENT_WORD}(?:[:：]|$))`);
 const PART_START = charClass('第附');
 const DATE_LINE = /(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日\s*$/;
 /** An issuer signing a plan: `湖南路街道办事处`, `中共XX镇委员会　XX镇人民政府`. */
@@ -1040,13 +1042,6 @@ function cleanInline(s: string): string {
   // Most titles carry none of what the replacements remove.
   if (!INLINE_MARKUP.test(s)) return s.trim();
   return s.replace(EMPHASIS, '').replace(ESCAPE, '').replace(LINE_BREAK, '').trim();
-}
-
-/** Occurrences of `**` in `s`, read left to right without overlap (as `split` counts them). */
-function countBold(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('**'); i >= 0; i = s.indexOf('**', i + 2)) n++;
-  return n;
 }
 
 /** Sentence ends for paragraphs, and for run-in enumerations (which also stop at `；`); global, for a `Finder`. */

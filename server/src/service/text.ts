@@ -87,7 +87,27 @@ export function isPeriodStop(s: string, i: number): boolean {
   if (s.charCodeAt(i) !== 0x2e) return false;
   const before = s.charCodeAt(i - 1);
   const after = s.charCodeAt(i + 1);
-  return (isCjkCode(before) || inClass(before, STOP_AFTER)) && !((after >= 0x30 && after <= 0x39) || ((after | 0x20) >= 0x61 && (after | 0x20) <= 0x7a));
+  return (isCjkCode(before) || inClass(before, STOP_AFTER)) && !isAsciiWordCode(after);
+}
+
+export function isAsciiDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+export function isAsciiLetterCode(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** A letter or digit of ASCII: `No.1`, `9:00`, `1,000` are not Chinese punctuation. */
+export function isAsciiWordCode(c: number): boolean {
+  return isAsciiDigitCode(c) || isAsciiLetterCode(c);
+}
+
+/** How often `sub` occurs in `s[start, end)`, read left to right without overlap. */
+export function occurrences(s: string, sub: string, start = 0, end = s.length): number {
+  let n = 0;
+  for (let i = s.indexOf(sub, start); i >= 0 && i + sub.length <= end; i = s.indexOf(sub, i + sub.length)) n++;
+  return n;
 }
 
 /**
