@@ -3,9 +3,9 @@
 // brute-force scan of every unit in the same run; re-indexing one edited plan. `--json` prints JSON.
 import { performance } from 'perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getHover } from '../server/src/service/hover';
+import { getHover } from '../server/src/service/features/hover';
 import { OutlineModel } from '../server/src/service/model';
-import { parsePlan } from '../server/src/service/parser';
+import { parsePlan } from '../server/src/service/parse/parser';
 import { RelatedIndex } from '../server/src/service/related/index';
 import { PlanUnit, queryTerms, unitsOf } from '../server/src/service/related/units';
 import { Random } from '../test/helpers/fuzz';

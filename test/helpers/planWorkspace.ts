@@ -5,7 +5,7 @@ import * as path from 'path';
 import { DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../../server/src/service/languageService';
-import { parsePlan } from '../../server/src/service/parser';
+import { parsePlan } from '../../server/src/service/parse/parser';
 import { seed, seeds } from './seeds';
 
 /** The file name matches `*工作计划*.txt`, so editors open it as a plan. */

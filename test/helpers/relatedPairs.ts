@@ -3,7 +3,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { OutlineModel } from '../../server/src/service/model';
-import { parsePlan } from '../../server/src/service/parser';
+import { parsePlan } from '../../server/src/service/parse/parser';
 import { RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
 import { PlanUnit, queryTerms, unitsOf } from '../../server/src/service/related/units';
 import { ROOT, Seed, seeds } from './seeds';

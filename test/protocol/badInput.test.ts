@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { DocumentSymbol, FoldingRange, Range, SelectionRange } from 'vscode-languageserver-types';
-import { decodePlan, UnreadableError } from '../../server/src/service/encoding';
+import { decodePlan, UnreadableError } from '../../server/src/io/encoding';
 import { PlainDocument, Random } from '../helpers/fuzz';
 import { LspClient, SERVER } from '../helpers/lspClient';
 import { ROOT, seed, seeds } from '../helpers/seeds';

@@ -3,7 +3,7 @@
 // WORKPLAN_FUZZ_EDITS sets its length (`npm run fuzz` runs 100k).
 import * as assert from 'assert';
 import { Position } from 'vscode-languageserver-types';
-import { parsePlan } from '../../server/src/service/parser';
+import { parsePlan } from '../../server/src/service/parse/parser';
 import { Change, EditGenerator, fuzzSeed, PlainDocument, Random } from '../helpers/fuzz';
 import { LspClient } from '../helpers/lspClient';
 import { seeds } from '../helpers/seeds';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { decodePlan, UnreadableError } from '../../server/src/service/encoding';
+import { decodePlan, UnreadableError } from '../../server/src/io/encoding';
 import { seed } from '../helpers/seeds';
 
 const gb18030 = (hex: string) => Buffer.from(hex.replace(/\s/g, ''), 'hex');

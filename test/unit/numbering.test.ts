@@ -1,14 +1,15 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { computeDiagnostics, DIAGNOSTIC_CODES, DiagnosticCode, NUMBERING_CODES, PlanDiagnostic, SAFE_FIX_CODES } from '../../server/src/service/diagnostics';
-import { applySafeFixes } from '../../server/src/service/autofix';
-import { HYGIENE_LIMIT } from '../../server/src/service/hygiene';
-import { applyEdits } from '../../server/src/service/markerForms';
-import { diagnosticMessage, Lang } from '../../server/src/service/messages';
-import { parsePlan } from '../../server/src/service/parser';
-import { renumberEdits } from '../../server/src/service/renumber';
-import { DEFAULT_SETTINGS, readSettings, WorkplanSettings } from '../../server/src/service/settings';
+import { DIAGNOSTIC_CODES, DiagnosticCode, NUMBERING_CODES, PlanDiagnostic, SAFE_FIX_CODES } from '../../server/src/service/checks/codes';
+import { computeDiagnostics } from '../../server/src/service/checks/diagnostics';
+import { applySafeFixes } from '../../server/src/service/checks/autofix';
+import { HYGIENE_LIMIT } from '../../server/src/service/checks/hygiene';
+import { applyEdits } from '../../server/src/service/checks/markerForms';
+import { diagnosticMessage, Lang } from '../../server/src/service/l10n/messages';
+import { parsePlan } from '../../server/src/service/parse/parser';
+import { renumberEdits } from '../../server/src/service/checks/renumber';
+import { DEFAULT_SETTINGS, readSettings, WorkplanSettings } from '../../server/src/service/checks/settings';
 import { Random } from '../helpers/fuzz';
 import { ROOT, seed, seeds } from '../helpers/seeds';
 

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { matchEnumerator, matchMarker, parseChineseNumeral, toChineseNumeral } from '../../server/src/service/markers';
+import { matchEnumerator, matchMarker, parseChineseNumeral, toChineseNumeral } from '../../server/src/service/parse/markers';
 import { OutlineModel } from '../../server/src/service/model';
-import { parsePlan } from '../../server/src/service/parser';
-import { renderOutline } from '../../server/src/service/renderOutline';
+import { parsePlan } from '../../server/src/service/parse/parser';
+import { renderOutline } from '../../server/src/service/features/renderOutline';
 import { assertFixture } from '../helpers/fixtures';
 import { seeds } from '../helpers/seeds';
 

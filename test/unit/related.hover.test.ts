@@ -3,11 +3,11 @@ import * as assert from 'assert';
 import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupContent } from 'vscode-languageserver-types';
-import { getHover } from '../../server/src/service/hover';
-import { parsePlan } from '../../server/src/service/parser';
-import { getReferences } from '../../server/src/service/references';
+import { getHover } from '../../server/src/service/features/hover';
+import { parsePlan } from '../../server/src/service/parse/parser';
+import { getReferences } from '../../server/src/service/features/references';
 import { RelatedIndex } from '../../server/src/service/related/index';
-import { getWorkspaceSymbols } from '../../server/src/service/workspaceSymbols';
+import { getWorkspaceSymbols } from '../../server/src/service/features/workspaceSymbols';
 import { seedIndex, seedUri } from '../helpers/relatedPairs';
 import { seed } from '../helpers/seeds';
 

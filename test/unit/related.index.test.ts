@@ -1,6 +1,6 @@
 // The related-measure core: terms, units, metadata and the per-document patched index.
 import * as assert from 'assert';
-import { parsePlan } from '../../server/src/service/parser';
+import { parsePlan } from '../../server/src/service/parse/parser';
 import { RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
 import { addTerms, isBigram, termText } from '../../server/src/service/related/terms';
 import { excerptOf, queryTerms, unitsOf } from '../../server/src/service/related/units';

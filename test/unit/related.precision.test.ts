@@ -1,6 +1,6 @@
 // Ranking quality on the labelled related pairs between the seeds (test/fixtures/related-pairs.json).
 import * as assert from 'assert';
-import { parsePlan } from '../../server/src/service/parser';
+import { parsePlan } from '../../server/src/service/parse/parser';
 import { evaluate, findUnit, loadLabels, precision, seedIndex } from '../helpers/relatedPairs';
 
 describe('related measures: precision on the labelled pairs', () => {

@@ -6,9 +6,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { OutlineModel } from '../service/model';
-import { parsePlan } from '../service/parser';
+import { parsePlan } from '../service/parse/parser';
 import { RelatedIndex } from '../service/related/index';
-import { hasCjk } from '../service/text';
+import { hasCjk } from '../service/text/chars';
 import { fileSignature, findPlanFiles, isPlanFile, isUnder, MAX_PLAN_FILES, readPlanFile } from './files';
 
 export interface SyncResult {

@@ -3,7 +3,7 @@
 // files up to 5 MB, and a cap on how many are taken.
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { decodePlan, UnreadableError } from '../service/encoding';
+import { decodePlan, UnreadableError } from '../io/encoding';
 
 export const PLAN_EXTENSIONS = ['.txt', '.md', '.plan'];
 export const MAX_PLAN_BYTES = 5 * 1024 * 1024;

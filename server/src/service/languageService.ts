@@ -2,21 +2,22 @@
 // It knows neither VS Code nor the LSP transport; server.ts adapts it.
 import { CodeAction, CodeActionContext, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, SelectionRange, SymbolInformation, TextEdit } from 'vscode-languageserver-types';
 import { Position, TextDocument } from 'vscode-languageserver-textdocument';
-import { getCodeActions, toTextEdits } from './codeActions';
-import { computeDiagnostics, PlanDiagnostic, toLspDiagnostic } from './diagnostics';
-import { getDocumentSymbols } from './documentSymbols';
-import { getFoldingRanges } from './folding';
-import { getHover } from './hover';
+import { getCodeActions, toTextEdits } from './features/codeActions';
+import { PlanDiagnostic } from './checks/codes';
+import { computeDiagnostics, toLspDiagnostic } from './checks/diagnostics';
+import { getDocumentSymbols } from './features/documentSymbols';
+import { getFoldingRanges } from './features/folding';
+import { getHover } from './features/hover';
 import { OutlineModel } from './model';
-import { parsePlan } from './parser';
-import { PositionIndex } from './positions';
-import { Lang } from './messages';
-import { getReferences } from './references';
+import { parsePlan } from './parse/parser';
+import { PositionIndex } from './text/positions';
+import { Lang } from './l10n/messages';
+import { getReferences } from './features/references';
 import { RelatedIndex } from './related/index';
-import { renumberEdits } from './renumber';
-import { getSelectionRanges } from './selectionRanges';
-import { DEFAULT_SETTINGS, WorkplanSettings } from './settings';
-import { getWorkspaceSymbols } from './workspaceSymbols';
+import { renumberEdits } from './checks/renumber';
+import { getSelectionRanges } from './features/selectionRanges';
+import { DEFAULT_SETTINGS, WorkplanSettings } from './checks/settings';
+import { getWorkspaceSymbols } from './features/workspaceSymbols';
 
 export class ModelCache {
   private readonly entries = new Map<string, { version: number; model: OutlineModel }>();

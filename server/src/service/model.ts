@@ -1,6 +1,6 @@
 // The outline model: what the parser recovers from a plan. Offsets are UTF-16 code units into the
 // document text (JavaScript string indices), which is what LSP positions count.
-import type { LineTable } from './lines';
+import type { LineTable } from './text/lines';
 
 export interface Span {
   start: number;

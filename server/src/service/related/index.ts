@@ -4,9 +4,9 @@
 // splices that run for its own terms only (marksman's per-document patching), never a rebuild.
 import { Range } from 'vscode-languageserver-types';
 import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
-import { parsePlan } from '../parser';
-import { PositionIndex } from '../positions';
-import { spanToRange } from '../ranges';
+import { parsePlan } from '../parse/parser';
+import { PositionIndex } from '../text/positions';
+import { spanToRange } from '../text/ranges';
 import { isBigram, termText } from './terms';
 import { excerptOf, oneLine, planMetadata, PlanUnit, queryTerms, unitsOf, unitTerms } from './units';
 

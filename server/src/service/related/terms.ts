@@ -4,7 +4,7 @@
 // Measured on test/fixtures/related-pairs.json (precision at 3, brief-topic queries): these terms
 // 0.846; bigrams over every adjacent pair 0.851 with more noise terms; jieba-wasm 2.4 words with the
 // same bigrams 0.754 (0.794 with every pair) — so no segmenter library.
-import { CJK } from '../text';
+import { CJK } from '../text/chars';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const CJK_WORD = new RegExp(`^[${CJK}]+$`);

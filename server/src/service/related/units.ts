@@ -1,8 +1,8 @@
 // What related-measure matching compares: every heading, run-in enumeration and measure of a plan,
 // with its own body text and the titles of the sections above it.
 import { DocumentMetadata, OutlineModel, OutlineNode } from '../model';
-import { metadataFromFileName } from '../metadata';
-import { CJK } from '../text';
+import { metadataFromFileName } from '../parse/metadata';
+import { CJK } from '../text/chars';
 import { addTerms } from './terms';
 
 export interface PlanUnit {

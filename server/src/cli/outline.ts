@@ -1,0 +1,26 @@
+// `workplan outline FILE...`: each plan's outline as indented text, one node a line.
+import { readFileSync } from 'fs';
+import { decodePlan, UnreadableError } from '../io/encoding';
+import { renderOutline } from '../service/features/renderOutline';
+import { parsePlan } from '../service/parse/parser';
+import type { Io } from './args';
+
+export const OUTLINE_USAGE = `  workplan outline FILE...   打印工作计划的大纲 / print each plan's outline`;
+
+export function runOutline(files: string[], io: Io): number {
+  if (!files.length) {
+    io.err.write(`没有给出文件 / no file given\n用法 Usage:\n${OUTLINE_USAGE}\n`);
+    return 2;
+  }
+  let status = 0;
+  for (const file of files) {
+    try {
+      io.out.write(`== ${file}\n${renderOutline(parsePlan(decodePlan(readFileSync(file)).text))}`);
+    } catch (e) {
+      const reason = e instanceof UnreadableError ? e.message : (e as NodeJS.ErrnoException).code ?? String(e);
+      io.err.write(`${file}: 无法读取 / cannot read: ${reason}\n`);
+      status = 2;
+    }
+  }
+  return status;
+}

@@ -1,0 +1,148 @@
+// LSP wiring of the pre-submission checks: diagnostics pulled where the client can pull them and
+// pushed otherwise, code actions, the renumber command and renumber-on-save, and the settings they read.
+import {
+  CodeActionKind,
+  DidChangeConfigurationParams,
+  Connection,
+  InitializeParams,
+  ServerCapabilities,
+  TextDocumentEdit,
+  TextDocuments,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND, RENUMBER_COMMAND } from '../service/features/codeActions';
+import { LanguageService } from '../service/languageService';
+import { Lang, langOf, uiText } from '../service/l10n/messages';
+import { DEFAULT_SETTINGS, readSettings, WorkplanSettings } from '../service/checks/settings';
+
+/** Pause after the last keystroke before diagnostics are pushed. */
+const PUSH_DELAY_MS = 200;
+
+function sectionOf(options: unknown): unknown {
+  const o = options as Record<string, unknown> | null | undefined;
+  return o && typeof o === 'object' && 'workplan' in o ? o.workplan : o;
+}
+
+export class Checks {
+  private lang: Lang = 'zh';
+  private pull = false;
+  private configurable = false;
+  private refreshable = false;
+  private versionedEdits = false;
+  /** Settings from initializationOptions or the last didChangeConfiguration. */
+  private fallback: WorkplanSettings = DEFAULT_SETTINGS;
+  private readonly settings = new Map<string, Promise<WorkplanSettings>>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly service: LanguageService,
+  ) {}
+
+  /** Reads the client's abilities; returns the capabilities the checks add to the initialize result. */
+  initialize(params: InitializeParams): ServerCapabilities {
+    const caps = params.capabilities;
+    this.lang = langOf(params.locale);
+    this.pull = !!caps.textDocument?.diagnostic;
+    this.configurable = !!caps.workspace?.configuration;
+    this.refreshable = !!caps.workspace?.diagnostics?.refreshSupport;
+    this.versionedEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
+    this.fallback = readSettings(sectionOf(params.initializationOptions));
+    return {
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      executeCommandProvider: { commands: [RENUMBER_COMMAND] },
+      ...(this.pull ? { diagnosticProvider: { identifier: 'workplan', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    };
+  }
+
+  listen(): void {
+    const { connection, documents } = this;
+    documents.onDidChangeContent(({ document }) => {
+      if (!this.pull) this.schedule(document.uri);
+    });
+    documents.onDidClose(({ document }) => {
+      clearTimeout(this.timers.get(document.uri));
+      this.timers.delete(document.uri);
+      this.settings.delete(document.uri);
+      if (!this.pull) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    });
+    connection.languages.diagnostics.on(async ({ textDocument }) => {
+      const doc = documents.get(textDocument.uri);
+      const items = doc ? this.service.getLspDiagnostics(doc, await this.settingsFor(doc.uri), this.lang) : [];
+      return { kind: 'full', items };
+    });
+    connection.onCodeAction(async ({ textDocument, context }) => {
+      const doc = documents.get(textDocument.uri);
+      return doc ? this.service.getCodeActions(doc, context, await this.settingsFor(doc.uri), this.lang) : null;
+    });
+    connection.onExecuteCommand(async ({ command, arguments: args }) => {
+      if (command === RENUMBER_COMMAND) await this.renumber(args?.[0]);
+    });
+    documents.onWillSaveWaitUntil(async ({ document }) => {
+      const settings = await this.settingsFor(document.uri);
+      return settings.renumberOnSave ? this.service.getRenumberEdits(document) : [];
+    });
+  }
+
+  /** Settings changed: forget what was read and check every open document again. */
+  settingsChanged({ settings }: DidChangeConfigurationParams): void {
+    if (!this.configurable) this.fallback = readSettings(sectionOf(settings));
+    this.settings.clear();
+    if (this.pull) {
+      if (this.refreshable) void this.connection.languages.diagnostics.refresh();
+    } else {
+      for (const doc of this.documents.all()) this.schedule(doc.uri);
+    }
+  }
+
+  private settingsFor(uri: string): Promise<WorkplanSettings> {
+    if (!this.configurable) return Promise.resolve(this.fallback);
+    let s = this.settings.get(uri);
+    if (!s) {
+      s = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'workplan' })
+        .then((section) => (section ? readSettings(section) : this.fallback), () => this.fallback);
+      this.settings.set(uri, s);
+    }
+    return s;
+  }
+
+  private schedule(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    // A check that throws must not take the server down with an unhandled rejection.
+    this.timers.set(uri, setTimeout(() => this.push(uri).catch((e) => this.connection.console.error(`工作计划：诊断失败 Workplan: diagnostics of ${uri} failed: ${e}`)), PUSH_DELAY_MS));
+  }
+
+  private async push(uri: string): Promise<void> {
+    this.timers.delete(uri);
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const settings = await this.settingsFor(uri);
+    const current = this.documents.get(uri);
+    // Edited while the settings were on their way: the next push has the newer text.
+    if (current !== doc) return;
+    await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.service.getLspDiagnostics(doc, settings, this.lang) });
+  }
+
+  /** `workplan.renumber [uri]`: without an argument, the only open plan. */
+  private async renumber(arg: unknown): Promise<void> {
+    const uri = typeof arg === 'string' ? arg : (arg as { uri?: unknown } | undefined)?.uri;
+    const open = this.documents.all();
+    const doc = typeof uri === 'string' ? this.documents.get(uri) : open.length === 1 ? open[0] : undefined;
+    if (!doc) {
+      void this.connection.window.showWarningMessage(uiText('renumber.noDocument', this.lang));
+      return;
+    }
+    const edits = this.service.getRenumberEdits(doc);
+    if (!edits.length) {
+      void this.connection.window.showInformationMessage(uiText('renumber.nothing', this.lang));
+      return;
+    }
+    const edit: WorkspaceEdit = this.versionedEdits
+      ? { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, edits)] }
+      : { changes: { [doc.uri]: edits } };
+    await this.connection.workspace.applyEdit({ label: uiText('renumber.title', this.lang), edit });
+  }
+}

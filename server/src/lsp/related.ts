@@ -1,0 +1,199 @@
+// LSP wiring of related measures: hover, references and workspace symbols over the corpus, and the
+// corpus kept current from workspace folders, the `workplan.corpus.paths` setting, watched files and
+// open documents. The first index is built in the background, with work-done progress where the
+// client shows it; requests are answered meanwhile from what is indexed so far.
+import { fileURLToPath, pathToFileURL } from 'url';
+import {
+  Connection,
+  DidChangeConfigurationParams,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  FileSystemWatcher,
+  InitializeParams,
+  ServerCapabilities,
+  TextDocuments,
+  WatchKind,
+  WorkDoneProgressServerReporter,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Corpus, resolveFolders } from '../corpus/corpus';
+import { MAX_PLAN_BYTES, PLAN_GLOB } from '../corpus/files';
+import { utf8Size } from './documentSync';
+import { LanguageService } from '../service/languageService';
+
+/** Pause after the last keystroke before an open plan is re-indexed. */
+const REINDEX_DELAY_MS = 300;
+
+function record(v: unknown): Record<string, unknown> | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** `corpus.paths` from a `workplan` section, nested or dotted, or from options that wrap one. */
+export function corpusPathsOf(settings: unknown): unknown {
+  const s = record(record(settings)?.workplan) ?? record(settings);
+  return s?.['corpus.paths'] ?? record(s?.corpus)?.paths;
+}
+
+function folderPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class RelatedFeatures {
+  readonly corpus: Corpus;
+  private folders: string[] = [];
+  private settingPaths: unknown;
+  private progressShown = false;
+  private watchDynamic = false;
+  private relativePatterns = false;
+  private folderEvents = false;
+  private configurable = false;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly service: LanguageService,
+    private readonly seedsDir: string,
+  ) {
+    this.corpus = new Corpus(service.related, (m) => connection.console.log(m));
+  }
+
+  initialize(params: InitializeParams): ServerCapabilities {
+    const caps = params.capabilities;
+    this.progressShown = !!caps.window?.workDoneProgress;
+    this.watchDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.relativePatterns = !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport;
+    this.folderEvents = !!caps.workspace?.workspaceFolders;
+    this.configurable = !!caps.workspace?.configuration;
+    const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.folders = folderUris.map(folderPath).filter((p): p is string => !!p);
+    this.settingPaths = corpusPathsOf(params.initializationOptions);
+    return {
+      hoverProvider: true,
+      referencesProvider: true,
+      workspaceSymbolProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    };
+  }
+
+  listen(): void {
+    const { connection, documents, service } = this;
+    connection.onHover(({ textDocument, position }) => {
+      const doc = documents.get(textDocument.uri);
+      return doc ? service.getHover(doc, position) : null;
+    });
+    connection.onReferences(({ textDocument, position, context }) => {
+      const doc = documents.get(textDocument.uri);
+      return doc ? service.getReferences(doc, position, !!context?.includeDeclaration) : null;
+    });
+    connection.onWorkspaceSymbol(({ query }) => service.getWorkspaceSymbols(typeof query === 'string' ? query : ''));
+    connection.onDidChangeWatchedFiles(async ({ changes }) => {
+      for (const change of changes) await this.corpus.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+    });
+    // didOpen fires onDidChangeContent too: opening and typing are indexed after the same pause.
+    documents.onDidChangeContent(({ document }) => this.schedule(document));
+    documents.onDidClose(({ document }) => {
+      clearTimeout(this.timers.get(document.uri));
+      this.timers.delete(document.uri);
+      void this.corpus.closed(document.uri);
+    });
+    connection.onInitialized(() => void this.start());
+  }
+
+  /** The `workplan` settings changed (server.ts fans didChangeConfiguration out). */
+  settingsChanged(params: DidChangeConfigurationParams): void {
+    if (!this.configurable) this.settingPaths = corpusPathsOf(params.settings);
+    void this.reload();
+  }
+
+  private schedule(document: TextDocument): void {
+    clearTimeout(this.timers.get(document.uri));
+    this.timers.set(document.uri, setTimeout(() => this.index(document), REINDEX_DELAY_MS));
+  }
+
+  private index(document: TextDocument): void {
+    this.timers.delete(document.uri);
+    // Closed meanwhile, or replaced by a newer version that has its own timer.
+    if (this.documents.get(document.uri) !== document) return;
+    const text = document.getText();
+    // Like a file on disk: a huge document is left out rather than tokenised on every pause in typing.
+    if (utf8Size(text) > MAX_PLAN_BYTES) this.corpus.tooLarge(document.uri);
+    else this.corpus.opened(document.uri, text, this.service.getModel(document));
+  }
+
+  private async start(): Promise<void> {
+    if (this.folderEvents) {
+      this.connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        const gone = new Set(removed.map((f) => folderPath(f.uri)));
+        this.folders = [...this.folders.filter((f) => !gone.has(f)), ...added.map((f) => folderPath(f.uri)).filter((p): p is string => !!p)];
+        void this.reload();
+      });
+    }
+    await this.reload(true);
+  }
+
+  /** Reads the setting, sets the roots, watches them and syncs the corpus. */
+  private async reload(first = false): Promise<void> {
+    if (this.configurable) {
+      try {
+        const [section] = await this.connection.workspace.getConfiguration([{ section: 'workplan' }]);
+        this.settingPaths = corpusPathsOf(section);
+      } catch {
+        // The client would not say: keep what initializationOptions gave.
+      }
+    }
+    const extra = resolveFolders(this.settingPaths, this.folders[0]);
+    this.corpus.setRoots([...this.folders, ...extra, this.seedsDir]);
+    await this.watch(extra);
+    const reporter = first ? await this.progress() : undefined;
+    let percent = -1;
+    const result = await this.corpus.sync((done, total) => {
+      const p = Math.floor((done * 100) / total);
+      if (reporter && p !== percent) reporter.report((percent = p), `${done}/${total}`);
+    });
+    reporter?.done();
+    this.connection.console.log(
+      `相关举措索引：${result.plans} 份计划，${result.units} 个条目，跳过 ${result.skipped} 个文件，${result.ms} ms ` +
+        `Related-measures index: ${result.plans} plans, ${result.units} units, ${result.skipped} files skipped, ${result.ms} ms`,
+    );
+  }
+
+  private async progress(): Promise<WorkDoneProgressServerReporter | undefined> {
+    if (!this.progressShown) return undefined;
+    try {
+      const reporter = await this.connection.window.createWorkDoneProgress();
+      reporter.begin('工作计划 Workplan', 0, '正在建立相关举措索引 Indexing related measures', false);
+      return reporter;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private watchers?: Promise<{ dispose(): void }>;
+
+  /**
+   * Asks the client to watch plan files in the workspace and, where it takes patterns with a base
+   * folder, in the setting's folders too. A deleted folder reports only itself, hence the second watcher.
+   */
+  private async watch(extra: string[]): Promise<void> {
+    if (!this.watchDynamic) return;
+    const bases: (string | undefined)[] = [undefined, ...(this.relativePatterns ? extra : [])];
+    const glob = (base: string | undefined, pattern: string) => (base === undefined ? pattern : { baseUri: pathToFileURL(base).href, pattern });
+    const watchers: FileSystemWatcher[] = bases.flatMap((base) => [
+      { globPattern: glob(base, PLAN_GLOB) },
+      { globPattern: glob(base, '**/*'), kind: WatchKind.Delete },
+    ]);
+    const previous = this.watchers;
+    this.watchers = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    try {
+      (await previous)?.dispose();
+      await this.watchers;
+    } catch {
+      this.connection.console.log('相关举措：客户端未能监视文件 Related measures: the client could not watch files');
+    }
+  }
+}

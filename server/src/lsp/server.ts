@@ -1,0 +1,89 @@
+// Wires the pure language service to LSP. Runs inside VS Code (IPC) or standalone: `node server/out/server.js --stdio`.
+import * as path from 'path';
+import {
+  createConnection,
+  InitializeParams,
+  InitializeResult,
+  MessageType,
+  ProposedFeatures,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { Checks } from './checks';
+import { DocumentSync, utf8Size } from './documentSync';
+import { RelatedFeatures } from './related';
+import { LanguageService } from '../service/languageService';
+
+const connection = createConnection(ProposedFeatures.all);
+const sync = new DocumentSync();
+const documents = new TextDocuments(sync);
+const service = new LanguageService();
+
+const checks = new Checks(connection, documents, service);
+// The seeds ship beside the server: server/out/server.js → seeds/.
+const related = new RelatedFeatures(connection, documents, service, path.join(__dirname, '..', '..', 'seeds'));
+// The connection keeps one handler per notification: both features follow the settings.
+connection.onDidChangeConfiguration((params) => {
+  checks.settingsChanged(params);
+  related.settingsChanged(params);
+});
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const maxMb = params.initializationOptions?.maxFileSize;
+  if (typeof maxMb === 'number' && maxMb > 0) sync.maxFileSize = maxMb * 1024 * 1024;
+  // Every capability is declared here, statically: older clients ignore dynamic registration.
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false }, willSaveWaitUntil: true },
+      documentSymbolProvider: { label: '工作计划' },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      ...checks.initialize(params),
+      ...related.initialize(params),
+    },
+    serverInfo: { name: 'workplan', version: '0.1.0' },
+  };
+});
+
+connection.onDocumentSymbol(({ textDocument }) => {
+  const doc = documents.get(textDocument.uri);
+  return doc ? service.getDocumentSymbols(doc) : null;
+});
+
+// Answered whether or not the client announced folding support (Neovim 0.7 does not).
+connection.onFoldingRanges(({ textDocument }) => {
+  const doc = documents.get(textDocument.uri);
+  return doc ? service.getFoldingRanges(doc) : null;
+});
+
+connection.onSelectionRanges(({ textDocument, positions }) => {
+  const doc = documents.get(textDocument.uri);
+  return doc ? service.getSelectionRanges(doc, positions) : null;
+});
+
+// A file over the size limit is declined once per opening, with word of why its outline stays empty.
+const declined = new Set<string>();
+documents.onDidChangeContent(({ document }) => {
+  const hidden = sync.hiddenText(document);
+  if (hidden === undefined) return void declined.delete(document.uri);
+  if (declined.has(document.uri)) return;
+  declined.add(document.uri);
+  const name = decodeURIComponent(document.uri.replace(/^.*\//, ''));
+  const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  void connection.sendNotification(ShowMessageNotification.type, {
+    type: MessageType.Warning,
+    message: `工作计划：文件 ${name} 过大（${size(utf8Size(hidden))}，上限 ${size(sync.maxFileSize)}），不做分析。` +
+      `Workplan: ${name} is too large (${size(utf8Size(hidden))}, limit ${size(sync.maxFileSize)}); it is not analysed.`,
+  });
+});
+
+documents.onDidClose(({ document }) => {
+  declined.delete(document.uri);
+  service.close(document.uri);
+});
+
+checks.listen();
+related.listen();
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,79 @@
+// Quick fixes for the diagnostics the client shows, fix-alls for the families whose fixes never
+// collide, and the whole-document renumber as the `source.fixAll.workplan` source action.
+import { CodeAction, CodeActionContext, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticCode, FIX_ALL_CODES, PlanDiagnostic } from '../checks/codes';
+import { OffsetEdit } from '../checks/markerForms';
+import { fixAllTitle, Lang, uiText } from '../l10n/messages';
+import { OutlineModel } from '../model';
+import { spanToRange } from '../text/ranges';
+import { renumberEdits } from '../checks/renumber';
+
+export const FIX_ALL_KIND = 'source.fixAll.workplan';
+export const RENUMBER_COMMAND = 'workplan.renumber';
+
+function wanted(kind: string, only: string[] | undefined): boolean {
+  return !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+}
+
+export function toTextEdits(doc: TextDocument, edits: OffsetEdit[]): TextEdit[] {
+  return edits.map((e) => TextEdit.replace(spanToRange(doc, e), e.newText));
+}
+
+function sameRange(a: Diagnostic, doc: TextDocument, d: PlanDiagnostic): boolean {
+  return doc.offsetAt(a.range.start) === d.span.start && doc.offsetAt(a.range.end) === d.span.end;
+}
+
+function fixTitle(d: PlanDiagnostic, lang: Lang): string {
+  switch (d.code) {
+    case 'heading.split':
+    case 'heading.merged':
+    case 'text.brokenLine':
+    case 'text.cjkSpace':
+    case 'text.halfWidth':
+    case 'text.markerSpace':
+      return uiText(`fix.${d.code}`, lang, d);
+    case 'numbering.levelSkipped':
+      return uiText('fix.levelSkipped', lang, d);
+    default:
+      return uiText(d.renumbers ? 'fix.renumber' : 'fix.change', lang, d);
+  }
+}
+
+/**
+ * `computed` are the document's current diagnostics; a client's diagnostic gets its fix from the
+ * one with the same code and range, so a stale `data` is never applied.
+ */
+export function getCodeActions(doc: TextDocument, model: OutlineModel, computed: PlanDiagnostic[], context: CodeActionContext, lang: Lang): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const only = context.only;
+  if (wanted(CodeActionKind.QuickFix, only)) {
+    const fixAllFor = new Set<DiagnosticCode>();
+    for (const shown of context.diagnostics) {
+      if (shown.source !== 'workplan') continue;
+      const d = computed.find((c) => c.code === shown.code && sameRange(shown, doc, c));
+      if (!d?.edits) continue;
+      actions.push({
+        title: fixTitle(d, lang), kind: CodeActionKind.QuickFix, diagnostics: [shown], isPreferred: !d.code.startsWith('text.'),
+        edit: { changes: { [doc.uri]: toTextEdits(doc, d.edits) } },
+      });
+      if (FIX_ALL_CODES.has(d.code)) fixAllFor.add(d.code);
+    }
+    for (const code of fixAllFor) {
+      // Offered only when it does more than the single fix beside it.
+      const all = computed.filter((c) => c.code === code && c.edits);
+      if (all.length < 2) continue;
+      actions.push({
+        title: fixAllTitle(code, all.length, lang), kind: CodeActionKind.QuickFix,
+        edit: { changes: { [doc.uri]: toTextEdits(doc, all.flatMap((c) => c.edits!)) } },
+      });
+    }
+  }
+  if (wanted(FIX_ALL_KIND, only)) {
+    const edits = renumberEdits(model);
+    if (edits.length) {
+      actions.push({ title: uiText('renumber.title', lang), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: toTextEdits(doc, edits) } } });
+    }
+  }
+  return actions;
+}
