@@ -81,9 +81,41 @@ export interface ParseProblem {
   fixSpan: Span;
 }
 
+/**
+ * What each line of a plan is, as the parser read it: the text checks leave alone what is not prose
+ * (web-page residue, titles, headlines, tables, signatures), and features can ask without parsing again.
+ */
+export const LineRole = {
+  Blank: 0,
+  /** Web-page or template residue before the title: metadata rows, breadcrumbs, `【概述】`, an address `各位代表：`. */
+  FrontMatter: 1,
+  /** The covering notice: its title, number, addressees, `现将…印发`, issuer and date. */
+  Notice: 2,
+  /** The document title (up to three lines). */
+  Title: 3,
+  /** A slogan or headline standing alone (`凝心聚力 实干笃行`): not a heading, not a sentence. */
+  Headline: 4,
+  /** `第二部分　主要任务`, `附件：…`. */
+  Part: 5,
+  /** A line that opens a numbered or unnumbered heading. */
+  Heading: 6,
+  Body: 7,
+  /** A table row (`|` between cells). */
+  Table: 8,
+  /** The closing appeal (`各位代表、同志们…`). */
+  Closing: 9,
+  /** The issuer and date that sign the plan. */
+  Signature: 10,
+  /** Page residue: `(上接1版)`, `- 3 -`, `第 4 页`. */
+  Residue: 11,
+} as const;
+export type LineRole = (typeof LineRole)[keyof typeof LineRole];
+
 export interface OutlineModel {
   text: string;
   lines: LineTable;
+  /** The role of each line (`LineRole`), by line number. */
+  lineRoles: Uint8Array;
   /** Top-level nodes in document order. */
   roots: OutlineNode[];
   /** Every node in document order (pre-order). */

@@ -1,6 +1,7 @@
 // Recovers a plan's outline from damaged text (PLAN-FORMAT §1–§3). Total: never throws.
 import { FAMILY_RANK, isDigitCode, matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle, readMetadata } from './metadata';
+import { lineRoles } from './roles';
 import { LineTable } from '../text/lines';
 import { Enumerator, Marker, OutlineModel, OutlineNode, ParseProblem, Span } from '../model';
 import { charClass, endsSentence, inClass, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, occurrences, visibleLength } from '../text/chars';
@@ -277,7 +278,8 @@ export function parsePlan(text: string, onError?: (e: unknown) => void): Outline
   } catch (e) {
     onError?.(e);
     // A parser bug must not cost the user the server: fall back to an outline with no sections.
-    return { text, lines: LineTable.of(text), roots: [], nodes: [], documentStarts: [], residueLines: [], metadata: {}, problems: [] };
+    const lines = LineTable.of(text);
+    return { text, lines, lineRoles: new Uint8Array(lines.count), roots: [], nodes: [], documentStarts: [], residueLines: [], metadata: {}, problems: [] };
   }
 }
 
@@ -348,7 +350,7 @@ class Parser {
     this.firstBodyLine = i;
     while (i < this.lines.count) i = this.step(i);
     this.closeAll();
-    return {
+    const model = {
       text: this.text,
       lines: this.lines,
       roots: this.roots,
@@ -362,6 +364,7 @@ class Parser {
       metadata: readMetadata(this.titleText, this.openingText),
       problems: this.problems,
     };
+    return { ...model, lineRoles: lineRoles(model) };
   }
 
   // ---- lines ---------------------------------------------------------------------------------
