@@ -255,8 +255,8 @@ describe('parser: formats beyond the seeds', () => {
   });
 
   it('keeps unnumbered standalone short lines as headings only where the plan has no numbering', () => {
-    const model = parsePlan('\n标题甲\n\n导语一段，说明情况。\n\n聚焦经济发展\n\n推动项目提质增效\n\n强化平台招商。积极对接各类平台资源,拓展招商渠道。\n');
-    assert.deepStrictEqual(outline(model), ['unnumbered:聚焦经济发展——推动项目提质增效', '  measure:强化平台招商']);
+    const model = parsePlan('\n标题甲\n\n导语一段，说明情况。\n\n聚焦经济发展\n\n推动项目提质增效\n\n强化平台招商。积极对接各类平台资源,拓展招商渠道。\n\n强化载体招商。盘活闲置楼宇,引入优质企业。\n');
+    assert.deepStrictEqual(outline(model), ['unnumbered:聚焦经济发展——推动项目提质增效', '  measure:强化平台招商', '  measure:强化载体招商']);
   });
 });
 

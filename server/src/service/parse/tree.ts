@@ -1,0 +1,421 @@
+// Pass 3, tree: one loop over the candidates with a stack of open sections. A heading at a line's
+// start is always a heading; one found inside a paragraph only where it goes on with the outline.
+// Run-ins and measures are judged per section, on the evidence of their siblings, and hang under
+// the innermost section. No recursion: neither depth nor the number of headings on a line grows the stack.
+import { Enumerator, LineRole, Marker, NodeKind, OutlineNode, ParseProblem, Span } from '../model';
+import { isWhiteSpaceCode } from '../text/chars';
+import { Candidate, CandidateKind, cleanInline, Inline, LineEvent, Place } from './inline';
+import { LineKind, Lines, Structure } from './lines';
+import { FAMILY_RANK } from './markers';
+import { MEASURE_ALIKE_SPREAD, MEASURE_MAX_MID, PARALLEL_PREFIX } from './thresholds';
+
+export interface Tree {
+  roots: OutlineNode[];
+  nodes: OutlineNode[];
+  documentStarts: number[];
+  problems: ParseProblem[];
+  backMatter?: Span;
+  signature?: Span;
+}
+
+/** A section open in the skeleton loop: a heading, an unnumbered heading, a part or a label. */
+interface Open {
+  rank: number;
+  marker?: Marker;
+  /** Its leaf candidates (run-ins, measures) in document order. */
+  leaves: Candidate[];
+  /** Where its own body starts: run-ins and measures right there open the section. */
+  bodyFrom: number;
+}
+
+/** An accepted item in document order: a candidate, or a structural line. */
+type Item = { candidate: Candidate; event?: undefined } | { event: LineEvent; candidate?: undefined };
+
+const ENDS_ALL = new Set<LineEvent['structure']>([Structure.Closing, Structure.Signature, Structure.DocumentTitle]);
+
+export function buildTree(l: Lines, inline: Inline): Tree {
+  return new TreeBuilder(l, inline).run();
+}
+
+class TreeBuilder {
+  private readonly text: string;
+  private readonly documentStarts: number[];
+  /** Sections with their leaf candidates, for the measures' evidence. */
+  private readonly sections: Open[] = [];
+  private readonly accepted: Item[] = [];
+  /** The last top-level heading's marker: a root found inline must go on from it. */
+  private lastRoot?: Marker;
+
+  constructor(private readonly l: Lines, private readonly inline: Inline) {
+    this.text = l.text;
+    this.documentStarts = [...l.documentStarts];
+  }
+
+  run(): Tree {
+    this.skeleton();
+    for (const s of this.top ? [...this.sections, this.top] : this.sections) this.runIns(s);
+    let styled = false;
+    for (const s of this.sections) if (this.measures(s) >= 2) styled = true;
+    // A lone measure that opens its section counts where the document writes measures elsewhere.
+    if (styled) for (const s of this.sections) this.loneOpener(s);
+    return this.assemble();
+  }
+
+  /** The loop over headings and structural lines: which headings go on with the outline, and which section each leaf is in. */
+  private skeleton(): void {
+    const stack: Open[] = [];
+    const { candidates } = this.inline;
+    const events = this.inline.events;
+    // Candidates are in order of their lines; within a sentence a run-in inside it comes after the sentence's own.
+    const sorted = candidates.slice().sort((a, b) => a.start - b.start);
+    let back = false;
+    let afterSignature = false;
+    let e = 0;
+    for (let k = 0; k <= sorted.length; k++) {
+      const c = sorted[k];
+      const at = c ? c.start : Infinity;
+      for (; e < events.length && this.l.lines.contentStart(events[e].line) <= at; e++) {
+        const ev = events[e];
+        if (ev.structure === 'continued') {
+          // `(上接1版)`: an article continues here from another page; its sections stay open.
+          this.documentStarts.push(this.l.lines.contentStart(ev.line));
+          continue;
+        }
+        if (ev.structure === Structure.Closing) back = true;
+        if (ev.structure === Structure.Signature) {
+          back = afterSignature = true;
+        }
+        if (ev.structure === Structure.DocumentTitle) {
+          this.documentStarts.push(this.l.lines.contentStart(ev.line));
+          back = afterSignature = false;
+        }
+        stack.length = 0;
+        this.accepted.push({ event: ev });
+        if (!ENDS_ALL.has(ev.structure)) {
+          back = false;
+          const section: Open = { rank: 0, leaves: [], bodyFrom: this.l.lines.end(ev.last) };
+          this.sections.push(section);
+          stack.push(section);
+        }
+      }
+      if (!c) break;
+      if (c.kind !== CandidateKind.Heading) {
+        if (!back) (stack[stack.length - 1] ?? this.topLevel()).leaves.push(c);
+        continue;
+      }
+      const lineStart = c.place === Place.LineStart;
+      if (!lineStart && (back || !this.continuesOutline(c.marker!, stack))) continue;
+      const rank = FAMILY_RANK[c.marker!.family];
+      while (stack.length && stack[stack.length - 1].rank >= rank) stack.pop();
+      if (afterSignature && c.marker!.value === 1) this.documentStarts.push(c.sectionStart);
+      back = afterSignature = false;
+      c.accepted = true;
+      this.accepted.push({ candidate: c });
+      const section: Open = { rank, marker: c.marker, leaves: [], bodyFrom: c.bodyFrom };
+      this.sections.push(section);
+      stack.push(section);
+      if (!stack.some((s) => s.rank > 0 && s !== section)) this.lastRoot = c.marker;
+    }
+  }
+
+  private top?: Open;
+
+  /** Run-ins before any section: they hang at the top level (measures need a section). */
+  private topLevel(): Open {
+    return (this.top ??= { rank: -1, leaves: [], bodyFrom: 0 });
+  }
+
+  /** A marker found inside a paragraph continues the outline: the next sibling of an open heading, or the first child of the innermost. */
+  private continuesOutline(m: Marker, stack: Open[]): boolean {
+    const rank = FAMILY_RANK[m.family];
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const n = stack[k];
+      // Unnumbered sections are passed over; a deeper heading would be closed by `m`.
+      if (!n.marker || n.rank > rank) continue;
+      return n.rank < rank ? m.value === 1 : n.marker.family === m.family && m.value === n.marker.value + 1;
+    }
+    const last = this.lastRoot;
+    return m.value === 1 || (!!last && last.family === m.family && m.value === last.value + 1);
+  }
+
+  /**
+   * The run-ins of a section: at a paragraph's start always; inside a paragraph the first of a list
+   * only when the list goes on (`二是` follows), the others where they go on from the list before them.
+   */
+  private runIns(s: Open): void {
+    const leaves = s.leaves;
+    let series: Enumerator['series'] | undefined;
+    let last = 0;
+    for (let k = 0; k < leaves.length; k++) {
+      const c = leaves[k];
+      if (c.kind !== CandidateKind.RunIn) continue;
+      const e = c.enumerator!;
+      // At a paragraph's start, or right after a heading's title, a run-in opens a list even alone (an excerpt may cut the rest).
+      let ok = c.place === Place.LineStart || (c.place === Place.AfterTitle && e.value === 1);
+      if (!ok && e.value === 1) {
+        ok = leaves.some((d, j) => j > k && d.kind === CandidateKind.RunIn && d.enumerator!.series === e.series && d.enumerator!.value === 2);
+      } else if (!ok) {
+        ok = series === e.series && e.value > last && e.value <= last + 3;
+      }
+      if (!ok) continue;
+      c.accepted = true;
+      series = e.series;
+      last = e.value;
+    }
+  }
+
+  /** A section's measure candidates before its first run-in (after it, short sentences are the run-ins' body). */
+  private measureCandidates(s: Open): Candidate[] {
+    const firstRunIn = s.leaves.find((c) => c.kind === CandidateKind.RunIn && c.accepted)?.start ?? Infinity;
+    return s.leaves.filter((c) => c.kind === CandidateKind.Measure && c.start < firstRunIn);
+  }
+
+  /**
+   * The measures of a section, on evidence: bold, alone on a line, or written like siblings of the
+   * same section (two or more paragraphs or a title's run-on open so, alike in length or wording).
+   * Mid-paragraph ones only after an accepted one. Returns how many were accepted.
+   */
+  private measures(s: Open): number {
+    const leaves = this.measureCandidates(s);
+    if (!leaves.length || s.rank < 0) return 0;
+    for (const c of leaves) if (c.bold || (c.place === Place.OwnLine && c.plain)) c.accepted = true;
+    const openers = leaves.filter(isOpener);
+    const plain = openers.filter((c) => c.plain);
+    const explicit = leaves.filter((c) => c.accepted).length;
+    if (plain.length + explicit >= 2) {
+      for (const c of plain) if (leaves.some((d) => d !== c && (d.accepted || plain.includes(d)) && alike(c, d))) c.accepted = true;
+    }
+    // Parallel openers (`要坚持…不停步，切实做到…` / `要坚持…不懈怠，切实做到…`): longer, two clauses, sharing their first words.
+    const parallel = leaves.filter((c) => !c.plain && !c.bold && c.place === Place.LineStart && c.hasBody && c.commas === 1);
+    for (const c of parallel) if (parallel.some((d) => d !== c && sharesPrefix(c, d))) c.accepted = true;
+    // A lone opener that starts the section, followed by mid-paragraph measures like it.
+    if (!leaves.some((c) => c.accepted) && plain.length === 1 && this.opensSection(plain[0], s) && leaves.some((m) => isMid(m) && m.start > plain[0].start && alike(m, plain[0]))) {
+      plain[0].accepted = true;
+    }
+    return this.mids(leaves);
+  }
+
+  /** A section without measures whose one plain opener starts it, in a document that writes measures. */
+  private loneOpener(s: Open): void {
+    const leaves = this.measureCandidates(s);
+    if (!leaves.length || s.rank < 0 || leaves.some((c) => c.accepted)) return;
+    const plain = leaves.filter((c) => isOpener(c) && c.plain);
+    if (plain.length !== 1 || !this.opensSection(plain[0], s)) return;
+    plain[0].accepted = true;
+    this.mids(leaves);
+  }
+
+  /** Mid-paragraph measures once the section writes them (`…实现异地招商精准发力。强化产业链招商。依托…`); returns how many measures the section has. */
+  private mids(leaves: Candidate[]): number {
+    const model = leaves.filter((c) => c.accepted);
+    if (!model.length) return 0;
+    let seen = false;
+    let count = 0;
+    for (const c of leaves) {
+      if (c.accepted) seen = true;
+      else if (seen && isMid(c) && model.some((d) => alike(c, d))) c.accepted = true;
+      if (c.accepted) count++;
+    }
+    return count;
+  }
+
+  /** Whether `c` is the first thing in section `s`'s own body: nothing but white space between the title and it. */
+  private opensSection(c: Candidate, s: Open): boolean {
+    if (c.place === Place.AfterTitle) return true;
+    for (let i = s.bodyFrom; i < c.sectionStart; i++) if (!isWhiteSpaceCode(this.text.charCodeAt(i)) && this.text.charCodeAt(i) !== 0x2a) return false;
+    return true;
+  }
+
+  // ---- nodes -----------------------------------------------------------------------------------
+
+  /** The outline from the accepted items: nodes, their parents and children, bodies and spans. */
+  private assemble(): Tree {
+    const l = this.l;
+    const items: Item[] = this.accepted.slice();
+    for (const s of [...this.sections, ...(this.top ? [this.top] : [])]) for (const c of s.leaves) if (c.accepted) items.push({ candidate: c });
+    items.sort((a, b) => itemStart(l, a) - itemStart(l, b));
+    const roots: OutlineNode[] = [];
+    const nodes: OutlineNode[] = [];
+    const stack: OutlineNode[] = [];
+    const children = new Map<OutlineNode, OutlineNode[]>();
+    const bodies = new Map<OutlineNode, Span[]>();
+    const problems: ParseProblem[] = [];
+    let backMatter: Span | undefined;
+    let signature: Span | undefined;
+    // Where the text that belongs to the innermost open node starts, and whether a node holds it.
+    let bodyFrom = 0;
+    let bodyLine = l.firstBodyLine;
+    const addBody = (until: number) => {
+      const owner = stack[stack.length - 1];
+      for (; bodyLine < l.count && l.lines.start(bodyLine) < until; bodyLine++) {
+        const a = Math.max(l.lines.contentStart(bodyLine), bodyFrom);
+        const b = Math.min(l.lines.contentEnd(bodyLine), until);
+        if (owner && a < b && isProse(l, bodyLine)) {
+          let list = bodies.get(owner);
+          if (!list) bodies.set(owner, (list = []));
+          list.push({ start: a, end: b });
+        }
+        if (l.lines.end(bodyLine) > until) break;
+      }
+    };
+    const push = (node: OutlineNode) => {
+      const parent = stack[stack.length - 1];
+      node.parent = parent;
+      node.depth = stack.length + 1;
+      if (parent) {
+        let list = children.get(parent);
+        if (!list) children.set(parent, (list = []));
+        list.push(node);
+      } else roots.push(node);
+      nodes.push(node);
+      stack.push(node);
+    };
+    for (const item of items) {
+      const start = itemStart(l, item);
+      addBody(start);
+      if (item.event) {
+        const ev = item.event;
+        stack.length = 0;
+        const span = { start: l.lines.contentStart(ev.line), end: l.lines.contentEnd(ev.last) };
+        if (ENDS_ALL.has(ev.structure)) {
+          if (ev.structure === Structure.DocumentTitle) l.roles[ev.line] = LineRole.Title;
+          else {
+            backMatter ??= span;
+            if (ev.structure === Structure.Signature) signature = { start: span.start, end: this.signatureEnd(ev.line) };
+            else l.roles[ev.line] = LineRole.Closing;
+          }
+          bodyFrom = Infinity;
+          continue;
+        }
+        backMatter = signature = undefined;
+        push(this.sectionNode(ev, span));
+        bodyFrom = span.end;
+        continue;
+      }
+      const c = item.candidate;
+      backMatter = signature = undefined;
+      if (c.kind === CandidateKind.Heading) {
+        const rank = FAMILY_RANK[c.marker!.family];
+        while (stack.length && (isLeaf(stack[stack.length - 1]) || stack[stack.length - 1].rank >= rank)) stack.pop();
+        if (c.problem) problems.push(c.problem);
+        if (c.place === Place.LineStart) l.roles[c.line] = LineRole.Heading;
+        // A split heading's title line is the heading's too.
+        if (c.problem?.code === 'heading.split') for (let j = c.line; j < l.count && l.lines.start(j) <= c.titleStart; j++) if (l.kinds[j] !== LineKind.Blank) l.roles[j] = LineRole.Heading;
+      } else {
+        while (stack.length && isLeaf(stack[stack.length - 1])) stack.pop();
+      }
+      push(nodeOf(c));
+      bodyFrom = c.bodyFrom;
+    }
+    addBody(this.text.length + 1);
+    if (backMatter) backMatter.end = lastContentEnd(l, backMatter.start);
+    // Closing appeals and signatures run to the next node: their lines are not prose of the last section.
+    this.markBackMatter(items);
+    for (const n of nodes) {
+      n.children = children.get(n) ?? NONE;
+      n.bodySpans = bodies.get(n) ?? NONE;
+    }
+    for (let k = nodes.length - 1; k >= 0; k--) {
+      const n = nodes[k];
+      for (const b of n.bodySpans) if (b.end > n.span.end) n.span.end = b.end;
+      const lastChild = n.children[n.children.length - 1];
+      if (lastChild && lastChild.span.end > n.span.end) n.span.end = lastChild.span.end;
+    }
+    problems.sort((a, b) => a.span.start - b.span.start);
+    return { roots, nodes, documentStarts: [...new Set(this.documentStarts)].sort((a, b) => a - b), problems, backMatter, signature };
+  }
+
+  private sectionNode(ev: LineEvent, span: Span): OutlineNode {
+    const l = this.l;
+    const parts: string[] = [];
+    for (let j = ev.line; j <= ev.last; j++) {
+      if (l.kinds[j] !== LineKind.Text) continue;
+      parts.push(l.cleanTitle(l.lineText(j)));
+      l.roles[j] = LineRole.Heading;
+    }
+    const title = { start: l.bodyStarts[ev.line], end: span.end };
+    return newNode('unnumbered', 0, parts.join('——'), title, title, { ...span }, ev.line);
+  }
+
+  private signatureEnd(line: number): number {
+    const l = this.l;
+    let end = l.lines.contentEnd(line);
+    for (let j = line + 1; j < l.count && (l.structure[j] === Structure.Signature || l.kinds[j] === LineKind.Blank); j++) if (l.kinds[j] !== LineKind.Blank) end = l.lines.contentEnd(j);
+    return end;
+  }
+
+  /** Lines from a closing appeal to the next node are the appeal's, not body. */
+  private markBackMatter(items: Item[]): void {
+    const l = this.l;
+    for (let k = 0; k < items.length; k++) {
+      const ev = items[k].event;
+      if (!ev || ev.structure !== Structure.Closing) continue;
+      const until = k + 1 < items.length ? itemStart(l, items[k + 1]) : Infinity;
+      for (let j = ev.line; j < l.count && l.lines.start(j) < until; j++) if (l.roles[j] === LineRole.Body) l.roles[j] = LineRole.Closing;
+    }
+  }
+}
+
+const NONE: never[] = [];
+
+/** A measure candidate at the start of its paragraph or right after its heading's title, with a longer sentence after it. */
+function isOpener(c: Candidate): boolean {
+  return (c.place === Place.LineStart || c.place === Place.AfterTitle) && c.followedByLonger && !c.bold;
+}
+
+/** A measure candidate in the middle of a paragraph: short, no comma, a longer sentence after it. */
+function isMid(c: Candidate): boolean {
+  return c.place === Place.AfterStop && c.followedByLonger && c.length <= MEASURE_MAX_MID && c.commas === 0;
+}
+
+function isLeaf(n: OutlineNode): boolean {
+  return n.kind === 'measure' || n.kind === 'enumeration';
+}
+
+/** Whether a body line is the plan's prose: not front matter, a title, a signature or page residue. */
+function isProse(l: Lines, line: number): boolean {
+  const r = l.roles[line];
+  return r === LineRole.Body || r === LineRole.Heading || r === LineRole.Table || r === LineRole.Headline;
+}
+
+/** Where an item's section starts, which ends the body before it (a run-in's `**` is its own). */
+function itemStart(l: Lines, item: Item): number {
+  return item.candidate ? item.candidate.sectionStart : l.lines.contentStart(item.event.line);
+}
+
+function lastContentEnd(l: Lines, from: number): number {
+  for (let j = l.count - 1; j >= 0 && l.lines.end(j) >= from; j--) if (l.kinds[j] !== LineKind.Blank) return l.lines.contentEnd(j);
+  return from;
+}
+
+/** Measures written alike: lengths within MEASURE_ALIKE_SPREAD, or the same first words. */
+function alike(a: Candidate, b: Candidate): boolean {
+  return Math.abs(a.length - b.length) <= MEASURE_ALIKE_SPREAD || sharesPrefix(a, b);
+}
+
+function sharesPrefix(a: Candidate, b: Candidate): boolean {
+  return a.prefix.length >= PARALLEL_PREFIX && a.prefix.slice(0, PARALLEL_PREFIX) === b.prefix.slice(0, PARALLEL_PREFIX);
+}
+
+function nodeOf(c: Candidate): OutlineNode {
+  switch (c.kind) {
+    case CandidateKind.Heading:
+      return newNode('heading', FAMILY_RANK[c.marker!.family], c.title, { start: c.titleStart, end: c.titleEnd }, { start: c.start, end: c.titleEnd },
+        { start: c.sectionStart, end: c.end }, c.line, c.marker);
+    case CandidateKind.RunIn:
+      return newNode('enumeration', 0, c.title, { start: c.titleStart, end: c.titleEnd }, { start: c.start, end: c.titleEnd },
+        { start: c.sectionStart, end: c.end }, c.line, undefined, c.enumerator);
+    default:
+      return newNode('measure', 0, c.title, { start: c.titleStart, end: c.titleEnd }, { start: c.titleStart, end: c.titleEnd },
+        { start: c.sectionStart, end: c.end }, c.line);
+  }
+}
+
+/**
+ * Every field is there from the start, in the order JSON shows them (`undefined` ones are left out):
+ * a field added later would give the kinds of nodes different shapes.
+ */
+function newNode(kind: NodeKind, rank: number, title: string, titleSpan: Span, headingSpan: Span, span: Span, line: number,
+  marker?: Marker, enumerator?: Enumerator): OutlineNode {
+  return { kind, depth: 0, rank, title: cleanInline(title), titleSpan, headingSpan, span, bodySpans: NONE, line, children: NONE, marker, enumerator, parent: undefined };
+}
