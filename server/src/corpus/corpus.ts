@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { OutlineModel } from '../service/model';
 import { parsePlan } from '../service/parse/parser';
 import { RelatedIndex } from '../service/related/index';
+import type { Notice } from '../service/l10n/messages';
 import { hasCjk } from '../service/text/chars';
 import { fileSignature, findPlanFiles, isPlanFile, isUnder, MAX_PLAN_FILES, readPlanFile } from './files';
 
@@ -52,7 +53,7 @@ export class Corpus {
 
   constructor(
     readonly index: RelatedIndex,
-    private readonly log: (message: string) => void,
+    private readonly log: (notice: Notice) => void,
   ) {}
 
   /** Folders whose plans belong to the corpus; call sync() to apply. */
@@ -91,7 +92,7 @@ export class Corpus {
     for (const root of this.roots) {
       const left = MAX_PLAN_FILES - files.size;
       if (left <= 0) {
-        this.log(`相关举措：已达 ${MAX_PLAN_FILES} 个文件上限，其余不再索引 Related measures: ${MAX_PLAN_FILES}-file limit reached, ${root} not indexed`);
+        this.log({ key: 'corpus.fileLimit', args: { limit: MAX_PLAN_FILES, root } });
         break;
       }
       for (const f of await findPlanFiles(root, left, this.log)) files.add(path.normalize(f));
@@ -165,7 +166,7 @@ export class Corpus {
     if (this.openFiles.has(file)) return true;
     const uri = known?.uri ?? pathToFileURL(file).href;
     if ('skipped' in read) {
-      this.log(`相关举措：跳过 Related measures: skipped ${file}: ${read.skipped}`);
+      this.log(read.skipped);
       if (known) this.dropDisk(file, uri);
       return false;
     }
