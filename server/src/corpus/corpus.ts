@@ -5,6 +5,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
+import { URI, Utils } from 'vscode-uri';
 import { OutlineModel } from '../service/model';
 import { parsePlan } from '../service/parse/parser';
 import { RelatedIndex } from '../service/related/index';
@@ -128,7 +129,7 @@ export class Corpus {
       if (entry) this.dropDisk(file, entry.uri);
       this.openFiles.set(file, uri);
     }
-    this.index.setDocument(uri, text, { name: decodeURIComponent(uri.replace(/^.*\//, '')), model });
+    this.index.setDocument(uri, text, { name: Utils.basename(URI.parse(uri)), model });
   }
 
   /** An open document too large to index: it stays out, and so does its file while it is open. */

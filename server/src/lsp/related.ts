@@ -21,13 +21,10 @@ import { MAX_PLAN_BYTES, PLAN_GLOB } from '../corpus/files';
 import { utf8Size } from './documentSync';
 import { LanguageService } from '../service/languageService';
 import { Lang, langOf, noticeText } from '../service/l10n/messages';
+import { record } from '../service/checks/settings';
 
 /** Pause after the last keystroke before an open plan is re-indexed. */
 const REINDEX_DELAY_MS = 300;
-
-function record(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
 
 /** `corpus.paths` from a `workplan` section, nested or dotted, or from options that wrap one. */
 export function corpusPathsOf(settings: unknown): unknown {

@@ -10,6 +10,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
+import { URI, Utils } from 'vscode-uri';
 import { Checks } from './checks';
 import { DocumentSync, utf8Size } from './documentSync';
 import { RelatedFeatures } from './related';
@@ -73,7 +74,7 @@ documents.onDidChangeContent(({ document }) => {
   if (hidden === undefined) return void declined.delete(document.uri);
   if (declined.has(document.uri)) return;
   declined.add(document.uri);
-  const name = decodeURIComponent(document.uri.replace(/^.*\//, ''));
+  const name = Utils.basename(URI.parse(document.uri));
   const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   void connection.sendNotification(ShowMessageNotification.type, {
     type: MessageType.Warning,
