@@ -2,8 +2,14 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { langOf, Notice, noticeText } from '../../server/src/service/l10n/messages';
 
 let client: LanguageClient | undefined;
+
+/** In the editor's display language, which the client also passes to the server as its locale. */
+function say(notice: Notice): string {
+  return noticeText(notice, langOf(vscode.env.language));
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
@@ -28,13 +34,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       },
     },
   };
-  client = new LanguageClient('workplan', '工作计划 Workplan', serverOptions, clientOptions);
+  client = new LanguageClient('workplan', say({ key: 'client.name' }), serverOptions, clientOptions);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('workplan.openAsPlan', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('请先打开一个文本文件。Open a text file first.'));
+        void vscode.window.showInformationMessage(say({ key: 'client.openTextFirst' }));
         return;
       }
       await vscode.languages.setTextDocumentLanguage(editor.document, 'workplan');
@@ -44,14 +50,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('workplan.findRelated', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'workplan') {
-        void vscode.window.showInformationMessage(vscode.l10n.t('请先打开一份工作计划。Open a work plan first.'));
+        void vscode.window.showInformationMessage(say({ key: 'client.openPlanFirst' }));
         return;
       }
       const { uri } = editor.document;
       const position = editor.selection.active;
       const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, position);
       if (!locations?.length) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('光标处的标题或举措没有找到相关举措。No related measures for the heading or measure at the cursor.'));
+        void vscode.window.showInformationMessage(say({ key: 'client.noRelated' }));
         return;
       }
       await vscode.commands.executeCommand('editor.action.showReferences', uri, position, locations);

@@ -133,13 +133,13 @@ describe('protocol: bad input', function () {
     assert.deepStrictEqual(folding, [], 'one line does not fold');
   });
 
-  it('declines a 50 MB file with a message in Chinese then English, answers nothing for it and serves other files', async () => {
+  it('declines a 50 MB file with a message in the client\'s language (Chinese unless it asks for English), answers nothing for it and serves other files', async () => {
     const uri = client.uri('huge.plan');
     await client.open(uri, planOfSize(50 * MB));
     const message = await client.waitFor((n) => n.method === 'window/showMessage' && n.params.message.includes('huge.plan'));
     const text: string = message.params.message;
     assert.strictEqual(message.params.type, 2, 'a warning');
-    assert.ok(text.indexOf('过大') >= 0 && text.indexOf('过大') < text.indexOf('too large'), text);
+    assert.match(text, /^工作计划：文件 huge\.plan 过大（50\.\d MB，上限 20\.0 MB），不做分析。$/);
     assert.deepStrictEqual(await outline(client, uri), { symbols: [], folding: [] });
     const s = seed('江苏路');
     const other = await openAndOutline(client, 'after-huge.plan', s.text);
@@ -206,6 +206,17 @@ describe('protocol: the size limit', function () {
     const keep = new PlainDocument(big).positionAt(s.text.length);
     await client.change(uri, [{ range: { start: keep, end: { line: 1e9, character: 0 } }, text: '' }]);
     assert.deepStrictEqual(await outline(client, uri), await openAndOutline(client, 'original.plan', s.text));
+  });
+
+  it('tells an English client in English', async () => {
+    const en = await LspClient.start({}, { maxFileSize: 1 }, 'en-GB');
+    try {
+      await en.open(en.uri('large plan.plan'), planOfSize(1.5 * MB));
+      const message = await en.waitFor((n) => n.method === 'window/showMessage');
+      assert.match(message.params.message, /^Workplan: large plan\.plan is too large \(1\.\d MB, limit 1\.0 MB\); it is not analysed\.$/);
+    } finally {
+      await en.stop();
+    }
   });
 });
 

@@ -81,7 +81,7 @@ describe('protocol: related measures over stdio', function () {
     writeFileSync(path.join(extra, '设置乡要点.md'), SETTING_PLAN);
     client = await LspClient.start(WATCHING_CLIENT, undefined, undefined, [{ uri: pathToFileURL(workspace).href, name: 'ws' }]);
     client.settings = { corpus: { paths: [extra] } };
-    await client.waitFor((n) => n.method === 'window/logMessage' && n.params.message.includes('Related-measures index'), 20000);
+    await client.waitFor((n) => n.method === 'window/logMessage' && n.params.message.includes('相关举措索引'), 20000);
   });
 
   after(async () => {
@@ -113,7 +113,7 @@ describe('protocol: related measures over stdio', function () {
     assert.ok((await symbols('扩大就业服务圈')).some((s) => s.containerName?.startsWith('设置乡 · 2026')));
     assert.ok((await symbols('强化平台招商')).some((s) => s.containerName?.startsWith('华阳路街道 · 2025')));
     const logs = client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => n.params.message as string);
-    assert.ok(logs.some((m) => m.includes('garbage.txt') && m.includes('skipped')), logs.join('\n'));
+    assert.ok(logs.some((m) => m.includes('garbage.txt') && m.includes('跳过')), logs.join('\n'));
     assert.deepStrictEqual((await symbols('守护绿色家园')).map((s) => s.location.uri), [gbUri], 'not the copies in node_modules or .git');
     assert.ok(!(await symbols('Nothing here')).length, 'an English note is not a plan');
   });
@@ -211,8 +211,8 @@ describe('protocol: related measures on a large workspace', () => {
 });
 
 describe('protocol: related measures for a client without progress or watching', () => {
-  it('builds the index without asking for progress or registering watchers', async () => {
-    const client = await LspClient.start({});
+  it('builds the index without asking for progress or registering watchers, and logs in the client\'s language', async () => {
+    const client = await LspClient.start({}, undefined, 'en');
     try {
       await client.waitFor((n) => n.method === 'window/logMessage' && n.params.message.includes('Related-measures index'), 20000);
       assert.ok(!client.serverRequests.some((r) => r.method === 'window/workDoneProgress/create' || r.method === 'client/registerCapability'));

@@ -6,6 +6,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import * as onig from 'vscode-oniguruma';
 import * as tm from 'vscode-textmate';
+import { chineseNumeralSource, FAMILY_RANK, matchEnumerator, matchMarker, NUMERAL_CHARS, parseChineseNumeral, toChineseNumeral } from '../../server/src/service/parse/markers';
 import { ROOT, seed } from '../helpers/seeds';
 
 const GRAMMAR_PATH = path.join(ROOT, 'syntaxes', 'workplan.tmLanguage.json');
@@ -613,5 +614,107 @@ describe('TextMate grammar (syntaxes/workplan.tmLanguage.json)', () => {
 
   it('is up to date with scripts/build-grammar.mjs', () => {
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-grammar.mjs'), '--check'], { stdio: 'pipe' });
+  });
+});
+
+// The parser's recognisers (parse/markers.ts) and the grammar built from their sources, line by line:
+// every marker form the parser reads, and the near misses it refuses.
+describe('TextMate grammar and parser agree on markers', () => {
+  const TITLE_TEXT = '加强组织领导';
+  const OPENS = ['(', '（'];
+  const CLOSES = [')', '）'];
+  const TAILS = ['', '、', '.', '．'];
+  const SPACES = ['', ' ', '\t'];
+  const numerals = [
+    ...Array.from({ length: 99 }, (_, i) => toChineseNumeral(i + 1)),
+    ...Array.from({ length: 99 }, (_, i) => toChineseNumeral(i + 1, true)),
+    '两', '貳', '參', '陸', '两十', '两拾貳', '一十', '一十二', '十〇', '十零', '二十〇', '壹拾', '拾參',
+  ];
+  const NOT_NUMERALS = ['〇', '零', '十十', '一二', '〇十', '二十三四', '百', '廿'];
+  const digits = ['1', '9', '10', '12', '99', '01', '0', '00', '１', '１２', '1２', '０５'];
+  const glyphs = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+
+  /** Lines whose first characters are the case, followed by a title. */
+  const lines = (prefixes: string[]) => prefixes.map((p) => p + TITLE_TEXT);
+  const product = (...parts: string[][]): string[] => parts.reduce<string[]>((acc, part) => acc.flatMap((a) => part.map((b) => a + b)), ['']);
+
+  const GROUPS: Record<string, string[]> = {
+    'chinese numerals `一、`': lines(product([...numerals, ...NOT_NUMERALS], ['', ' '], [...'、.．，,:：'])),
+    'bracketed numerals `（一）`, compatibility glyphs ㈠': lines([
+      ...product(OPENS, ['', ' '], [...numerals.slice(0, 30), ...numerals.slice(99, 110), '两', '十〇', ...NOT_NUMERALS], ['', ' '], CLOSES, TAILS),
+      ...product(glyphs(0x3220, 0x3229), TAILS),
+    ]),
+    'digits with a stop `1.`, `１２．`, `1\\.`, compatibility glyphs ⒈': [
+      ...lines(product(digits, SPACES, ['', '\\'], [...'.．、,，'])),
+      ...lines(product(glyphs(0x2488, 0x249b))),
+      '7.0版各项举措全面落地', '2.0 版上线', '1.5万人次', '1,000 名志愿者', '100.加强组织领导', '1%人口抽样调查', 'No.1 创新空间',
+    ],
+    'digits with a half bracket `1)`': lines(product(digits, CLOSES, TAILS)),
+    'bracketed digits `（1）`, compatibility glyphs ⑴': lines([
+      ...product(OPENS, ['', ' '], digits, ['', ' '], CLOSES, TAILS),
+      ...product(glyphs(0x2474, 0x2487), TAILS),
+    ]),
+    'circled numbers ① ㉑ ㊱': lines(product([...glyphs(0x2460, 0x2473), ...glyphs(0x3251, 0x325f), ...glyphs(0x32b1, 0x32bf)], TAILS)),
+    'not markers: (企), brackets around other words': ['(企)恳谈会定期召开', '（企）恳谈会', '(一', '一)项目', '(A)类项目', '((1))'],
+    'numerals that list numbers: 三、四季度, 第一、二批': [
+      '三、四季度开展专项整治', '一、二、三级网格', '十、十一月集中攻坚', '九、十月份', '二十三、二十四日', '三 、四季度', '十九、二十日',
+      '一、一网通办', '三、三农工作', '二、四季度', '十、十二月', '两、三年内',
+      '第一、二批征收基地按期完成签约', '第一、第二网格', '第三、四季度', '第一、加强组织领导',
+    ],
+    'run-in enumerators 一是, 第一，, 首先，': [
+      ...lines(product([...numerals.slice(0, 25), '两', ...NOT_NUMERALS], ['是'], ['', ...'、，,：:'])),
+      ...lines(product([...numerals.slice(0, 25), '两', ...NOT_NUMERALS].map((n) => '第' + n), [...'，,、：:'])),
+      ...lines(product(['首先', '其次', '再次', '最后', '然后'], ['', ...'，,、：:'])),
+    ],
+  };
+
+  const MARKER_PREFIX = 'punctuation.definition.heading.marker';
+  const levelOf = (rank: number) => (Number.isInteger(rank) ? `level-${rank}` : 'other');
+
+  /** What the parser reads at the start of `line`, in the grammar's scope names; '' for nothing. */
+  function parserReads(line: string): string {
+    const marker = matchMarker(line, 0);
+    if (marker) return `${MARKER(levelOf(FAMILY_RANK[marker.family]))} ${marker.text}`;
+    const enumerator = matchEnumerator(line, 0);
+    return enumerator ? `${ENUMERATOR} ${enumerator.text}` : '';
+  }
+
+  /** The same read off the grammar's tokens: the scope on the first character and the run it covers. */
+  function grammarReads(line: string): string {
+    const tokens = grammar.tokenizeLine(line, tm.INITIAL).tokens;
+    const scope = scopesAt(tokens, 0).find((s) => s.startsWith(MARKER_PREFIX) || s === ENUMERATOR);
+    return scope ? `${scope} ${runOf(line, tokens, scope, 0)}` : '';
+  }
+
+  for (const [group, cases] of Object.entries(GROUPS)) {
+    it(group, () => {
+      const disagreements = cases
+        .map((line) => ({ line, parser: parserReads(line), grammar: grammarReads(line) }))
+        .filter((c) => c.parser !== c.grammar);
+      assert.deepStrictEqual(disagreements, []);
+    });
+  }
+
+  it('holds many lines the parser reads as markers or enumerators, and many it refuses', () => {
+    const all = Object.values(GROUPS).flat();
+    const read = all.filter((line) => parserReads(line) !== '').length;
+    assert.ok(read > 1000 && all.length - read > 300, `${read} read, ${all.length - read} refused`);
+  });
+
+  it('reads a numeral as the parser does, for every string of up to four numeral characters', () => {
+    const chars = [...NUMERAL_CHARS];
+    const any = new RegExp(`^${chineseNumeralSource()}$`);
+    const byValue = Array.from({ length: 100 }, (_, v) => (v ? new RegExp(`^${chineseNumeralSource(v)}$`) : undefined));
+    const wrong: string[] = [];
+    let strings = [''];
+    for (let length = 1; length <= 4; length++) {
+      strings = strings.flatMap((s) => chars.map((c) => s + c));
+      for (const s of strings) {
+        const value = parseChineseNumeral(s);
+        if (any.test(s) !== (value !== undefined)) wrong.push(`${s}: ${value}`);
+        if (value !== undefined && !byValue[value]!.test(s)) wrong.push(`${s}: not read as ${value}`);
+      }
+    }
+    assert.deepStrictEqual(wrong, []);
   });
 });

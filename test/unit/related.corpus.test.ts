@@ -7,6 +7,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Corpus, resolveFolders } from '../../server/src/corpus/corpus';
 import { findPlanFiles, isUnder, MAX_PLAN_BYTES, readPlanFile } from '../../server/src/corpus/files';
+import { noticeText } from '../../server/src/service/l10n/messages';
 import { RelatedIndex } from '../../server/src/service/related/index';
 import { seed } from '../helpers/seeds';
 
@@ -30,7 +31,7 @@ describe('related measures: the corpus on disk', () => {
     assert.deepStrictEqual(found, ['a.txt', 'b.MD', 'big.txt', 'binary.txt', 'c.plan', 'gbk.txt', path.join('sub', 'd.txt'), path.join('sub', 'deeper', 'e.txt')]);
     assert.strictEqual((await findPlanFiles(dir, 3, () => undefined)).length, 3);
     const logged: string[] = [];
-    assert.deepStrictEqual(await findPlanFiles(path.join(dir, 'missing'), 10, (m) => logged.push(m)), []);
+    assert.deepStrictEqual(await findPlanFiles(path.join(dir, 'missing'), 10, (m) => logged.push(noticeText(m, 'en'))), []);
     assert.ok(logged[0].includes('ENOENT'), logged.join());
   });
 
@@ -39,9 +40,9 @@ describe('related measures: the corpus on disk', () => {
     const gbk = await readPlanFile(path.join(dir, 'gbk.txt'));
     assert.ok('text' in utf8 && 'text' in gbk && utf8.text === gbk.text);
     const binary = await readPlanFile(path.join(dir, 'binary.txt'));
-    assert.ok('skipped' in binary && binary.skipped.includes('binary'), JSON.stringify(binary));
+    assert.ok('skipped' in binary && noticeText(binary.skipped, 'en').includes('binary'), JSON.stringify(binary));
     const big = await readPlanFile(path.join(dir, 'big.txt'));
-    assert.ok('skipped' in big && big.skipped.includes('5 MB'), JSON.stringify(big));
+    assert.ok('skipped' in big && noticeText(big.skipped, 'zh').includes('超过 5 MB'), JSON.stringify(big));
   });
 
   it('knows what lies under a root, and not in a skipped folder', () => {
@@ -57,7 +58,7 @@ describe('related measures: the corpus on disk', () => {
   it('syncs a root into the index: plans in, the skipped ones logged, a removed root out again', async () => {
     const index = new RelatedIndex();
     const logged: string[] = [];
-    const corpus = new Corpus(index, (m) => logged.push(m));
+    const corpus = new Corpus(index, (m) => logged.push(noticeText(m, 'en')));
     corpus.setRoots([dir]);
     const result = await corpus.sync();
     // a, b, c, gbk, d, e are the same plan under six names; big and binary are skipped.

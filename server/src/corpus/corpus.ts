@@ -5,9 +5,11 @@
 import * as os from 'os';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
+import { URI, Utils } from 'vscode-uri';
 import { OutlineModel } from '../service/model';
 import { parsePlan } from '../service/parse/parser';
 import { RelatedIndex } from '../service/related/index';
+import type { Notice } from '../service/l10n/messages';
 import { hasCjk } from '../service/text/chars';
 import { fileSignature, findPlanFiles, isPlanFile, isUnder, MAX_PLAN_FILES, readPlanFile } from './files';
 
@@ -52,7 +54,7 @@ export class Corpus {
 
   constructor(
     readonly index: RelatedIndex,
-    private readonly log: (message: string) => void,
+    private readonly log: (notice: Notice) => void,
   ) {}
 
   /** Folders whose plans belong to the corpus; call sync() to apply. */
@@ -91,7 +93,7 @@ export class Corpus {
     for (const root of this.roots) {
       const left = MAX_PLAN_FILES - files.size;
       if (left <= 0) {
-        this.log(`相关举措：已达 ${MAX_PLAN_FILES} 个文件上限，其余不再索引 Related measures: ${MAX_PLAN_FILES}-file limit reached, ${root} not indexed`);
+        this.log({ key: 'corpus.fileLimit', args: { limit: MAX_PLAN_FILES, root } });
         break;
       }
       for (const f of await findPlanFiles(root, left, this.log)) files.add(path.normalize(f));
@@ -127,7 +129,7 @@ export class Corpus {
       if (entry) this.dropDisk(file, entry.uri);
       this.openFiles.set(file, uri);
     }
-    this.index.setDocument(uri, text, { name: decodeURIComponent(uri.replace(/^.*\//, '')), model });
+    this.index.setDocument(uri, text, { name: Utils.basename(URI.parse(uri)), model });
   }
 
   /** An open document too large to index: it stays out, and so does its file while it is open. */
@@ -165,7 +167,7 @@ export class Corpus {
     if (this.openFiles.has(file)) return true;
     const uri = known?.uri ?? pathToFileURL(file).href;
     if ('skipped' in read) {
-      this.log(`相关举措：跳过 Related measures: skipped ${file}: ${read.skipped}`);
+      this.log(read.skipped);
       if (known) this.dropDisk(file, uri);
       return false;
     }

@@ -4,6 +4,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { decodePlan, UnreadableError } from '../io/encoding';
+import type { Notice } from '../service/l10n/messages';
 
 export const PLAN_EXTENSIONS = ['.txt', '.md', '.plan'];
 export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
@@ -31,7 +32,7 @@ export function isUnder(root: string, file: string): boolean {
  * Plan files under `root`, breadth first, in name order, at most `limit`. Folders that cannot be
  * read are reported through `log` and passed over.
  */
-export async function findPlanFiles(root: string, limit: number, log: (message: string) => void): Promise<string[]> {
+export async function findPlanFiles(root: string, limit: number, log: (notice: Notice) => void): Promise<string[]> {
   const found: string[] = [];
   const queue = [root];
   while (queue.length && found.length < limit) {
@@ -40,7 +41,7 @@ export async function findPlanFiles(root: string, limit: number, log: (message: 
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {
-      log(`无法读取文件夹 Cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+      log({ key: 'corpus.folderUnreadable', args: { folder: dir, reason: String((e as NodeJS.ErrnoException).code ?? e) } });
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -53,19 +54,19 @@ export async function findPlanFiles(root: string, limit: number, log: (message: 
   return found;
 }
 
-export type PlanRead = { text: string; signature: string } | { skipped: string };
+export type PlanRead = { text: string; signature: string } | { skipped: Notice };
 
 /** A plan's text, decoded as UTF-8 or GB18030; or why it was skipped (too large, binary, unreadable). */
 export async function readPlanFile(file: string): Promise<PlanRead> {
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile()) return { skipped: '不是文件 not a file' };
-    if (stat.size > MAX_PLAN_BYTES) return { skipped: `超过 ${MAX_PLAN_BYTES / 1024 / 1024} MB 上限 larger than the limit` };
+    if (!stat.isFile()) return { skipped: { key: 'corpus.skipped.notFile', args: { file } } };
+    if (stat.size > MAX_PLAN_BYTES) return { skipped: { key: 'corpus.skipped.tooLarge', args: { file, limit: `${MAX_PLAN_BYTES / 1024 / 1024} MB` } } };
     const { text } = decodePlan(await fs.readFile(file));
     return { text, signature: `${stat.size}:${stat.mtimeMs}` };
   } catch (e) {
-    if (e instanceof UnreadableError) return { skipped: `无法解码 undecodable: ${e.message}` };
-    return { skipped: `无法读取 unreadable: ${(e as NodeJS.ErrnoException).code ?? e}` };
+    if (e instanceof UnreadableError) return { skipped: { key: 'corpus.skipped.undecodable', args: { file, reason: e.message } } };
+    return { skipped: { key: 'corpus.skipped.unreadable', args: { file, reason: String((e as NodeJS.ErrnoException).code ?? e) } } };
   }
 }
 

@@ -13,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, RENUMBER_COMMAND } from '../service/features/codeActions';
 import { LanguageService } from '../service/languageService';
-import { Lang, langOf, uiText } from '../service/l10n/messages';
+import { Lang, langOf, noticeText, uiText } from '../service/l10n/messages';
 import { DEFAULT_SETTINGS, readSettings, WorkplanSettings } from '../service/checks/settings';
 
 /** Pause after the last keystroke before diagnostics are pushed. */
@@ -112,7 +112,7 @@ export class Checks {
   private schedule(uri: string): void {
     clearTimeout(this.timers.get(uri));
     // A check that throws must not take the server down with an unhandled rejection.
-    this.timers.set(uri, setTimeout(() => this.push(uri).catch((e) => this.connection.console.error(`工作计划：诊断失败 Workplan: diagnostics of ${uri} failed: ${e}`)), PUSH_DELAY_MS));
+    this.timers.set(uri, setTimeout(() => this.push(uri).catch((e) => this.connection.console.error(noticeText({ key: 'diagnostics.failed', args: { uri, error: String(e) } }, this.lang))), PUSH_DELAY_MS));
   }
 
   private async push(uri: string): Promise<void> {

@@ -20,13 +20,11 @@ import { Corpus, resolveFolders } from '../corpus/corpus';
 import { MAX_PLAN_BYTES, PLAN_GLOB } from '../corpus/files';
 import { utf8Size } from './documentSync';
 import { LanguageService } from '../service/languageService';
+import { Lang, langOf, noticeText } from '../service/l10n/messages';
+import { record } from '../service/checks/settings';
 
 /** Pause after the last keystroke before an open plan is re-indexed. */
 const REINDEX_DELAY_MS = 300;
-
-function record(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
 
 /** `corpus.paths` from a `workplan` section, nested or dotted, or from options that wrap one. */
 export function corpusPathsOf(settings: unknown): unknown {
@@ -51,6 +49,7 @@ export class RelatedFeatures {
   private relativePatterns = false;
   private folderEvents = false;
   private configurable = false;
+  private lang: Lang = 'zh';
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -59,11 +58,12 @@ export class RelatedFeatures {
     private readonly service: LanguageService,
     private readonly seedsDir: string,
   ) {
-    this.corpus = new Corpus(service.related, (m) => connection.console.log(m));
+    this.corpus = new Corpus(service.related, (notice) => connection.console.log(noticeText(notice, this.lang)));
   }
 
   initialize(params: InitializeParams): ServerCapabilities {
     const caps = params.capabilities;
+    this.lang = langOf(params.locale);
     this.progressShown = !!caps.window?.workDoneProgress;
     this.watchDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.relativePatterns = !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport;
@@ -156,17 +156,14 @@ export class RelatedFeatures {
       if (reporter && p !== percent) reporter.report((percent = p), `${done}/${total}`);
     });
     reporter?.done();
-    this.connection.console.log(
-      `相关举措索引：${result.plans} 份计划，${result.units} 个条目，跳过 ${result.skipped} 个文件，${result.ms} ms ` +
-        `Related-measures index: ${result.plans} plans, ${result.units} units, ${result.skipped} files skipped, ${result.ms} ms`,
-    );
+    this.connection.console.log(noticeText({ key: 'related.indexed', args: result }, this.lang));
   }
 
   private async progress(): Promise<WorkDoneProgressServerReporter | undefined> {
     if (!this.progressShown) return undefined;
     try {
       const reporter = await this.connection.window.createWorkDoneProgress();
-      reporter.begin('工作计划 Workplan', 0, '正在建立相关举措索引 Indexing related measures', false);
+      reporter.begin(noticeText({ key: 'related.progress.title' }, this.lang), 0, noticeText({ key: 'related.progress.indexing' }, this.lang), false);
       return reporter;
     } catch {
       return undefined;
@@ -193,7 +190,7 @@ export class RelatedFeatures {
       (await previous)?.dispose();
       await this.watchers;
     } catch {
-      this.connection.console.log('相关举措：客户端未能监视文件 Related measures: the client could not watch files');
+      this.connection.console.log(noticeText({ key: 'related.cannotWatch' }, this.lang));
     }
   }
 }

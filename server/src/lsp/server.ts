@@ -10,15 +10,19 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
+import { URI, Utils } from 'vscode-uri';
 import { Checks } from './checks';
 import { DocumentSync, utf8Size } from './documentSync';
 import { RelatedFeatures } from './related';
 import { LanguageService } from '../service/languageService';
+import { Lang, langOf, noticeText } from '../service/l10n/messages';
 
 const connection = createConnection(ProposedFeatures.all);
 const sync = new DocumentSync();
 const documents = new TextDocuments(sync);
 const service = new LanguageService();
+/** The client's language, for what the server says outside the features (which take it per request). */
+let lang: Lang = 'zh';
 
 const checks = new Checks(connection, documents, service);
 // The seeds ship beside the server: server/out/server.js → seeds/.
@@ -30,13 +34,14 @@ connection.onDidChangeConfiguration((params) => {
 });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  lang = langOf(params.locale);
   const maxMb = params.initializationOptions?.maxFileSize;
   if (typeof maxMb === 'number' && maxMb > 0) sync.maxFileSize = maxMb * 1024 * 1024;
   // Every capability is declared here, statically: older clients ignore dynamic registration.
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false }, willSaveWaitUntil: true },
-      documentSymbolProvider: { label: '工作计划' },
+      documentSymbolProvider: { label: noticeText({ key: 'symbols.label' }, lang) },
       foldingRangeProvider: true,
       selectionRangeProvider: true,
       ...checks.initialize(params),
@@ -69,12 +74,11 @@ documents.onDidChangeContent(({ document }) => {
   if (hidden === undefined) return void declined.delete(document.uri);
   if (declined.has(document.uri)) return;
   declined.add(document.uri);
-  const name = decodeURIComponent(document.uri.replace(/^.*\//, ''));
+  const name = Utils.basename(URI.parse(document.uri));
   const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   void connection.sendNotification(ShowMessageNotification.type, {
     type: MessageType.Warning,
-    message: `工作计划：文件 ${name} 过大（${size(utf8Size(hidden))}，上限 ${size(sync.maxFileSize)}），不做分析。` +
-      `Workplan: ${name} is too large (${size(utf8Size(hidden))}, limit ${size(sync.maxFileSize)}); it is not analysed.`,
+    message: noticeText({ key: 'file.tooLarge', args: { name, size: size(utf8Size(hidden)), limit: size(sync.maxFileSize) } }, lang),
   });
 });
 

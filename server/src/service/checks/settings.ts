@@ -28,7 +28,8 @@ export const DEFAULT_SETTINGS: WorkplanSettings = {
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 const CODES = new Set<string>(DIAGNOSTIC_CODES);
 
-function record(v: unknown): Record<string, unknown> | undefined {
+/** `v` as a plain object whose keys can be read, or undefined (null, an array, a scalar). */
+export function record(v: unknown): Record<string, unknown> | undefined {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 

@@ -1,5 +1,7 @@
-// Every user-facing string of the checks, keyed by diagnostic code or UI key, in Chinese and English.
-// The language is the client's locale: English only when it starts with `en`, Chinese otherwise.
+// Every user-facing string of the checks, the server and the client, keyed by diagnostic code, UI key
+// or notice key, in Chinese and English. The language is the client's locale (the server's
+// initializeParams.locale, the client's vscode.env.language): English only when it starts with `en`,
+// Chinese otherwise.
 // A message says what was expected and what was found; it never carries the fix (that is `data`).
 import type { DiagnosticCode } from '../checks/codes';
 
@@ -149,4 +151,65 @@ export function uiText(key: UiKey, lang: Lang, args: MessageArgs = NO_ARGS): str
 export function fixAllTitle(code: DiagnosticCode, count: number, lang: Lang): string {
   const name = FIX_ALL_NAMES[code]?.[lang] ?? code;
   return lang === 'zh' ? `修复本文件全部${name}（${count} 处）` : `Fix all ${count} ${name} in this file`;
+}
+
+/** A notice's wording in each language, from the same arguments. */
+function notice<A = void>(zh: (a: A) => string, en: (a: A) => string): Record<Lang, (a: A) => string> {
+  return { zh, en };
+}
+
+/** What the server and the client tell the user outside diagnostics: notices, progress, log lines, titles. */
+const NOTICES = {
+  'client.name': notice(() => '工作计划', () => 'Workplan'),
+  'client.openTextFirst': notice(() => '请先打开一个文本文件。', () => 'Open a text file first.'),
+  'client.openPlanFirst': notice(() => '请先打开一份工作计划。', () => 'Open a work plan first.'),
+  'client.noRelated': notice(() => '光标处的标题或举措没有找到相关举措。', () => 'No related measures for the heading or measure at the cursor.'),
+  'symbols.label': notice(() => '工作计划', () => 'Work plan'),
+  'file.tooLarge': notice<{ name: string; size: string; limit: string }>(
+    (a) => `工作计划：文件 ${a.name} 过大（${a.size}，上限 ${a.limit}），不做分析。`,
+    (a) => `Workplan: ${a.name} is too large (${a.size}, limit ${a.limit}); it is not analysed.`,
+  ),
+  'diagnostics.failed': notice<{ uri: string; error: string }>(
+    (a) => `工作计划：${a.uri} 的诊断失败：${a.error}`,
+    (a) => `Workplan: diagnostics of ${a.uri} failed: ${a.error}`,
+  ),
+  'related.progress.title': notice(() => '工作计划', () => 'Workplan'),
+  'related.progress.indexing': notice(() => '正在建立相关举措索引', () => 'Indexing related measures'),
+  'related.indexed': notice<{ plans: number; units: number; skipped: number; ms: number }>(
+    (a) => `相关举措索引：${a.plans} 份计划，${a.units} 个条目，跳过 ${a.skipped} 个文件，${a.ms} ms`,
+    (a) => `Related-measures index: ${a.plans} plans, ${a.units} units, ${a.skipped} files skipped, ${a.ms} ms`,
+  ),
+  'related.cannotWatch': notice(() => '相关举措：客户端未能监视文件', () => 'Related measures: the client could not watch files'),
+  'corpus.fileLimit': notice<{ limit: number; root: string }>(
+    (a) => `相关举措：已达 ${a.limit} 个文件上限，${a.root} 不再索引`,
+    (a) => `Related measures: ${a.limit}-file limit reached, ${a.root} not indexed`,
+  ),
+  'corpus.folderUnreadable': notice<{ folder: string; reason: string }>(
+    (a) => `相关举措：无法读取文件夹 ${a.folder}：${a.reason}`,
+    (a) => `Related measures: cannot read folder ${a.folder}: ${a.reason}`,
+  ),
+  'corpus.skipped.notFile': notice<{ file: string }>((a) => `相关举措：跳过 ${a.file}：不是文件`, (a) => `Related measures: skipped ${a.file}: not a file`),
+  'corpus.skipped.tooLarge': notice<{ file: string; limit: string }>(
+    (a) => `相关举措：跳过 ${a.file}：超过 ${a.limit} 上限`,
+    (a) => `Related measures: skipped ${a.file}: larger than ${a.limit}`,
+  ),
+  'corpus.skipped.undecodable': notice<{ file: string; reason: string }>(
+    (a) => `相关举措：跳过 ${a.file}：无法解码：${a.reason}`,
+    (a) => `Related measures: skipped ${a.file}: undecodable: ${a.reason}`,
+  ),
+  'corpus.skipped.unreadable': notice<{ file: string; reason: string }>(
+    (a) => `相关举措：跳过 ${a.file}：无法读取：${a.reason}`,
+    (a) => `Related measures: skipped ${a.file}: unreadable: ${a.reason}`,
+  ),
+};
+
+type NoticeTable = typeof NOTICES;
+export type NoticeKey = keyof NoticeTable;
+type NoticeArgs<K extends NoticeKey> = Parameters<NoticeTable[K]['zh']>[0];
+
+/** A notice to be worded by whoever shows it, in its user's language. */
+export type Notice = { [K in NoticeKey]: NoticeArgs<K> extends void ? { key: K; args?: undefined } : { key: K; args: NoticeArgs<K> } }[NoticeKey];
+
+export function noticeText(n: Notice, lang: Lang): string {
+  return (NOTICES[n.key][lang] as (a: unknown) => string)(n.args);
 }

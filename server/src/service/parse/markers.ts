@@ -7,7 +7,9 @@ const DIGITS = new Map(Object.entries({
   壹: 1, 贰: 2, 貳: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9,
 }));
 const TENS = new Set(['十', '拾']);
-const CN_NUMERAL = '[一二三四五六七八九十〇零两壹贰貳叁參肆伍陆陸柒捌玖拾]{1,4}';
+/** Every character a Chinese numeral is written with. */
+export const NUMERAL_CHARS = [...DIGITS.keys(), ...TENS].join('');
+const CN_NUMERAL = `[${NUMERAL_CHARS}]{1,4}`;
 
 /** Value of a Chinese numeral up to 99 (一 … 十一 … 二十 … 九十九), or undefined. */
 export function parseChineseNumeral(s: string): number | undefined {
@@ -64,13 +66,13 @@ export function isDigitCode(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
 
-const NUMERAL_CODES = new Set([...'一二三四五六七八九十〇零两壹贰貳叁參肆伍陆陸柒捌玖拾'].map((c) => c.charCodeAt(0)));
+const NUMERAL_CODES = new Set([...NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
 /**
  * What a marker or a run-in enumerator can start with, by UTF-16 code: a Chinese numeral, a bracket,
  * an ASCII or full-width digit, a compatibility or circled glyph, 第/首/其/再/最 (`第一` `首先` `其次`…).
  */
 const ORDINAL_START = new Uint8Array(0x10000);
-for (const c of '一二三四五六七八九十〇零两壹贰貳叁參肆伍陆陸柒捌玖拾（(第首其再最0123456789０１２３４５６７８９') ORDINAL_START[c.charCodeAt(0)] = 1;
+for (const c of `${NUMERAL_CHARS}（(第首其再最0123456789０１２３４５６７８９`) ORDINAL_START[c.charCodeAt(0)] = 1;
 for (const [from, to] of [[0x2460, 0x249b], [0x3220, 0x3229], [0x3251, 0x325f], [0x32b1, 0x32bf]]) ORDINAL_START.fill(1, from, to + 1);
 
 /**
@@ -82,13 +84,17 @@ export function mayStartOrdinal(c: number): boolean {
 }
 
 /** ㈠..㈩ (U+3220..3229): parenthesised ideographs. */
-const COMPAT_CN_PAREN = /^[\u3220-\u3229]/;
+const COMPAT_CN_PAREN_CHARS = '[\u3220-\u3229]';
 /** ⑴..⒇ (U+2474..2487): parenthesised digits. */
-const COMPAT_AR_PAREN = /^[\u2474-\u2487]/;
+const COMPAT_AR_PAREN_CHARS = '[\u2474-\u2487]';
 /** ⒈..⒛ (U+2488..249B): digits with full stop. */
-const COMPAT_AR_STOP = /^[\u2488-\u249B]/;
+const COMPAT_AR_STOP_CHARS = '[\u2488-\u249B]';
 /** ①..⑳, ㉑..㉟, ㊱..㊿. */
-const CIRCLED = /^(?:[\u2460-\u2473]|[\u3251-\u325F]|[\u32B1-\u32BF])/;
+const CIRCLED_CHARS = '(?:[\u2460-\u2473]|[\u3251-\u325F]|[\u32B1-\u32BF])';
+const COMPAT_CN_PAREN = new RegExp(`^${COMPAT_CN_PAREN_CHARS}`);
+const COMPAT_AR_PAREN = new RegExp(`^${COMPAT_AR_PAREN_CHARS}`);
+const COMPAT_AR_STOP = new RegExp(`^${COMPAT_AR_STOP_CHARS}`);
+const CIRCLED = new RegExp(`^${CIRCLED_CHARS}`);
 
 function circledValue(c: string): number {
   const cp = c.codePointAt(0)!;
@@ -100,17 +106,22 @@ function circledValue(c: string): number {
 const OPEN = '[（(]';
 const [OPEN_ASCII, OPEN_FULL] = [...'(（'].map((c) => c.charCodeAt(0));
 const CLOSE = '[）)]';
+/** What may follow `一`; what may follow a bracketed or circled marker. */
+const CN_PUNCT = '[、.．，,:：]';
+const TAIL = '[、.．]?';
 // What follows the `、` of a numeral that lists numbers (`三、四季度`, `第一、二批`) rather than marks a heading.
 const LISTED_NUMERAL = new RegExp(`^${CN_NUMERAL}`);
-const CN_HEADING = new RegExp(`^(${CN_NUMERAL})[ \\t]*([、.．，,:：])`);
-const CN_PAREN = new RegExp(`^(${OPEN})[ \\t]*(${CN_NUMERAL})[ \\t]*(${CLOSE})([、.．]?)`);
+const CN_HEADING = new RegExp(`^(${CN_NUMERAL})[ \\t]*(${CN_PUNCT})`);
+const CN_PAREN = new RegExp(`^(${OPEN})[ \\t]*(${CN_NUMERAL})[ \\t]*(${CLOSE})(${TAIL})`);
 /** ASCII or full-width digits. */
 const DIGITS_RUN = '[0-9０-９]{1,2}';
-const AR_PAREN = new RegExp(`^(${OPEN})[ \\t]*(${DIGITS_RUN})[ \\t]*(${CLOSE})([、.．]?)`);
+const AR_PAREN = new RegExp(`^(${OPEN})[ \\t]*(${DIGITS_RUN})[ \\t]*(${CLOSE})(${TAIL})`);
 // `1.` but not `7.0版`, `2.0 版`, `1.5万`: the stop must not be followed by a digit.
 // `1\.` is Markdown's escape of `1.` left behind by a converter.
-const AR_STOP = new RegExp(`^(${DIGITS_RUN})[ \\t]*\\\\?([.．、,，])(?![0-9０-９])`);
-const AR_HALF_PAREN = new RegExp(`^(${DIGITS_RUN})([）)])([、.．]?)`);
+const AR_STOP_PUNCT = '[.．、,，]';
+const NOT_DECIMAL = '(?![0-9０-９])';
+const AR_STOP = new RegExp(`^(${DIGITS_RUN})[ \\t]*\\\\?(${AR_STOP_PUNCT})${NOT_DECIMAL}`);
+const AR_HALF_PAREN = new RegExp(`^(${DIGITS_RUN})(${CLOSE})(${TAIL})`);
 
 function make(family: MarkerFamily, text: string, at: number, value: number, rest: Partial<Marker>): Marker {
   return {
@@ -183,11 +194,12 @@ export const FAMILY_RANK: Record<MarkerFamily, number> = {
   cn: 1, cnParen: 2, arabic: 3, arabicHalfParen: 3.5, arabicParen: 4, circled: 5,
 };
 
-const ENUM_SHI = new RegExp(`^(${CN_NUMERAL})是([、，,：:]?)`);
+const ENUM_PUNCT = '[，,、：:]';
+const ENUM_SHI = new RegExp(`^(${CN_NUMERAL})是(${ENUM_PUNCT}?)`);
 // `第一、第二网格…` and `第一、二批` list ordinals; they are not run-ins.
-const ENUM_DI = new RegExp(`^第(${CN_NUMERAL})([，,、：:])(?!第|${CN_NUMERAL})`);
+const ENUM_DI = new RegExp(`^第(${CN_NUMERAL})(${ENUM_PUNCT})(?!第|${CN_NUMERAL})`);
 const ORDINALS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 99 };
-const ENUM_ORDINAL = /^(首先|其次|再次|最后)([，,、：:])/;
+const ENUM_ORDINAL = new RegExp(`^(${Object.keys(ORDINALS).join('|')})(${ENUM_PUNCT})`);
 
 /** `一是`, `第一，`, `首先，` at the start of `s`, or undefined. */
 export function matchEnumerator(s: string, at: number): Enumerator | undefined {
@@ -205,3 +217,52 @@ export function matchEnumerator(s: string, at: number): Enumerator | undefined {
   }
   return undefined;
 }
+
+// The forms above as regular-expression sources, for the TextMate grammar: scripts/build-grammar.mjs
+// builds syntaxes/workplan.tmLanguage.json from them. What matchMarker and matchEnumerator check in
+// code (a numeral's value, `1.` but not `0.`) is written into the patterns; test/unit/grammar.test.ts
+// runs the grammar and these functions on every marker form and asserts that they agree.
+// The sources use only syntax that JavaScript and Oniguruma read alike.
+
+/** The characters of the digits of `value` (0-9) as a class: `[二两贰貳]`. */
+function digitClass(value: number): string {
+  return `[${[...DIGITS].filter(([, v]) => v === value).map(([c]) => c).join('')}]`;
+}
+
+/**
+ * A Chinese numeral that parseChineseNumeral reads as `value`, or as any value when none is given:
+ * `二十三` `两拾叁` `十` `一十〇`.
+ */
+export function chineseNumeralSource(value?: number): string {
+  const ten = `[${[...TENS].join('')}]`;
+  if (value === undefined) {
+    const nonZero = `[${[...DIGITS].filter(([, v]) => v > 0).map(([c]) => c).join('')}]`;
+    return `(?:${nonZero}?${ten}[${[...DIGITS.keys()].join('')}]?|${nonZero})`;
+  }
+  const [tens, units] = [Math.floor(value / 10), value % 10];
+  if (tens === 0) return digitClass(units);
+  return `${tens === 1 ? `${digitClass(1)}?` : digitClass(tens)}${ten}${digitClass(units)}${units === 0 ? '?' : ''}`;
+}
+
+/** ASCII or full-width digits of a value above 0. */
+const POSITIVE_DIGITS = '(?:[0０]?[1-9１-９]|[1-9１-９][0-9０-９])';
+
+/** Each family's marker as matchMarker reads it at the start of a line (a `、` that lists numbers aside: LISTED_NUMERALS_SOURCE). */
+export const MARKER_SOURCES: Readonly<Record<MarkerFamily, string>> = {
+  cn: `${chineseNumeralSource()}[ \\t]*${CN_PUNCT}`,
+  cnParen: `${OPEN}[ \\t]*${chineseNumeralSource()}[ \\t]*${CLOSE}${TAIL}|${COMPAT_CN_PAREN_CHARS}${TAIL}`,
+  arabic: `${POSITIVE_DIGITS}[ \\t]*\\\\?${AR_STOP_PUNCT}${NOT_DECIMAL}|${COMPAT_AR_STOP_CHARS}`,
+  arabicHalfParen: `${DIGITS_RUN}${CLOSE}${TAIL}`,
+  arabicParen: `${OPEN}[ \\t]*${DIGITS_RUN}[ \\t]*${CLOSE}${TAIL}|${COMPAT_AR_PAREN_CHARS}${TAIL}`,
+  circled: `${CIRCLED_CHARS}${TAIL}`,
+};
+
+/** The numeral and `、` of `三、四季度`, `十、十一月`: a list of numbers, where the `cn` source would see a heading. */
+export const LISTED_NUMERALS_SOURCE = `(?:${Array.from({ length: 98 }, (_, i) => `${chineseNumeralSource(i + 1)}[ \\t]*、(?=${chineseNumeralSource(i + 2)})`).join('|')})`;
+
+/** Each series' enumerator as matchEnumerator reads it at the start of a sentence. */
+export const ENUMERATOR_SOURCES: Readonly<Record<Enumerator['series'], string>> = {
+  shi: `${chineseNumeralSource()}是${ENUM_PUNCT}?`,
+  di: `第${chineseNumeralSource()}${ENUM_PUNCT}(?!第|[${NUMERAL_CHARS}])`,
+  ordinal: `(?:${Object.keys(ORDINALS).join('|')})${ENUM_PUNCT}`,
+};

@@ -3,6 +3,7 @@
 // document's postings are a contiguous run in every list: replacing or removing a document cuts and
 // splices that run for its own terms only (marksman's per-document patching), never a rebuild.
 import { Range } from 'vscode-languageserver-types';
+import { URI, Utils } from 'vscode-uri';
 import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { parsePlan } from '../parse/parser';
 import { PositionIndex } from '../text/positions';
@@ -240,7 +241,7 @@ export class RelatedIndex {
    */
   relatedTo(unit: PlanUnit, uri: string, text: string, options: Omit<SearchOptions, 'exclude'> = {}): RelatedHit[] {
     const print = fingerprint(text);
-    const plan = planKey(planMetadata(unit.model, decodeURIComponent(uri.replace(/^.*\//, ''))));
+    const plan = planKey(planMetadata(unit.model, Utils.basename(URI.parse(uri))));
     return this.search(queryTerms(unit), { ...options, exclude: (d) => d.uri === uri || d.fingerprint === print || (!!plan && planKey(d.metadata) === plan) });
   }
 

@@ -17,14 +17,9 @@ export function hasCjk(s: string): boolean {
 }
 
 /**
- * Whitespace as it appears in pasted plans: ASCII space and tab, the form feed pdftotext and Word
- * leave at a page break (and the vertical tab), ideographic space, no-break space, BOM.
+ * Whitespace as it appears in pasted plans, by UTF-16 code: ASCII space and tab, the form feed
+ * pdftotext and Word leave at a page break (and the vertical tab), ideographic space, no-break space, BOM.
  */
-export function isSpace(ch: string): boolean {
-  return isSpaceCode(ch.charCodeAt(0));
-}
-
-/** `isSpace` by UTF-16 code, for loops that read `charCodeAt`. */
 export function isSpaceCode(c: number): boolean {
   return c <= 0x20 ? c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0b : c === 0x3000 || c === 0xa0 || c === 0xfeff;
 }

@@ -3,7 +3,7 @@
 // breaks lines as it does), but starts each search at the line of the previous answer.
 import { Position } from 'vscode-languageserver-types';
 import { LineTable } from './lines';
-import { OutlineModel } from '../model';
+import type { OutlineModel } from '../model';
 
 export class PositionIndex {
   private cursor = 0;

@@ -1,6 +1,6 @@
 // Offsets (UTF-16 code units) to LSP ranges, through the document's own line table.
 import { Position, Range } from 'vscode-languageserver-types';
-import { Span } from '../model';
+import type { Span } from '../model';
 
 /** What turns offsets into positions: a TextDocument, or a PositionIndex over the outline's lines. */
 export interface Positions {
