@@ -5,8 +5,8 @@
 import { Enumerator, Marker, ParseProblem, Span } from '../model';
 import { charClass, inClass, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, occurrences, visibleLength } from '../text/chars';
 import { LineKind, Lines, Structure } from './lines';
-import { FAMILY_RANK, isDigitCode, matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
-import { Finder } from './scan';
+import { FAMILY_RANK, isDigitCode, matchEnumerator, matchMarker, mayStartOrdinal, NUMERAL_CHARS } from './markers';
+import { CharFinder, Finder } from './scan';
 import {
   FIRST_CHILD_WINDOW, MEASURE_FIRST_CLAUSE_MAX, MEASURE_MAX, MEASURE_MAX_BOLD, MEASURE_MAX_MID, MEASURE_MAX_PARALLEL, MEASURE_MIN,
   MERGED_BODY_MIN, MERGED_LINE_MIN, MERGED_TITLE_MAX, MERGED_TITLE_MIN, RUN_IN_TITLE_MAX, SPLIT_TITLE_LINES, TITLE_SCAN, TITLE_STOP_WINDOW,
@@ -86,8 +86,10 @@ const RUN_IN_TAIL = charClass('*。；;”"');
 /** Sentence ends for paragraphs, and for run-ins (which also stop at `；`); global, for a `Finder`. */
 const SENTENCE_ENDS = /[。！？!?.]/g;
 const RUN_IN_ENDS = /[。；;.]/g;
-/** Where a run-in may open inside a sentence: after a comma, a colon, a semicolon, or a gap (`会议要求，一是要…`). */
-const INSIDE_BREAKS = /[，,；;：:\t \u3000]/g;
+/** The numerals before the `是` of a run-in inside a sentence (`一是`, `十二是`). */
+const NUMERAL = charClass(NUMERAL_CHARS);
+/** A run-in opens inside a sentence only after a comma, a colon, a semicolon or a gap (`会议要求，一是要…`). */
+const INSIDE_BREAK = charClass('，,；;：:\t \u3000*');
 /** Every match of those is a stop but a `.`, which is one only after Chinese text (`isPeriodStop`). */
 const isStop = (text: string, i: number) => text.charCodeAt(i) !== 0x2e || isPeriodStop(text, i);
 const END_MARKS = charClass('。！？!?.');
@@ -160,6 +162,17 @@ class Paragraph {
     return true;
   }
 
+  /** `visibleLength` of [start, end), counted in place line by line; counting stops once it passes `cap`. */
+  visible(start: number, end: number, cap: number): number {
+    let n = 0;
+    for (let k = 0; k < this.count && n <= cap; k++) {
+      const a = Math.max(this.starts[k], start);
+      const b = Math.min(this.ends[k], end);
+      if (a < b) n += visibleLength(this.source, cap - n, a, b);
+    }
+    return n;
+  }
+
   /** Ideographs in [start, end), counted in place; counting stops once it passes `cap`. */
   ideographs(start: number, end: number, cap: number): number {
     let n = 0;
@@ -188,6 +201,10 @@ class Sentences {
 
   ideographs(k: number, cap: number): number {
     return this.para.ideographs(this.starts[k], this.ends[k], cap);
+  }
+
+  visible(k: number, cap: number): number {
+    return this.para.visible(this.starts[k], this.ends[k], cap);
   }
 
   /** Splits the paragraph at the stops `stops` finds, keeping closing quotes and `**` with the sentence they close. */
@@ -240,7 +257,9 @@ export class Inline {
   private readonly text: string;
   private readonly sentenceEnds: Finder;
   private readonly runInEnds: Finder;
-  private readonly insideBreaks: Finder;
+  /** A run-in inside a sentence is found by its `是` (`一是`) or its `第` (`第一，`): single characters are searched fast. */
+  private readonly shi: CharFinder;
+  private readonly di: CharFinder;
   private readonly stars: Finder;
   private readonly para: Paragraph;
   private readonly sentences: Sentences;
@@ -251,7 +270,8 @@ export class Inline {
     const text = (this.text = l.text);
     this.sentenceEnds = new Finder(text, SENTENCE_ENDS, isStop);
     this.runInEnds = new Finder(text, RUN_IN_ENDS, isStop);
-    this.insideBreaks = new Finder(text, INSIDE_BREAKS);
+    this.shi = new CharFinder(text, '是');
+    this.di = new CharFinder(text, '第');
     this.stars = new Finder(text, /\*/g);
     this.para = new Paragraph(text);
     this.sentences = new Sentences(text, this.para);
@@ -402,7 +422,7 @@ export class Inline {
     this.ownLineBody = -1;
     /** The sentence after a heading's title is `AfterTitle`: a heading found inline resets it. */
     let afterTitle = place === Place.AfterTitle ? 0 : -1;
-    const inside = this.insideBreaks.next(para.start) < para.end;
+    const inside = this.shi.next(para.start) < para.end || this.di.next(para.start) < para.end;
     for (let k = 0; k < ss.count; k++) {
       const start = skipOpening(this.text, ss.starts[k], ss.ends[k]);
       const sentencePlace = k === 0 ? (place === Place.LineStart && ownLine ? Place.OwnLine : place) : k === afterTitle ? Place.AfterTitle : Place.AfterStop;
@@ -464,18 +484,34 @@ export class Inline {
     return mayStartOrdinal(this.text.charCodeAt(at)) ? matchEnumerator(this.text.slice(at, p + 12), at) : undefined;
   }
 
-  /** Run-ins that open inside the sentence `[start, end)`: after a colon, a semicolon or a gap (`…实事：一是…；二是…`). */
+  /** Run-ins that open inside the sentence `[start, end)`: after a comma, a colon, a semicolon or a gap (`…实事：一是…；二是…`). */
   private runInsInside(start: number, end: number, para: Paragraph): void {
-    for (let p = this.insideBreaks.next(start); p < end; p = this.insideBreaks.next(p + 1)) {
-      let q = p + 1;
-      while (q < end && isSpaceCode(this.text.charCodeAt(q))) q++;
-      // A gap opens a run-in only after Chinese text (`…产业支撑 一是…`).
-      if (q >= end || (isSpaceCode(this.text.charCodeAt(p)) && !isCjkCode(this.text.charCodeAt(p - 1)))) continue;
-      const e = this.runInAt(q);
+    const text = this.text;
+    let shi = this.shi.next(start + 1);
+    let di = this.di.next(start + 1);
+    while (shi < end || di < end) {
+      let q: number;
+      if (shi < di) {
+        // Back over the numerals before `是`: none, and it is no run-in.
+        q = shi;
+        while (q > start && inClass(text.charCodeAt(q - 1), NUMERAL) && shi - q < 4) q--;
+        const found = q < shi;
+        shi = this.shi.next(shi + 1);
+        if (!found) continue;
+      } else {
+        q = di;
+        di = this.di.next(di + 1);
+      }
+      let p = q - 1;
+      while (p > start && (isSpaceCode(text.charCodeAt(p)) || text.charCodeAt(p) === STAR)) p--;
+      // After a break; a gap only after Chinese text (`…产业支撑 一是…`), not in `统一是` or `No. 1`.
+      const c = text.charCodeAt(p);
+      const gap = p < q - 1 && isSpaceCode(text.charCodeAt(p + 1));
+      if (!(inClass(c, INSIDE_BREAK) || (gap && isCjkCode(c)))) continue;
+      const e = matchEnumerator(text.slice(q, q + 12), q);
       if (!e) continue;
       const stop = this.runInEnds.next(e.span.end);
-      this.runIn(e, Math.min(stop < this.text.length ? stop + 1 : stop, para.end), para, Place.Inside);
-      p = q;
+      this.runIn(e, Math.min(stop < text.length ? stop + 1 : stop, para.end), para, Place.Inside);
     }
   }
 
@@ -515,7 +551,9 @@ export class Inline {
   private measure(k: number, place: Place, para: Paragraph): void {
     const ss = this.sentences;
     const bold = ss.bold[k];
-    const shape = measureShape(ss, k, bold ? MEASURE_MAX_BOLD : place === Place.AfterStop ? MEASURE_MAX_MID : MEASURE_MAX_PARALLEL, bold);
+    // Only a paragraph's first sentence may be a long parallel measure; most sentences are read no further than a mid-paragraph one.
+    const max = bold ? MEASURE_MAX_BOLD : place === Place.AfterStop ? MEASURE_MAX_MID : place === Place.LineStart ? MEASURE_MAX_PARALLEL : MEASURE_MAX;
+    const shape = measureShape(ss, k, max, bold);
     if (!shape) return;
     const followedByLonger = k + 1 < ss.count ? longer(ss, k + 1, shape.length) : place === Place.OwnLine;
     const text = this.text;
@@ -523,7 +561,8 @@ export class Inline {
     const titleStart = skipDecoration(text, start, text.length);
     let titleEnd = ss.ends[k];
     while (titleEnd > titleStart && isMeasureTitleTail(text.charCodeAt(titleEnd - 1))) titleEnd--;
-    const c = candidate(CandidateKind.Measure, place, titleStart, start, titleStart, titleEnd, ss.ends[k], cleanInline(text.slice(titleStart, titleEnd)), para.lineOf(titleStart));
+    // Its title is read only if it is accepted: most candidates are body sentences.
+    const c = candidate(CandidateKind.Measure, place, titleStart, start, titleStart, titleEnd, ss.ends[k], '', para.lineOf(titleStart));
     c.bold = bold;
     c.length = shape.length;
     c.commas = shape.commas;
@@ -588,7 +627,7 @@ function sentenceEnd(text: string, a: number, b: number): number {
 
 /** Whether sentence `a` has more than `n` visible characters, counting no further than needed. */
 function longer(ss: Sentences, a: number, n: number): boolean {
-  return visibleLength(ss.text(a), n) > n;
+  return ss.visible(a, n) > n;
 }
 
 function isMeasureTitleTail(c: number): boolean {

@@ -462,6 +462,8 @@ export class Lines {
     if (i < 0 || this.kinds[i] !== LineKind.Text) return false;
     if (i > 0 && this.kinds[i - 1] !== LineKind.Blank) return false;
     if (i + 1 >= this.count || this.kinds[i + 1] !== LineKind.Blank) return false;
+    // A line this long holds more than UNNUMBERED_MAX visible characters, whatever its spaces and quotes: no text need be built.
+    if (this.contentLength(i) > UNNUMBERED_MAX * 4) return false;
     const t = this.cleanTitle(this.lineText(i));
     const n = visibleLength(t);
     return n >= UNNUMBERED_MIN && n <= UNNUMBERED_MAX && !NO_HEADING_PUNCT.test(t);

@@ -7,6 +7,7 @@ import { LineTable } from '../text/lines';
 import { Inline } from './inline';
 import { LineKind, Lines } from './lines';
 import { readMetadata } from './metadata';
+import { CharFinder } from './scan';
 import { buildTree } from './tree';
 
 const TABLE_ROW = /[|｜].*[|｜]/;
@@ -29,13 +30,18 @@ function parse(text: string): OutlineModel {
   const tree = buildTree(l, new Inline(l).run());
   let opening = '';
   let front = '';
+  const bars = new CharFinder(text, '|');
+  const wideBars = new CharFinder(text, '｜');
   for (let i = 0; i < l.firstBodyLine; i++) if (l.roles[i] === LineRole.FrontMatter || l.roles[i] === LineRole.Notice) front += l.lineText(i) + '\n';
   for (let i = l.firstBodyLine; i < l.count; i++) {
     if (l.kinds[i] === LineKind.Blank || l.kinds[i] === LineKind.Residue) continue;
     if (l.roles[i] === LineRole.Body && !opening) opening = l.lineText(i).slice(0, OPENING_CHARS);
-    // Tables in the body are not prose.
-    if (l.roles[i] === LineRole.Body && TABLE_ROW.test(l.lineText(i))) l.roles[i] = LineRole.Table;
-    else if (l.roles[i] === LineRole.Body && l.isHeadingCandidate(i)) l.roles[i] = LineRole.Headline;
+    if (l.roles[i] !== LineRole.Body) continue;
+    // Tables in the body are not prose; most lines hold no bar, and no text is built for them.
+    const start = l.lines.contentStart(i);
+    const end = l.lines.contentEnd(i);
+    if ((bars.next(start) < end || wideBars.next(start) < end) && TABLE_ROW.test(l.lineText(i))) l.roles[i] = LineRole.Table;
+    else if (l.isHeadingCandidate(i)) l.roles[i] = LineRole.Headline;
   }
   return {
     text,

@@ -42,7 +42,10 @@ class TreeBuilder {
   private readonly documentStarts: number[];
   /** Sections with their leaf candidates, for the measures' evidence. */
   private readonly sections: Open[] = [];
-  private readonly accepted: Item[] = [];
+  /** The structural lines the skeleton acted on, in order. */
+  private readonly events: LineEvent[] = [];
+  /** Every candidate, in document order. */
+  private sorted: Candidate[] = [];
   /** The last top-level heading's marker: a root found inline must go on from it. */
   private lastRoot?: Marker;
 
@@ -67,7 +70,7 @@ class TreeBuilder {
     const { candidates } = this.inline;
     const events = this.inline.events;
     // Candidates are in order of their lines; within a sentence a run-in inside it comes after the sentence's own.
-    const sorted = candidates.slice().sort((a, b) => a.start - b.start);
+    const sorted = (this.sorted = candidates.slice().sort((a, b) => a.start - b.start));
     let back = false;
     let afterSignature = false;
     let e = 0;
@@ -90,7 +93,7 @@ class TreeBuilder {
           back = afterSignature = false;
         }
         stack.length = 0;
-        this.accepted.push({ event: ev });
+        this.events.push(ev);
         if (!ENDS_ALL.has(ev.structure)) {
           back = false;
           const section: Open = { rank: 0, leaves: [], bodyFrom: this.l.lines.end(ev.last) };
@@ -110,7 +113,6 @@ class TreeBuilder {
       if (afterSignature && c.marker!.value === 1) this.documentStarts.push(c.sectionStart);
       back = afterSignature = false;
       c.accepted = true;
-      this.accepted.push({ candidate: c });
       const section: Open = { rank, marker: c.marker, leaves: [], bodyFrom: c.bodyFrom };
       this.sections.push(section);
       stack.push(section);
@@ -144,6 +146,14 @@ class TreeBuilder {
    */
   private runIns(s: Open): void {
     const leaves = s.leaves;
+    // Whether a second item of each series follows each position: one pass from the end.
+    const secondAfter: boolean[] = new Array(leaves.length);
+    const seen = new Set<Enumerator['series']>();
+    for (let k = leaves.length - 1; k >= 0; k--) {
+      const e = leaves[k].enumerator;
+      secondAfter[k] = !!e && seen.has(e.series);
+      if (e?.value === 2) seen.add(e.series);
+    }
     let series: Enumerator['series'] | undefined;
     let last = 0;
     for (let k = 0; k < leaves.length; k++) {
@@ -153,7 +163,7 @@ class TreeBuilder {
       // At a paragraph's start, or right after a heading's title, a run-in opens a list even alone (an excerpt may cut the rest).
       let ok = c.place === Place.LineStart || (c.place === Place.AfterTitle && e.value === 1);
       if (!ok && e.value === 1) {
-        ok = leaves.some((d, j) => j > k && d.kind === CandidateKind.RunIn && d.enumerator!.series === e.series && d.enumerator!.value === 2);
+        ok = secondAfter[k];
       } else if (!ok) {
         ok = series === e.series && e.value > last && e.value <= last + 3;
       }
@@ -181,16 +191,18 @@ class TreeBuilder {
     for (const c of leaves) if (c.bold || (c.place === Place.OwnLine && c.plain)) c.accepted = true;
     const openers = leaves.filter(isOpener);
     const plain = openers.filter((c) => c.plain);
-    const explicit = leaves.filter((c) => c.accepted).length;
-    if (plain.length + explicit >= 2) {
-      for (const c of plain) if (leaves.some((d) => d !== c && (d.accepted || plain.includes(d)) && alike(c, d))) c.accepted = true;
+    const explicit = leaves.filter((c) => c.accepted);
+    if (plain.length + explicit.length >= 2) {
+      const pool = new Alike([...plain, ...explicit]);
+      for (const c of plain) if (pool.hasOther(c)) c.accepted = true;
     }
     // Parallel openers (`要坚持…不停步，切实做到…` / `要坚持…不懈怠，切实做到…`): longer, two clauses, sharing their first words.
-    const parallel = leaves.filter((c) => !c.plain && !c.bold && c.place === Place.LineStart && c.hasBody && c.commas === 1);
-    for (const c of parallel) if (parallel.some((d) => d !== c && sharesPrefix(c, d))) c.accepted = true;
+    const parallel = new Alike(leaves.filter((c) => !c.plain && !c.bold && c.place === Place.LineStart && c.hasBody && c.commas === 1), true);
+    for (const c of parallel.members) if (parallel.hasOther(c)) c.accepted = true;
     // A lone opener that starts the section, followed by mid-paragraph measures like it.
-    if (!leaves.some((c) => c.accepted) && plain.length === 1 && this.opensSection(plain[0], s) && leaves.some((m) => isMid(m) && m.start > plain[0].start && alike(m, plain[0]))) {
-      plain[0].accepted = true;
+    if (!leaves.some((c) => c.accepted) && plain.length === 1 && this.opensSection(plain[0], s)) {
+      const like = new Alike([plain[0]]);
+      if (leaves.some((m) => isMid(m) && m.start > plain[0].start && like.hasOther(m))) plain[0].accepted = true;
     }
     return this.mids(leaves);
   }
@@ -207,13 +219,14 @@ class TreeBuilder {
 
   /** Mid-paragraph measures once the section writes them (`…实现异地招商精准发力。强化产业链招商。依托…`); returns how many measures the section has. */
   private mids(leaves: Candidate[]): number {
-    const model = leaves.filter((c) => c.accepted);
-    if (!model.length) return 0;
+    const accepted = leaves.filter((c) => c.accepted);
+    if (!accepted.length) return 0;
+    const model = new Alike(accepted);
     let seen = false;
     let count = 0;
     for (const c of leaves) {
       if (c.accepted) seen = true;
-      else if (seen && isMid(c) && model.some((d) => alike(c, d))) c.accepted = true;
+      else if (seen && isMid(c) && model.hasOther(c)) c.accepted = true;
       if (c.accepted) count++;
     }
     return count;
@@ -231,14 +244,10 @@ class TreeBuilder {
   /** The outline from the accepted items: nodes, their parents and children, bodies and spans. */
   private assemble(): Tree {
     const l = this.l;
-    const items: Item[] = this.accepted.slice();
-    for (const s of [...this.sections, ...(this.top ? [this.top] : [])]) for (const c of s.leaves) if (c.accepted) items.push({ candidate: c });
-    items.sort((a, b) => itemStart(l, a) - itemStart(l, b));
+    const items = this.merged();
     const roots: OutlineNode[] = [];
     const nodes: OutlineNode[] = [];
     const stack: OutlineNode[] = [];
-    const children = new Map<OutlineNode, OutlineNode[]>();
-    const bodies = new Map<OutlineNode, Span[]>();
     const problems: ParseProblem[] = [];
     let backMatter: Span | undefined;
     let signature: Span | undefined;
@@ -251,9 +260,8 @@ class TreeBuilder {
         const a = Math.max(l.lines.contentStart(bodyLine), bodyFrom);
         const b = Math.min(l.lines.contentEnd(bodyLine), until);
         if (owner && a < b && isProse(l, bodyLine)) {
-          let list = bodies.get(owner);
-          if (!list) bodies.set(owner, (list = []));
-          list.push({ start: a, end: b });
+          if (owner.bodySpans === NONE) owner.bodySpans = [];
+          owner.bodySpans.push({ start: a, end: b });
         }
         if (l.lines.end(bodyLine) > until) break;
       }
@@ -263,9 +271,8 @@ class TreeBuilder {
       node.parent = parent;
       node.depth = stack.length + 1;
       if (parent) {
-        let list = children.get(parent);
-        if (!list) children.set(parent, (list = []));
-        list.push(node);
+        if (parent.children === NONE) parent.children = [];
+        parent.children.push(node);
       } else roots.push(node);
       nodes.push(node);
       stack.push(node);
@@ -304,17 +311,13 @@ class TreeBuilder {
       } else {
         while (stack.length && isLeaf(stack[stack.length - 1])) stack.pop();
       }
-      push(nodeOf(c));
+      push(nodeOf(c, this.text));
       bodyFrom = c.bodyFrom;
     }
     addBody(this.text.length + 1);
     if (backMatter) backMatter.end = lastContentEnd(l, backMatter.start);
     // Closing appeals and signatures run to the next node: their lines are not prose of the last section.
     this.markBackMatter(items);
-    for (const n of nodes) {
-      n.children = children.get(n) ?? NONE;
-      n.bodySpans = bodies.get(n) ?? NONE;
-    }
     for (let k = nodes.length - 1; k >= 0; k--) {
       const n = nodes[k];
       for (const b of n.bodySpans) if (b.end > n.span.end) n.span.end = b.end;
@@ -323,6 +326,21 @@ class TreeBuilder {
     }
     problems.sort((a, b) => a.span.start - b.span.start);
     return { roots, nodes, documentStarts: [...new Set(this.documentStarts)].sort((a, b) => a - b), problems, backMatter, signature };
+  }
+
+  /** The accepted candidates and the structural lines, merged in document order (both lists are in order). */
+  private merged(): Item[] {
+    const l = this.l;
+    const items: Item[] = [];
+    const events = this.events;
+    let e = 0;
+    for (const c of this.sorted) {
+      if (!c.accepted) continue;
+      for (; e < events.length && l.lines.contentStart(events[e].line) <= c.sectionStart; e++) items.push({ event: events[e] });
+      items.push({ candidate: c });
+    }
+    for (; e < events.length; e++) items.push({ event: events[e] });
+    return items;
   }
 
   private sectionNode(ev: LineEvent, span: Span): OutlineNode {
@@ -388,16 +406,44 @@ function lastContentEnd(l: Lines, from: number): number {
   return from;
 }
 
-/** Measures written alike: lengths within MEASURE_ALIKE_SPREAD, or the same first words. */
-function alike(a: Candidate, b: Candidate): boolean {
-  return Math.abs(a.length - b.length) <= MEASURE_ALIKE_SPREAD || sharesPrefix(a, b);
+/**
+ * A set of measure candidates asked whether another member is written like a given one: a length
+ * within MEASURE_ALIKE_SPREAD, or the same first words (only the words when `byPrefix`). Counted by
+ * length and by prefix, so a section of thousands of candidates is answered in one pass.
+ */
+class Alike {
+  private readonly byLength: number[] = [];
+  private readonly byPrefix = new Map<string, number>();
+  private readonly set: Set<Candidate>;
+
+  constructor(readonly members: Candidate[], private readonly byPrefixOnly = false) {
+    this.set = new Set(members);
+    for (const c of members) {
+      this.byLength[c.length] = (this.byLength[c.length] ?? 0) + 1;
+      const p = prefixOf(c);
+      if (p) this.byPrefix.set(p, (this.byPrefix.get(p) ?? 0) + 1);
+    }
+  }
+
+  /** Whether a member other than `c` is written like it (`c` itself may or may not be a member). */
+  hasOther(c: Candidate): boolean {
+    const self = this.set.has(c) ? 1 : 0;
+    const p = prefixOf(c);
+    if (p && (this.byPrefix.get(p) ?? 0) > self) return true;
+    if (this.byPrefixOnly) return false;
+    let n = 0;
+    for (let len = c.length - MEASURE_ALIKE_SPREAD; len <= c.length + MEASURE_ALIKE_SPREAD; len++) n += this.byLength[len] ?? 0;
+    return n > self;
+  }
 }
 
-function sharesPrefix(a: Candidate, b: Candidate): boolean {
-  return a.prefix.length >= PARALLEL_PREFIX && a.prefix.slice(0, PARALLEL_PREFIX) === b.prefix.slice(0, PARALLEL_PREFIX);
+function prefixOf(c: Candidate): string {
+  return c.prefix.length >= PARALLEL_PREFIX ? c.prefix.slice(0, PARALLEL_PREFIX) : '';
 }
 
-function nodeOf(c: Candidate): OutlineNode {
+function nodeOf(c: Candidate, text: string): OutlineNode {
+  // A measure's title is read only now that it is accepted.
+  if (!c.title) c.title = cleanInline(text.slice(c.titleStart, c.titleEnd));
   switch (c.kind) {
     case CandidateKind.Heading:
       return newNode('heading', FAMILY_RANK[c.marker!.family], c.title, { start: c.titleStart, end: c.titleEnd }, { start: c.start, end: c.titleEnd },
@@ -417,5 +463,5 @@ function nodeOf(c: Candidate): OutlineNode {
  */
 function newNode(kind: NodeKind, rank: number, title: string, titleSpan: Span, headingSpan: Span, span: Span, line: number,
   marker?: Marker, enumerator?: Enumerator): OutlineNode {
-  return { kind, depth: 0, rank, title: cleanInline(title), titleSpan, headingSpan, span, bodySpans: NONE, line, children: NONE, marker, enumerator, parent: undefined };
+  return { kind, depth: 0, rank, title, titleSpan, headingSpan, span, bodySpans: NONE, line, children: NONE, marker, enumerator, parent: undefined };
 }
