@@ -5,11 +5,8 @@ import { parsePlan } from '../../server/src/service/parse/parser';
 import { bestAssignment, changedTargets, comparePlans, PAIR_THRESHOLD } from '../../server/src/service/tasks/compare';
 import { readFields, withoutAttributions } from '../../server/src/service/tasks/fields';
 import { CONTENT_MAX, shorten, taskTable } from '../../server/src/service/tasks/rows';
-import { ROOT, seed, seeds } from '../helpers/seeds';
-
-export const TASKS_DIR = path.join(ROOT, 'test', 'fixtures', 'tasks');
-const PLAN_2024 = path.join(TASKS_DIR, '青石桥街道2024年工作计划.txt');
-const PLAN_2025 = path.join(TASKS_DIR, '青石桥街道2025年工作计划.txt');
+import { seed, seeds } from '../helpers/seeds';
+import { PLAN_2024, PLAN_2025 } from '../helpers/taskPlans';
 
 function tableOf(file: string) {
   return taskTable(parsePlan(readFileSync(file, 'utf8')), path.basename(file));

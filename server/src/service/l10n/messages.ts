@@ -136,6 +136,29 @@ const UI = {
   'renumber.title': { zh: () => '工作计划：重新编号', en: () => 'Workplan: Renumber' },
   'renumber.nothing': { zh: () => '序号已经连续，无需重新编号。', en: () => 'The numbering is already in order; nothing to renumber.' },
   'renumber.noDocument': { zh: () => '没有找到要重新编号的工作计划文档。', en: () => 'No work plan document to renumber.' },
+  // The task breakdown table (任务分解表): its title, footer and columns, in the order of TASK_COLUMNS.
+  'tasks.title': { zh: (a: MessageArgs) => `${a.context}任务分解表`, en: (a: MessageArgs) => `${a.context}: task breakdown` },
+  'tasks.sheet': { zh: () => '任务分解表', en: () => 'Tasks' },
+  'tasks.footer': { zh: () => '第 &P 页，共 &N 页', en: () => 'Page &P of &N' },
+  'tasks.column.number': { zh: () => '序号', en: () => 'No.' },
+  'tasks.column.section': { zh: () => '工作板块', en: () => 'Area' },
+  'tasks.column.task': { zh: () => '重点任务', en: () => 'Key task' },
+  'tasks.column.measure': { zh: () => '具体举措', en: () => 'Measure' },
+  'tasks.column.content': { zh: () => '工作内容', en: () => 'Work' },
+  'tasks.column.lead': { zh: () => '牵头单位', en: () => 'Lead unit' },
+  'tasks.column.partners': { zh: () => '责任单位/配合单位', en: () => 'Responsible / supporting units' },
+  'tasks.column.deadline': { zh: () => '完成时限', en: () => 'Deadline' },
+  'tasks.column.targets': { zh: () => '量化指标', en: () => 'Targets' },
+  // Last year's plan against this year's, in the CLI and the editor's comparison view.
+  'compare.title': { zh: (a: MessageArgs) => `与上一年计划对比：${a.context}`, en: (a: MessageArgs) => `Compared with last year: ${a.context}` },
+  'compare.old': { zh: () => '上一年', en: () => 'Last year' },
+  'compare.new': { zh: () => '本年', en: () => 'This year' },
+  'compare.continued': { zh: () => '延续', en: () => 'Continued' },
+  'compare.added': { zh: () => '新增', en: () => 'New' },
+  'compare.dropped': { zh: () => '取消', en: () => 'Dropped' },
+  'compare.similarity': { zh: () => '相似度', en: () => 'Similarity' },
+  'compare.targets': { zh: () => '指标变化', en: () => 'Targets changed' },
+  'compare.none': { zh: () => '（无）', en: () => '(none)' },
 } satisfies Record<string, Record<Lang, (a: MessageArgs) => string>>;
 
 export type UiKey = keyof typeof UI;

@@ -6,6 +6,8 @@
 // is among the tasks of both plans, so `推进` and `加强` count for little. Pairs are one-to-one, chosen
 // to make the sum of similarities largest (the Hungarian method): a greedy choice can take the pair
 // another task needed and leave that task unpaired.
+import type { DocumentMetadata } from '../model';
+import type { IndexedDocument } from '../related/index';
 import { addTerms } from '../related/terms';
 import { Target } from './fields';
 import { TaskRow, TaskTable } from './rows';
@@ -173,4 +175,39 @@ export function comparePlans(before: TaskTable, after: TaskTable, threshold = PA
   const pairedOld = new Set(continued.map((c) => c.old));
   const pairedNew = new Set(continued.map((c) => c.new));
   return { continued, added: news.filter((r) => !pairedNew.has(r)), dropped: olds.filter((r) => !pairedOld.has(r)) };
+}
+
+export interface TaskRef {
+  /** 1-based line of the task's heading. */
+  line: number;
+  title: string;
+}
+
+/** The comparison as `workplan compare --json` prints it and the editor's view receives it. */
+export interface ComparisonSummary {
+  continued: { old: TaskRef; new: TaskRef; similarity: number; changedTargets: ChangedTarget[] }[];
+  new: TaskRef[];
+  dropped: TaskRef[];
+}
+
+function ref(row: TaskRow): TaskRef {
+  return { line: row.node.line + 1, title: row.title };
+}
+
+export function summarize(comparison: PlanComparison): ComparisonSummary {
+  return {
+    continued: comparison.continued.map((c) => ({ old: ref(c.old), new: ref(c.new), similarity: Math.round(c.similarity * 1000) / 1000, changedTargets: c.changedTargets })),
+    new: comparison.added.map(ref),
+    dropped: comparison.dropped.map(ref),
+  };
+}
+
+/** Kinds of document by how well they stand for last year's plan: a plan, its key points, then the rest. */
+const KIND_ORDER = ['计划', '要点', undefined, '其他', '总结'];
+
+/** The plan of the same place for the year before, among the related index's documents. */
+export function previousPlan(plan: DocumentMetadata, documents: Iterable<IndexedDocument>): IndexedDocument | undefined {
+  if (!plan.place || plan.year === undefined) return undefined;
+  const candidates = [...documents].filter((d) => d.metadata.place === plan.place && d.metadata.year === plan.year! - 1);
+  return candidates.sort((a, b) => KIND_ORDER.indexOf(a.metadata.kind) - KIND_ORDER.indexOf(b.metadata.kind))[0];
 }

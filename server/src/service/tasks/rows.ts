@@ -7,6 +7,7 @@
 // by its place among its unnumbered siblings (`一.（一）.2` is the second measure under （一）).
 import { formatMarker } from '../checks/markerForms';
 import { OutlineModel, OutlineNode } from '../model';
+import { parsePlan } from '../parse/parser';
 import { oneLine, planMetadata } from '../related/units';
 import { readFields, TaskFields, withoutAttributions } from './fields';
 
@@ -32,6 +33,15 @@ export interface TaskTable {
   /** The plan's title, or its place and year, or its file name. */
   title: string;
   rows: TaskRow[];
+}
+
+/** The table's columns in order; their names are `tasks.column.*` in the message catalogue. */
+export const TASK_COLUMNS = ['number', 'section', 'task', 'measure', 'content', 'lead', 'partners', 'deadline', 'targets'] as const;
+export type TaskColumn = (typeof TASK_COLUMNS)[number];
+
+/** A row's cells as text, in the order of TASK_COLUMNS: units joined by `、`, deadlines and targets by `；`. */
+export function rowCells(row: TaskRow): string[] {
+  return [row.number, row.section, row.task, row.measure, row.content, row.lead.join('、'), row.partners.join('、'), row.deadline.join('；'), row.targets.map((t) => t.text).join('；')];
 }
 
 /** Characters of 工作内容 in a printed cell: about five lines of a column 30 characters wide. */
@@ -106,4 +116,9 @@ export function taskTable(model: OutlineModel, fileName?: string): TaskTable {
   const meta = planMetadata(model, fileName);
   const title = meta.title ?? (meta.place && meta.year ? `${meta.place}${meta.year}年工作计划` : fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') ?? '');
   return { title: oneLine(title), rows: model.nodes.filter((n) => n.children.length === 0).map((n) => rowOf(model, n)) };
+}
+
+/** The task table of a plan's text. */
+export function taskTableOf(text: string, fileName?: string): TaskTable {
+  return taskTable(parsePlan(text), fileName);
 }
