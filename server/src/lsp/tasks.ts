@@ -1,0 +1,56 @@
+// LSP wiring of the task table and the year-over-year comparison: custom requests the client's
+// commands send (no capability is needed for them). The table is written here, in the server, which
+// holds the parsed plan; the client saves the bytes where the user chose.
+import { fileURLToPath } from 'url';
+import { Connection, ResponseError, TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readPlanFile } from '../corpus/files';
+import { LanguageService } from '../service/languageService';
+import { Lang, langOf, uiText, UiKey } from '../service/l10n/messages';
+import { planMetadata } from '../service/related/units';
+import { comparePlans, previousPlan, summarize } from '../service/tasks/compare';
+import { taskTable, taskTableOf } from '../service/tasks/rows';
+import { taskCsv } from '../tasks/csv';
+import { taskXlsx } from '../tasks/xlsx';
+import { COMPARE_REQUEST, CompareParams, CompareResult, PREVIOUS_PLAN_REQUEST, PreviousPlanResult, TASK_TABLE_REQUEST, TaskTableParams, TaskTableResult } from './tasksProtocol';
+
+const VIEW_LABELS: UiKey[] = ['compare.old', 'compare.new', 'compare.continued', 'compare.added', 'compare.dropped', 'compare.similarity', 'compare.targets', 'compare.none'];
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.replace(/^.*\//, ''));
+}
+
+export function listenTasks(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
+  /** An open plan's text, else its file's; a request error that says why not, Chinese first. */
+  async function textOf(uri: string): Promise<string> {
+    const open = documents.get(uri);
+    if (open) return open.getText();
+    const read = uri.startsWith('file:') ? await readPlanFile(fileURLToPath(uri)) : { skipped: '不是本地文件 not a local file' };
+    if ('skipped' in read) throw new ResponseError(1, `工作计划：无法读取 ${fileName(uri)}：${read.skipped} / Workplan: cannot read ${fileName(uri)}`);
+    return read.text;
+  }
+
+  connection.onRequest(TASK_TABLE_REQUEST, async ({ uri, format, locale }: TaskTableParams): Promise<TaskTableResult | null> => {
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    const lang: Lang = langOf(locale);
+    const table = taskTable(service.getModel(doc), fileName(uri));
+    const bytes = format === 'csv' ? new TextEncoder().encode(taskCsv(table, lang)) : await taskXlsx(table, lang);
+    return { data: Buffer.from(bytes).toString('base64'), rows: table.rows.length };
+  });
+
+  connection.onRequest(PREVIOUS_PLAN_REQUEST, ({ uri }: { uri: string }): PreviousPlanResult | null => {
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    const found = previousPlan(planMetadata(service.getModel(doc), fileName(uri)), service.related.documents());
+    return found ? { uri: found.uri, name: found.name ?? fileName(found.uri) } : null;
+  });
+
+  connection.onRequest(COMPARE_REQUEST, async ({ oldUri, newUri, locale }: CompareParams): Promise<CompareResult> => {
+    const lang = langOf(locale);
+    const [before, after] = await Promise.all([oldUri, newUri].map(async (uri) => taskTableOf(await textOf(uri), fileName(uri))));
+    const labels: Record<string, string> = { title: uiText('compare.title', lang, { expected: '', found: '', context: fileName(newUri) }) };
+    for (const key of VIEW_LABELS) labels[key.replace('compare.', '')] = uiText(key, lang);
+    return { oldUri, newUri, oldName: fileName(oldUri), newName: fileName(newUri), labels, summary: summarize(comparePlans(before, after)) };
+  });
+}
