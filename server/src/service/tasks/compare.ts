@@ -42,17 +42,35 @@ const TITLE_WEIGHT = 2;
 const BODY_WEIGHT = 1;
 const SECTION_WEIGHT = 0.5;
 
-function termsOf(row: TaskRow): Map<string, number> {
+/** Terms of a text counted once: the tasks of one section share its title, and tokenising is the costly part. */
+function counter(): (text: string) => Map<string, number> {
+  const counted = new Map<string, Map<string, number>>();
+  return (text) => {
+    let terms = counted.get(text);
+    if (!terms) {
+      terms = new Map();
+      addTerms(text, 1, terms);
+      counted.set(text, terms);
+    }
+    return terms;
+  };
+}
+
+function termsOf(row: TaskRow, count: (text: string) => Map<string, number>): Map<string, number> {
   const terms = new Map<string, number>();
-  addTerms(row.title, TITLE_WEIGHT, terms);
-  addTerms(row.body, BODY_WEIGHT, terms);
-  for (const section of [row.section, row.task]) if (section !== row.title) addTerms(section, SECTION_WEIGHT, terms);
+  const add = (text: string, weight: number) => {
+    for (const [term, n] of count(text)) terms.set(term, (terms.get(term) ?? 0) + n * weight);
+  };
+  add(row.title, TITLE_WEIGHT);
+  add(row.body, BODY_WEIGHT);
+  for (const section of [row.section, row.task]) if (section !== row.title) add(section, SECTION_WEIGHT);
   return terms;
 }
 
 /** Term vectors weighted by inverse task frequency over both plans, unit length. */
 function vectors(rows: TaskRow[]): Map<string, number>[] {
-  const raw = rows.map(termsOf);
+  const count = counter();
+  const raw = rows.map((row) => termsOf(row, count));
   const df = new Map<string, number>();
   for (const terms of raw) for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   return raw.map((terms) => {
@@ -68,11 +86,43 @@ function vectors(rows: TaskRow[]): Map<string, number>[] {
   });
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [term, w] of small) dot += w * (large.get(term) ?? 0);
-  return Math.min(1, dot);
+/** Cosines of every old vector with every new one, through the new vectors' postings: pairs that share no term cost nothing. */
+function cosines(olds: Map<string, number>[], news: Map<string, number>[]): Float64Array[] {
+  const postings = new Map<string, { j: number; w: number }[]>();
+  news.forEach((v, j) => {
+    for (const [term, w] of v) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
+      list.push({ j, w });
+    }
+  });
+  return olds.map((v) => {
+    const row = new Float64Array(news.length);
+    for (const [term, w] of v) for (const p of postings.get(term) ?? []) row[p.j] += w * p.w;
+    for (let j = 0; j < row.length; j++) row[j] = Math.min(1, row[j]);
+    return row;
+  });
+}
+
+/**
+ * Groups of old and new tasks linked by pairs at or above the threshold (connected components): the
+ * best assignment of the whole is the best assignment of each group, and groups are small.
+ */
+function groups(similarity: Float64Array[], columns: number, threshold: number): { olds: number[]; news: number[] }[] {
+  const parent = Array.from({ length: similarity.length + columns }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  similarity.forEach((row, i) => row.forEach((s, j) => {
+    if (s >= threshold) parent[find(i)] = find(similarity.length + j);
+  }));
+  const byRoot = new Map<number, { olds: number[]; news: number[] }>();
+  const group = (i: number) => {
+    let g = byRoot.get(find(i));
+    if (!g) byRoot.set(find(i), (g = { olds: [], news: [] }));
+    return g;
+  };
+  similarity.forEach((_, i) => group(i).olds.push(i));
+  for (let j = 0; j < columns; j++) group(similarity.length + j).news.push(j);
+  return [...byRoot.values()].filter((g) => g.olds.length && g.news.length);
 }
 
 /**
@@ -156,20 +206,21 @@ export function comparePlans(before: TaskTable, after: TaskTable, threshold = PA
   const olds = before.rows;
   const news = after.rows;
   const all = vectors([...olds, ...news]);
-  const oldVectors = all.slice(0, olds.length);
-  const newVectors = all.slice(olds.length);
-  const similarity = oldVectors.map((a) => newVectors.map((b) => cosine(a, b)));
+  const similarity = cosines(all.slice(0, olds.length), all.slice(olds.length));
   // Below the threshold a pair is worth nothing: no pairing is better than a poor one.
-  const worth = (s: number) => (s >= threshold ? s : 0);
+  const worth = (i: number, j: number) => (similarity[i][j] >= threshold ? similarity[i][j] : 0);
   const pairs: [number, number][] = [];
-  if (olds.length <= news.length) {
-    bestAssignment(similarity.map((r) => r.map(worth)), news.length).forEach((j, i) => pairs.push([i, j]));
-  } else {
-    const transposed = news.map((_, j) => olds.map((_, i) => worth(similarity[i][j])));
-    bestAssignment(transposed, olds.length).forEach((i, j) => pairs.push([i, j]));
+  for (const g of groups(similarity, news.length, threshold)) {
+    if (g.olds.length <= g.news.length) {
+      const weight = g.olds.map((i) => g.news.map((j) => worth(i, j)));
+      bestAssignment(weight, g.news.length).forEach((k, r) => pairs.push([g.olds[r], g.news[k]]));
+    } else {
+      const weight = g.news.map((j) => g.olds.map((i) => worth(i, j)));
+      bestAssignment(weight, g.olds.length).forEach((k, r) => pairs.push([g.olds[k], g.news[r]]));
+    }
   }
   const continued = pairs
-    .filter(([i, j]) => j >= 0 && i >= 0 && similarity[i][j] >= threshold)
+    .filter(([i, j]) => i !== undefined && j !== undefined && similarity[i][j] >= threshold)
     .sort((a, b) => a[1] - b[1])
     .map(([i, j]) => ({ old: olds[i], new: news[j], similarity: similarity[i][j], changedTargets: changedTargets(olds[i].targets, news[j].targets) }));
   const pairedOld = new Set(continued.map((c) => c.old));

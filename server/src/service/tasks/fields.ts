@@ -77,6 +77,9 @@ const BY_UNIT = new RegExp(`由([^,;。!?()\\n]{1,30}?)(${LEAD_WORDS})(?:[,、](
 const LEAD_PARTNER = new RegExp(`(?:^|[,;。!?:\\s])([^,;。!?:()\\s由]{2,20}?)${either('牵头')}[,、]([^,;。!?()\\s]{2,30}?)(?:${PARTNER_WORDS})`, 'g');
 /** A parenthesis that only attributes: `（区发改委牵头，各社区配合）`, `（牵头单位：…）`. */
 const ATTRIBUTION = new RegExp(`\\(([^()]{1,60}?(?:${LEAD_WORDS}|${PARTNER_WORDS}|${ALL_LABELS})[^()]{0,60}?)\\)`, 'g');
+/** One part of an attributing parenthesis: `区发改委牵头`, `各社区配合`. */
+const LEAD_PART = new RegExp(`^(.+?)(?:${LEAD_WORDS})$`);
+const PARTNER_PART = new RegExp(`^(.+?)(?:${PARTNER_WORDS})$`);
 /** A parenthesis in either width, as written. */
 const PARENTHESIS = /[(（][^()（）]{1,120}[)）]/g;
 
@@ -96,6 +99,8 @@ const DEADLINE = new RegExp(
   ].join('|'),
   'g',
 );
+
+const DEADLINE_FIRST = new RegExp(`^(?:${DEADLINE.source})`);
 
 // Quantities with a unit of count, money, area or share; years, months, days and hours are not targets.
 const UNITS = anyOf([
@@ -153,8 +158,8 @@ function readUnits(text: string, fields: TaskFields): void {
   for (const m of text.matchAll(ATTRIBUTION)) {
     // `区发改委牵头，各社区配合，6月底前完成`: each part of the parenthesis says one thing.
     for (const part of m[1].split(/[,;]/)) {
-      const lead = new RegExp(`^(.+?)(?:${LEAD_WORDS})$`).exec(part.trim());
-      const partner = new RegExp(`^(.+?)(?:${PARTNER_WORDS})$`).exec(part.trim());
+      const lead = LEAD_PART.exec(part.trim());
+      const partner = PARTNER_PART.exec(part.trim());
       if (lead && !lead[1].includes(':')) pushAll(fields.lead, units(lead[1]));
       else if (partner && !partner[1].includes(':')) pushAll(fields.partners, units(partner[1]));
     }
@@ -205,7 +210,7 @@ function targetText(text: string, start: number, end: number): string {
     while (pieces.length && before.length + pieces[pieces.length - 1].length <= TARGET_BEFORE_MAX) before = pieces.pop() + before;
   }
   // How hard (`力争`) and by when (`年底前`, a column of its own) are not what is counted.
-  before = before.trim().replace(LEAD_IN, '').replace(new RegExp(`^(?:${DEADLINE.source})`), '').replace(LEAD_IN, '');
+  before = before.trim().replace(LEAD_IN, '').replace(DEADLINE_FIRST, '').replace(LEAD_IN, '');
   let to = end;
   while (to < text.length && !CLAUSE_END.test(text[to]) && !/\d/.test(text[to])) to++;
   let after = '';

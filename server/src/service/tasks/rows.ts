@@ -80,23 +80,32 @@ function ancestry(node: OutlineNode): OutlineNode[] {
   return chain;
 }
 
-function titleOf(node: OutlineNode): string {
-  return oneLine(withoutAttributions(node.title));
+/** What a section's heading says, read once for all the tasks under it. */
+interface Heading {
+  title: string;
+  fields?: TaskFields;
 }
 
-function rowOf(model: OutlineModel, node: OutlineNode): TaskRow {
+function rowOf(model: OutlineModel, node: OutlineNode, headings: Map<OutlineNode, Heading>): TaskRow {
+  const heading = (n: OutlineNode): Heading => {
+    let h = headings.get(n);
+    if (!h) headings.set(n, (h = { title: oneLine(withoutAttributions(n.title)) }));
+    return h;
+  };
+  const headingFields = (n: OutlineNode): TaskFields => (heading(n).fields ??= readFields(oneLine(n.title)));
+  const titleOf = (n: OutlineNode) => heading(n).title;
   const chain = ancestry(node);
   const number = chain.map((n) => numberOf(n, n.parent ? n.parent.children : model.roots)).join(LEVEL_SEPARATOR);
   const body = oneLine(node.bodySpans.map((s) => model.text.slice(s.start, s.end)).join('\n'));
   const fields = readFields(`${oneLine(node.title)}。${body}`);
   // A unit or deadline named on a section's heading holds for the tasks under it that name none.
   for (const ancestor of chain.slice(0, -1).reverse()) {
-    const inherited = readFields(oneLine(ancestor.title));
+    const inherited = headingFields(ancestor);
     if (!fields.lead.length && !fields.partners.length) {
-      fields.lead = inherited.lead;
-      fields.partners = inherited.partners;
+      fields.lead = [...inherited.lead];
+      fields.partners = [...inherited.partners];
     }
-    if (!fields.deadline.length) fields.deadline = inherited.deadline;
+    if (!fields.deadline.length) fields.deadline = [...inherited.deadline];
   }
   return {
     node,
@@ -114,8 +123,9 @@ function rowOf(model: OutlineModel, node: OutlineNode): TaskRow {
 /** The task table of a plan; `fileName` names it where the text has no title. */
 export function taskTable(model: OutlineModel, fileName?: string): TaskTable {
   const meta = planMetadata(model, fileName);
+  const headings = new Map<OutlineNode, Heading>();
   const title = meta.title ?? (meta.place && meta.year ? `${meta.place}${meta.year}年工作计划` : fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') ?? '');
-  return { title: oneLine(title), rows: model.nodes.filter((n) => n.children.length === 0).map((n) => rowOf(model, n)) };
+  return { title: oneLine(title), rows: model.nodes.filter((n) => n.children.length === 0).map((n) => rowOf(model, n, headings)) };
 }
 
 /** The task table of a plan's text. */
