@@ -4,7 +4,7 @@ import { readFileSync } from 'fs';
 import { uiText } from '../../server/src/service/l10n/messages';
 import { rowCells, TASK_COLUMNS, taskTableOf } from '../../server/src/service/tasks/rows';
 import { csvField, csvFormat, taskCsv } from '../../server/src/tasks/csv';
-import { COLUMN_WIDTHS, HEADER_ROWS, taskXlsx, xlsxFormat } from '../../server/src/tasks/xlsx';
+import { COLUMN_WIDTHS, HEADER_ROWS, linesIn, taskXlsx, xlsxFormat } from '../../server/src/tasks/xlsx';
 import { seed } from '../helpers/seeds';
 import { PLAN_2024 as PLAN, parseCsv } from '../helpers/taskPlans';
 const HEADER = TASK_COLUMNS.map((c) => uiText(`tasks.column.${c}`, 'zh'));
@@ -55,6 +55,22 @@ describe('tasks: the xlsx workbook', () => {
     assert.strictEqual(sheet.rowCount - HEADER_ROWS, table.rows.length);
     assert.strictEqual(sheet.getCell(`A${HEADER_ROWS + 1}`).value, '一.（一）.1');
     assert.strictEqual(sheet.getCell('A1').value, `${table.title}任务分解表`);
+  });
+
+  it('gives each row the height of its longest cell, wrapped', async () => {
+    assert.strictEqual(linesIn('字'.repeat(18), COLUMN_WIDTHS.content), 1);
+    assert.strictEqual(linesIn('字'.repeat(19), COLUMN_WIDTHS.content), 2);
+    assert.strictEqual(linesIn('x'.repeat(39) + '\n' + 'y', COLUMN_WIDTHS.content), 2);
+    const plan = seed('华阳路街道2025年工作计划');
+    const table = taskTableOf(plan.text, plan.name);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(Buffer.from(await taskXlsx(table)) as any);
+    const sheet = workbook.worksheets[0];
+    table.rows.forEach((row, i) => {
+      const lines = Math.max(...rowCells(row).map((text, c) => linesIn(text, COLUMN_WIDTHS[TASK_COLUMNS[c]])));
+      assert.ok(sheet.getRow(HEADER_ROWS + 1 + i).height >= lines * 13, `row ${i + 1} holds its ${lines} lines`);
+    });
+    assert.ok(new Set(table.rows.map((_, i) => sheet.getRow(HEADER_ROWS + 1 + i).height)).size > 1, 'rows differ in height');
   });
 
   it('names the columns in English for an English editor', async () => {
