@@ -75,7 +75,8 @@ function comparisonHtml(result: CompareResult, webview: vscode.Webview): string 
   th, td { border-bottom: 1px solid var(--vscode-panel-border); padding: 4px 6px; text-align: left; vertical-align: top; }
   thead th { position: sticky; top: 0; background: var(--vscode-editor-background); }
   tr.section th { padding-top: 14px; font-size: 1.05em; }
-  td.sim { text-align: center; color: var(--vscode-descriptionForeground); width: 5em; }
+  td.sim, thead th:nth-child(2) { text-align: center; white-space: nowrap; }
+  td.sim { color: var(--vscode-descriptionForeground); }
   td:first-child, td:last-child { width: 46%; }
   tr.added td:last-child { background: var(--vscode-diffEditor-insertedTextBackground); }
   tr.dropped td:first-child { background: var(--vscode-diffEditor-removedTextBackground); }
