@@ -1,19 +1,12 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import { Workbook } from 'exceljs';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as iconv from 'iconv-lite';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { ROOT } from '../helpers/seeds';
+import { runCli as run } from '../helpers/cli';
 import { parseCsv, PLAN_2024, PLAN_2025 } from '../helpers/taskPlans';
 
-const CLI = path.join(ROOT, 'server', 'out', 'cli.js');
-
-function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('cli: workplan export and compare', function () {
   let dir: string;
