@@ -115,7 +115,7 @@ async function compareWithLastYear(client: LanguageClient): Promise<void> {
   if (!oldUri) {
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false,
-      defaultUri: besidePlan(doc, ''),
+      defaultUri: doc.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(doc.uri, '..'),
       filters: { [vscode.l10n.t('工作计划 Work plans')]: ['txt', 'md', 'plan'] },
       openLabel: vscode.l10n.t('对比 Compare'),
       title: vscode.l10n.t('没有找到上一年的计划，请选择一份 No plan of last year found: choose one'),

@@ -115,6 +115,9 @@ describe('tasks: the task table', () => {
     assert.strictEqual(rows[0].task, '养老服务');
     assert.deepStrictEqual([rows[0].lead, rows[0].deadline], [['民政科'], ['2025年底前']]);
     assert.deepStrictEqual([rows[1].lead, rows[1].deadline], [['社区服务办'], ['2025年底前']]);
+    // A period in a heading's own words is what the section is about, not the tasks' deadline.
+    const review = taskTable(parsePlan('一、上半年工作回顾\n（一）经济运行\n1.招商引资。走访企业50家。\n')).rows;
+    assert.deepStrictEqual(review[0].deadline, []);
   });
 
   it('makes every leaf of every seed a row, in document order, with a numbering path of its own', () => {
@@ -178,6 +181,13 @@ describe('tasks: last year against this year', () => {
     ]);
     // Reworded around the number: paired by its unit.
     assert.deepStrictEqual(result.continued[9].changedTargets, [{ old: '12345热线工单按时办结率达98%', new: '工单按时办结率达99%' }]);
+  });
+
+  it('pairs every task of a seed with itself, among many alike', () => {
+    const table = taskTable(parsePlan(seed('华阳路街道2025年工作计划').text));
+    const result = comparePlans(table, table);
+    assert.deepStrictEqual(result.continued.map((c) => [c.old, c.new]), table.rows.map((r) => [r, r]));
+    for (const c of result.continued) assert.ok(c.similarity > 0.999, c.old.title);
   });
 
   it('leaves two unrelated plans unpaired', () => {

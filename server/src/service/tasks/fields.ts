@@ -248,24 +248,39 @@ export function readFields(text: string): TaskFields {
   return fields;
 }
 
-/**
- * The text without what only says who leads or by when: parentheses such as `（区发改委牵头）` and
- * labelled parts such as `责任部门：社区服务办。`. Those have columns of their own.
- */
+/** Where a text only says who leads or by when: parentheses such as `（区发改委牵头）`, labelled parts such as `责任部门：社区服务办。`. */
+function attributionSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(PARENTHESIS)) {
+    const f = readFields(m[0]);
+    if (f.lead.length || f.partners.length || (f.deadline.length && !f.targets.length)) spans.push({ start: m.index!, end: m.index! + m[0].length });
+  }
+  // Width folding keeps every offset, so the labels found in the folded text are where the text has them.
+  const folded = foldWidth(text);
+  for (const m of folded.matchAll(LABEL)) {
+    if (spans.some((s) => s.start <= m.index! && m.index! < s.end)) continue;
+    let end = m.index! + m[0].length;
+    if (/[;。,]/.test(folded[end] ?? '')) end++;
+    spans.push({ start: m.index!, end });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** The text without its attributions: those have columns of their own. */
 export function withoutAttributions(text: string): string {
-  const kept = text.replace(PARENTHESIS, (p) => {
-    const f = readFields(p);
-    return f.lead.length || f.partners.length || (f.deadline.length && !f.targets.length) ? '' : p;
-  });
-  // Width folding keeps every offset, so the labels found in the folded text cut the text as written.
-  const folded = foldWidth(kept);
   let out = '';
   let last = 0;
-  for (const m of folded.matchAll(LABEL)) {
-    if (m.index! < last) continue;
-    out += kept.slice(last, m.index);
-    last = m.index! + m[0].length;
-    if (/[;。,]/.test(folded[last] ?? '')) last++;
+  for (const span of attributionSpans(text)) {
+    out += text.slice(last, span.start);
+    last = span.end;
   }
-  return (out + kept.slice(last)).trim();
+  return (out + text.slice(last)).trim();
+}
+
+/**
+ * What a heading attributes to the tasks under it: `（二）养老服务（民政科牵头，年底前完成）` names the lead
+ * and the deadline of each task; `一、上半年工作回顾` names the period under review, not a deadline.
+ */
+export function headingFields(title: string): TaskFields {
+  return readFields(attributionSpans(title).map((s) => title.slice(s.start, s.end)).join('；'));
 }

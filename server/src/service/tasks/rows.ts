@@ -9,7 +9,7 @@ import { formatMarker } from '../checks/markerForms';
 import { OutlineModel, OutlineNode } from '../model';
 import { parsePlan } from '../parse/parser';
 import { oneLine, planMetadata } from '../related/units';
-import { readFields, TaskFields, withoutAttributions } from './fields';
+import { headingFields, readFields, TaskFields, withoutAttributions } from './fields';
 
 export interface TaskRow extends TaskFields {
   node: OutlineNode;
@@ -92,15 +92,15 @@ function rowOf(model: OutlineModel, node: OutlineNode, headings: Map<OutlineNode
     if (!h) headings.set(n, (h = { title: oneLine(withoutAttributions(n.title)) }));
     return h;
   };
-  const headingFields = (n: OutlineNode): TaskFields => (heading(n).fields ??= readFields(oneLine(n.title)));
+  const attributed = (n: OutlineNode): TaskFields => (heading(n).fields ??= headingFields(oneLine(n.title)));
   const titleOf = (n: OutlineNode) => heading(n).title;
   const chain = ancestry(node);
   const number = chain.map((n) => numberOf(n, n.parent ? n.parent.children : model.roots)).join(LEVEL_SEPARATOR);
   const body = oneLine(node.bodySpans.map((s) => model.text.slice(s.start, s.end)).join('\n'));
   const fields = readFields(`${oneLine(node.title)}。${body}`);
-  // A unit or deadline named on a section's heading holds for the tasks under it that name none.
+  // A unit or deadline a section's heading attributes holds for the tasks under it that name none.
   for (const ancestor of chain.slice(0, -1).reverse()) {
-    const inherited = headingFields(ancestor);
+    const inherited = attributed(ancestor);
     if (!fields.lead.length && !fields.partners.length) {
       fields.lead = [...inherited.lead];
       fields.partners = [...inherited.partners];
