@@ -1,23 +1,50 @@
 // The editor's commands for the task table and the year-over-year comparison. The server writes the
 // table and compares the plans; here the user picks files and sees the comparison side by side in a
-// webview whose every task links to its line.
+// webview whose every task links to its line. Words come from the message catalogue, in the editor's language.
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  COMPARE_REQUEST,
-  CompareResult,
-  PREVIOUS_PLAN_REQUEST,
-  PreviousPlanResult,
-  TASK_TABLE_REQUEST,
-  TaskTableResult,
-} from '../../server/src/lsp/tasksProtocol';
-import type { TaskRef } from '../../server/src/service/tasks/compare';
+import { Lang, langOf, uiText, UiKey } from '../../server/src/service/l10n/messages';
+
+// The wire format of the server's requests (server/src/lsp/tasks.ts).
+const TASK_TABLE_REQUEST = 'workplan/taskTable';
+const PREVIOUS_PLAN_REQUEST = 'workplan/previousPlan';
+const COMPARE_REQUEST = 'workplan/compare';
+
+interface TaskTableResult {
+  data: string;
+  rows: number;
+}
+
+interface TaskRef {
+  line: number;
+  title: string;
+}
+
+interface CompareResult {
+  oldUri: string;
+  newUri: string;
+  oldName: string;
+  newName: string;
+  summary: {
+    continued: { old: TaskRef; new: TaskRef; similarity: number; changedTargets: { old: string; new: string }[] }[];
+    new: TaskRef[];
+    dropped: TaskRef[];
+  };
+}
+
+function lang(): Lang {
+  return langOf(vscode.env.language);
+}
+
+function say(key: UiKey, context = '', found = ''): string {
+  return uiText(key, lang(), { expected: '', found, context });
+}
 
 function activePlan(): vscode.TextDocument | undefined {
   const doc = vscode.window.activeTextEditor?.document;
   if (doc?.languageId === 'workplan') return doc;
-  void vscode.window.showInformationMessage(vscode.l10n.t('请先打开一份工作计划。Open a work plan first.'));
+  void vscode.window.showInformationMessage(say('client.openPlanFirst'));
   return undefined;
 }
 
@@ -34,8 +61,8 @@ async function exportTaskTable(client: LanguageClient): Promise<void> {
   if (!doc) return;
   let target = await vscode.window.showSaveDialog({
     defaultUri: besidePlan(doc, '.xlsx'),
-    filters: { [vscode.l10n.t('Excel 工作簿 Excel workbook')]: ['xlsx'], [vscode.l10n.t('CSV（UTF-8）')]: ['csv'] },
-    title: vscode.l10n.t('导出任务分解表 Export the task breakdown table'),
+    filters: { [say('client.tasks.xlsxFilter')]: ['xlsx'], [say('client.tasks.csvFilter')]: ['csv'] },
+    title: say('client.tasks.saveTitle'),
   });
   if (!target) return;
   const format = /\.csv$/i.test(target.path) ? 'csv' : 'xlsx';
@@ -44,7 +71,7 @@ async function exportTaskTable(client: LanguageClient): Promise<void> {
   if (!result) return;
   await vscode.workspace.fs.writeFile(target, Buffer.from(result.data, 'base64'));
   const name = target.path.replace(/^.*\//, '');
-  void vscode.window.showInformationMessage(vscode.l10n.t('已导出任务分解表 {0}（{1} 行）。Exported the task table {0} ({1} rows).', name, result.rows));
+  void vscode.window.showInformationMessage(say('client.tasks.exported', name, String(result.rows)));
 }
 
 function escapeHtml(text: string): string {
@@ -53,15 +80,16 @@ function escapeHtml(text: string): string {
 
 /** The comparison as a page: one table, last year on the left, this year on the right. */
 function comparisonHtml(result: CompareResult, webview: vscode.Webview): string {
-  const { labels, summary } = result;
+  const { summary } = result;
+  const words = (key: UiKey) => escapeHtml(say(key));
   const nonce = crypto.randomBytes(16).toString('base64');
   const link = (side: 'old' | 'new', t: TaskRef) =>
     `<a href="#" data-side="${side}" data-line="${t.line}"><span class="line">${t.line}</span> ${escapeHtml(t.title)}</a>`;
-  const section = (title: string, count: number, rows: string[]) =>
-    `<tr class="section"><th colspan="3">${escapeHtml(title)}（${count}）</th></tr>` +
-    (rows.length ? rows.join('') : `<tr><td colspan="3" class="none">${escapeHtml(labels.none)}</td></tr>`);
+  const section = (key: UiKey, count: number, rows: string[]) =>
+    `<tr class="section"><th colspan="3">${words(key)}（${count}）</th></tr>` +
+    (rows.length ? rows.join('') : `<tr><td colspan="3" class="none">${words('compare.none')}</td></tr>`);
   const continued = summary.continued.map((c) => {
-    const targets = c.changedTargets.map((t) => `<div class="target">${escapeHtml(labels.targets)}：${escapeHtml(t.old)} → <b>${escapeHtml(t.new)}</b></div>`).join('');
+    const targets = c.changedTargets.map((t) => `<div class="target">${words('compare.targets')}：${escapeHtml(t.old)} → <b>${escapeHtml(t.new)}</b></div>`).join('');
     return `<tr><td>${link('old', c.old)}</td><td class="sim">${c.similarity.toFixed(2)}</td><td>${link('new', c.new)}${targets}</td></tr>`;
   });
   const added = summary.new.map((t) => `<tr class="added"><td></td><td></td><td>${link('new', t)}</td></tr>`);
@@ -87,13 +115,13 @@ function comparisonHtml(result: CompareResult, webview: vscode.Webview): string 
   a:hover { text-decoration: underline; }
 </style></head>
 <body>
-<h2>${escapeHtml(labels.title)}</h2>
+<h2>${escapeHtml(say('compare.title', result.newName))}</h2>
 <table>
-<thead><tr><th>${escapeHtml(labels.old)}：${escapeHtml(result.oldName)}</th><th>${escapeHtml(labels.similarity)}</th><th>${escapeHtml(labels.new)}：${escapeHtml(result.newName)}</th></tr></thead>
+<thead><tr><th>${words('compare.old')}：${escapeHtml(result.oldName)}</th><th>${words('compare.similarity')}</th><th>${words('compare.new')}：${escapeHtml(result.newName)}</th></tr></thead>
 <tbody>
-${section(labels.continued, summary.continued.length, continued)}
-${section(labels.added, summary.new.length, added)}
-${section(labels.dropped, summary.dropped.length, dropped)}
+${section('compare.continued', summary.continued.length, continued)}
+${section('compare.added', summary.new.length, added)}
+${section('compare.dropped', summary.dropped.length, dropped)}
 </tbody></table>
 <script nonce="${nonce}">
   const vscode = acquireVsCodeApi();
@@ -110,27 +138,27 @@ ${section(labels.dropped, summary.dropped.length, dropped)}
 async function compareWithLastYear(client: LanguageClient): Promise<void> {
   const doc = activePlan();
   if (!doc) return;
-  const previous = await client.sendRequest<PreviousPlanResult | null>(PREVIOUS_PLAN_REQUEST, { uri: doc.uri.toString() });
+  const previous = await client.sendRequest<{ uri: string } | null>(PREVIOUS_PLAN_REQUEST, { uri: doc.uri.toString() });
   let oldUri = previous ? vscode.Uri.parse(previous.uri) : undefined;
   if (!oldUri) {
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false,
       defaultUri: doc.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(doc.uri, '..'),
-      filters: { [vscode.l10n.t('工作计划 Work plans')]: ['txt', 'md', 'plan'] },
-      openLabel: vscode.l10n.t('对比 Compare'),
-      title: vscode.l10n.t('没有找到上一年的计划，请选择一份 No plan of last year found: choose one'),
+      filters: { [say('client.compare.planFilter')]: ['txt', 'md', 'plan'] },
+      openLabel: say('client.compare.pickLabel'),
+      title: say('client.compare.pickTitle'),
     });
     oldUri = picked?.[0];
   }
   if (!oldUri) return;
   let result: CompareResult;
   try {
-    result = await client.sendRequest<CompareResult>(COMPARE_REQUEST, { oldUri: oldUri.toString(), newUri: doc.uri.toString(), locale: vscode.env.language });
+    result = await client.sendRequest<CompareResult>(COMPARE_REQUEST, { oldUri: oldUri.toString(), newUri: doc.uri.toString() });
   } catch (e) {
     void vscode.window.showErrorMessage((e as Error).message);
     return;
   }
-  const panel = vscode.window.createWebviewPanel('workplan.compare', result.labels.title, vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [] });
+  const panel = vscode.window.createWebviewPanel('workplan.compare', say('compare.title', result.newName), vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [] });
   panel.webview.html = comparisonHtml(result, panel.webview);
   const uris = { old: vscode.Uri.parse(result.oldUri), new: vscode.Uri.parse(result.newUri) };
   panel.webview.onDidReceiveMessage(async (message: { side?: unknown; line?: unknown }) => {

@@ -1,20 +1,54 @@
 // LSP wiring of the task table and the year-over-year comparison: custom requests the client's
-// commands send (no capability is needed for them). The table is written here, in the server, which
-// holds the parsed plan; the client saves the bytes where the user chose.
+// commands send (no capability is needed for them; client/src/tasks.ts declares the same wire format).
+// The table is written here, in the server, which holds the parsed plan; the client saves the bytes
+// where the user chose and draws the comparison in the user's language.
 import { fileURLToPath } from 'url';
 import { Connection, ResponseError, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readPlanFile } from '../corpus/files';
 import { LanguageService } from '../service/languageService';
-import { Lang, langOf, uiText, UiKey } from '../service/l10n/messages';
+import { Lang, langOf } from '../service/l10n/messages';
 import { planMetadata } from '../service/related/units';
-import { comparePlans, previousPlan, summarize } from '../service/tasks/compare';
+import { comparePlans, ComparisonSummary, previousPlan, summarize } from '../service/tasks/compare';
 import { taskTable, taskTableOf } from '../service/tasks/rows';
 import { taskCsv } from '../tasks/csv';
 import { taskXlsx } from '../tasks/xlsx';
-import { COMPARE_REQUEST, CompareParams, CompareResult, PREVIOUS_PLAN_REQUEST, PreviousPlanResult, TASK_TABLE_REQUEST, TaskTableParams, TaskTableResult } from './tasksProtocol';
 
-const VIEW_LABELS: UiKey[] = ['compare.old', 'compare.new', 'compare.continued', 'compare.added', 'compare.dropped', 'compare.similarity', 'compare.targets', 'compare.none'];
+export const TASK_TABLE_REQUEST = 'workplan/taskTable';
+export const PREVIOUS_PLAN_REQUEST = 'workplan/previousPlan';
+export const COMPARE_REQUEST = 'workplan/compare';
+
+export interface TaskTableParams {
+  uri: string;
+  format: 'xlsx' | 'csv';
+  /** The editor's display language (`zh-cn`, `en`). */
+  locale?: string;
+}
+
+export interface TaskTableResult {
+  /** The file's bytes in base64. */
+  data: string;
+  rows: number;
+}
+
+/** Last year's plan of the same place, as the related index knows it. */
+export interface PreviousPlanResult {
+  uri: string;
+  name: string;
+}
+
+export interface CompareParams {
+  oldUri: string;
+  newUri: string;
+}
+
+export interface CompareResult {
+  oldUri: string;
+  newUri: string;
+  oldName: string;
+  newName: string;
+  summary: ComparisonSummary;
+}
 
 function fileName(uri: string): string {
   return decodeURIComponent(uri.replace(/^.*\//, ''));
@@ -46,11 +80,8 @@ export function listenTasks(connection: Connection, documents: TextDocuments<Tex
     return found ? { uri: found.uri, name: found.name ?? fileName(found.uri) } : null;
   });
 
-  connection.onRequest(COMPARE_REQUEST, async ({ oldUri, newUri, locale }: CompareParams): Promise<CompareResult> => {
-    const lang = langOf(locale);
+  connection.onRequest(COMPARE_REQUEST, async ({ oldUri, newUri }: CompareParams): Promise<CompareResult> => {
     const [before, after] = await Promise.all([oldUri, newUri].map(async (uri) => taskTableOf(await textOf(uri), fileName(uri))));
-    const labels: Record<string, string> = { title: uiText('compare.title', lang, { expected: '', found: '', context: fileName(newUri) }) };
-    for (const key of VIEW_LABELS) labels[key.replace('compare.', '')] = uiText(key, lang);
-    return { oldUri, newUri, oldName: fileName(oldUri), newName: fileName(newUri), labels, summary: summarize(comparePlans(before, after)) };
+    return { oldUri, newUri, oldName: fileName(oldUri), newName: fileName(newUri), summary: summarize(comparePlans(before, after)) };
   });
 }

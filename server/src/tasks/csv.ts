@@ -1,6 +1,5 @@
 // The task table as CSV: UTF-8 with a BOM (Excel on Windows reads Chinese only with it), CRLF line
 // ends and RFC 4180 quoting. A header row, then one row per task; no title row, so it stays a table.
-import type { ExportFormat } from '../cli/export';
 import { Lang, uiText } from '../service/l10n/messages';
 import { rowCells, TASK_COLUMNS, TaskTable, taskTableOf } from '../service/tasks/rows';
 
@@ -20,9 +19,10 @@ export function taskCsv(table: TaskTable, lang: Lang = 'zh'): string {
   return BOM + lines.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-export const csvFormat: ExportFormat = {
+/** The CSV as an export format of `workplan export` (cli/export.ts's ExportFormat). */
+export const csvFormat = {
   extension: '.csv',
-  async write(plan) {
+  async write(plan: { file: string; text: string }): Promise<Uint8Array> {
     return new TextEncoder().encode(taskCsv(taskTableOf(plan.text, plan.file)));
   },
 };

@@ -3,7 +3,6 @@
 // for Chinese text, A4 landscape fitted to the page width, page numbers in the footer.
 // exceljs is loaded only when a workbook is written: the build puts it in a file of its own
 // (server/out/exceljs.js), so the server and the CLI start without reading its 1.2 MB.
-import type { ExportFormat } from '../cli/export';
 import { Lang, uiText } from '../service/l10n/messages';
 import { rowCells, TASK_COLUMNS, TaskColumn, TaskTable, taskTableOf } from '../service/tasks/rows';
 
@@ -94,9 +93,10 @@ export async function taskXlsx(table: TaskTable, lang: Lang = 'zh'): Promise<Uin
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-export const xlsxFormat: ExportFormat = {
+/** The workbook as an export format of `workplan export` (cli/export.ts's ExportFormat). */
+export const xlsxFormat = {
   extension: '.xlsx',
-  write(plan) {
+  write(plan: { file: string; text: string }): Promise<Uint8Array> {
     return taskXlsx(taskTableOf(plan.text, plan.file));
   },
 };

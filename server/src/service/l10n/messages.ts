@@ -159,6 +159,18 @@ const UI = {
   'compare.similarity': { zh: () => '相似度', en: () => 'Similarity' },
   'compare.targets': { zh: () => '指标变化', en: () => 'Targets changed' },
   'compare.none': { zh: () => '（无）', en: () => '(none)' },
+  // The client's words for the two commands.
+  'client.openPlanFirst': { zh: () => '请先打开一份工作计划。', en: () => 'Open a work plan first.' },
+  'client.tasks.saveTitle': { zh: () => '导出任务分解表', en: () => 'Export the task breakdown table' },
+  'client.tasks.xlsxFilter': { zh: () => 'Excel 工作簿', en: () => 'Excel workbook' },
+  'client.tasks.csvFilter': { zh: () => 'CSV（UTF-8）', en: () => 'CSV (UTF-8)' },
+  'client.tasks.exported': {
+    zh: (a: MessageArgs) => `已导出任务分解表 ${a.context}（${a.found} 行）。`,
+    en: (a: MessageArgs) => `Exported the task table ${a.context} (${a.found} rows).`,
+  },
+  'client.compare.planFilter': { zh: () => '工作计划', en: () => 'Work plans' },
+  'client.compare.pickTitle': { zh: () => '没有找到上一年的计划，请选择一份', en: () => 'No plan of last year found: choose one' },
+  'client.compare.pickLabel': { zh: () => '对比', en: () => 'Compare' },
 } satisfies Record<string, Record<Lang, (a: MessageArgs) => string>>;
 
 export type UiKey = keyof typeof UI;
