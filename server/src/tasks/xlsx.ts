@@ -40,8 +40,7 @@ export function linesIn(text: string, width: number): number {
 }
 
 export async function taskXlsx(table: TaskTable, lang: Lang = 'zh'): Promise<Uint8Array> {
-  // require, not import(): Node's import() of the minified CommonJS file would find no named exports.
-  const { Workbook }: typeof import('exceljs') = require('exceljs');
+  const { Workbook } = await import('./exceljs.js');
   const workbook = new Workbook();
   workbook.creator = 'Workplan';
   const sheet = workbook.addWorksheet(uiText('tasks.sheet', lang), {
