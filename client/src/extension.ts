@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { langOf, Notice, noticeText } from '../../server/src/service/l10n/messages';
+import { registerTaskCommands } from './tasks';
 
 let client: LanguageClient | undefined;
 
@@ -64,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  registerTaskCommands(context, client);
   await client.start();
 }
 

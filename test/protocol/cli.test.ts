@@ -4,18 +4,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as iconv from 'iconv-lite';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { ROOT, seed, seeds } from '../helpers/seeds';
+import { CLI, runCli as run } from '../helpers/cli';
+import { seed, seeds } from '../helpers/seeds';
 
-const CLI = path.join(ROOT, 'server', 'out', 'cli.js');
 const C = seed('新华路').text;
 /** Seed 新华路 with a section dropped (一、三、四、五、) and one full-width （二） among (一). */
 const BROKEN = C.replace('二、强化服务思维', '三、强化服务思维').replace('三、强化精细思维', '四、强化精细思维').replace('四、强化底线思维', '五、强化底线思维')
   .replace('(二)扎实开展', '（二）扎实开展');
-
-function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('cli: workplan check', function () {
   let dir: string;

@@ -5,14 +5,13 @@ import { langOf, Notice, NoticeKey, noticeText } from '../../server/src/service/
 const HAN = /\p{Script=Han}/u;
 
 describe('messages: notices of the server and the client', () => {
-  // Arguments of any notice: each one the same ASCII word.
-  const args = new Proxy({}, { get: () => 'x' });
+  // Arguments of any notice: each one the same ASCII word, and a notice where one explains another (`why`).
+  const args = new Proxy({}, { get: (_, name) => (name === 'why' ? { kind: 'notFile' } : 'x') });
   // A record, so that the compiler asks for every key.
   const keys = Object.keys({
     'client.name': 1, 'client.openTextFirst': 1, 'client.openPlanFirst': 1, 'client.noRelated': 1, 'symbols.label': 1, 'file.tooLarge': 1,
     'diagnostics.failed': 1, 'related.progress.title': 1, 'related.progress.indexing': 1, 'related.indexed': 1, 'related.cannotWatch': 1,
-    'corpus.fileLimit': 1, 'corpus.folderUnreadable': 1, 'corpus.skipped.notFile': 1, 'corpus.skipped.tooLarge': 1,
-    'corpus.skipped.undecodable': 1, 'corpus.skipped.unreadable': 1,
+    'corpus.fileLimit': 1, 'corpus.folderUnreadable': 1, 'corpus.skipped': 1, 'tasks.cannotRead': 1,
   } satisfies Record<NoticeKey, 1>) as NoticeKey[];
 
   it('words each notice in Chinese for a Chinese or unknown locale and in English for an English one, never both in one', () => {

@@ -40,9 +40,9 @@ describe('related measures: the corpus on disk', () => {
     const gbk = await readPlanFile(path.join(dir, 'gbk.txt'));
     assert.ok('text' in utf8 && 'text' in gbk && utf8.text === gbk.text);
     const binary = await readPlanFile(path.join(dir, 'binary.txt'));
-    assert.ok('skipped' in binary && noticeText(binary.skipped, 'en').includes('binary'), JSON.stringify(binary));
+    assert.ok('skipped' in binary && noticeText({ key: 'corpus.skipped', args: { file: 'binary.txt', why: binary.skipped } }, 'en').includes('binary'), JSON.stringify(binary));
     const big = await readPlanFile(path.join(dir, 'big.txt'));
-    assert.ok('skipped' in big && noticeText(big.skipped, 'zh').includes('超过 5 MB'), JSON.stringify(big));
+    assert.ok('skipped' in big && noticeText({ key: 'corpus.skipped', args: { file: 'big.txt', why: big.skipped } }, 'zh').includes('超过 5 MB'), JSON.stringify(big));
   });
 
   it('knows what lies under a root, and not in a skipped folder', () => {

@@ -68,7 +68,7 @@ function encode(text: string, encoding: Encoding): Buffer {
 }
 
 /** Why a file cannot be read, Chinese first. */
-function unreadable(file: string, e: unknown): string {
+export function unreadable(file: string, e: unknown): string {
   if (e instanceof UnreadableError) return `${file}: 无法读取：不是 UTF-8 或 GB18030 文本文件 / cannot read: ${e.message}`;
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return `${file}: 无法读取：文件不存在 / cannot read: no such file`;

@@ -167,7 +167,7 @@ export class Corpus {
     if (this.openFiles.has(file)) return true;
     const uri = known?.uri ?? pathToFileURL(file).href;
     if ('skipped' in read) {
-      this.log(read.skipped);
+      this.log({ key: 'corpus.skipped', args: { file, why: read.skipped } });
       if (known) this.dropDisk(file, uri);
       return false;
     }

@@ -4,7 +4,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { decodePlan, UnreadableError } from '../io/encoding';
-import type { Notice } from '../service/l10n/messages';
+import type { Notice, ReadFailure } from '../service/l10n/messages';
 
 export const PLAN_EXTENSIONS = ['.txt', '.md', '.plan'];
 export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
@@ -54,19 +54,19 @@ export async function findPlanFiles(root: string, limit: number, log: (notice: N
   return found;
 }
 
-export type PlanRead = { text: string; signature: string } | { skipped: Notice };
+export type PlanRead = { text: string; signature: string } | { skipped: ReadFailure };
 
-/** A plan's text, decoded as UTF-8 or GB18030; or why it was skipped (too large, binary, unreadable). */
+/** A plan's text, decoded as UTF-8 or GB18030; or why it could not be read (too large, binary, unreadable). */
 export async function readPlanFile(file: string): Promise<PlanRead> {
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile()) return { skipped: { key: 'corpus.skipped.notFile', args: { file } } };
-    if (stat.size > MAX_PLAN_BYTES) return { skipped: { key: 'corpus.skipped.tooLarge', args: { file, limit: `${MAX_PLAN_BYTES / 1024 / 1024} MB` } } };
+    if (!stat.isFile()) return { skipped: { kind: 'notFile' } };
+    if (stat.size > MAX_PLAN_BYTES) return { skipped: { kind: 'tooLarge', limit: `${MAX_PLAN_BYTES / 1024 / 1024} MB` } };
     const { text } = decodePlan(await fs.readFile(file));
     return { text, signature: `${stat.size}:${stat.mtimeMs}` };
   } catch (e) {
-    if (e instanceof UnreadableError) return { skipped: { key: 'corpus.skipped.undecodable', args: { file, reason: e.message } } };
-    return { skipped: { key: 'corpus.skipped.unreadable', args: { file, reason: String((e as NodeJS.ErrnoException).code ?? e) } } };
+    if (e instanceof UnreadableError) return { skipped: { kind: 'undecodable', reason: e.message } };
+    return { skipped: { kind: 'unreadable', reason: String((e as NodeJS.ErrnoException).code ?? e) } };
   }
 }
 

@@ -14,6 +14,7 @@ import { URI, Utils } from 'vscode-uri';
 import { Checks } from './checks';
 import { DocumentSync, utf8Size } from './documentSync';
 import { RelatedFeatures } from './related';
+import { listenTasks } from './tasks';
 import { LanguageService } from '../service/languageService';
 import { Lang, langOf, noticeText } from '../service/l10n/messages';
 
@@ -89,5 +90,6 @@ documents.onDidClose(({ document }) => {
 
 checks.listen();
 related.listen();
+listenTasks(connection, documents, service, () => lang);
 documents.listen(connection);
 connection.listen();

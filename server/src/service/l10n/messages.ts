@@ -138,6 +138,40 @@ const UI = {
   'renumber.title': { zh: () => '工作计划：重新编号', en: () => 'Workplan: Renumber' },
   'renumber.nothing': { zh: () => '序号已经连续，无需重新编号。', en: () => 'The numbering is already in order; nothing to renumber.' },
   'renumber.noDocument': { zh: () => '没有找到要重新编号的工作计划文档。', en: () => 'No work plan document to renumber.' },
+  // The task breakdown table (任务分解表): its title, footer and columns, in the order of TASK_COLUMNS.
+  'tasks.title': { zh: (a: MessageArgs) => `${a.context}任务分解表`, en: (a: MessageArgs) => `${a.context}: task breakdown` },
+  'tasks.sheet': { zh: () => '任务分解表', en: () => 'Tasks' },
+  'tasks.footer': { zh: () => '第 &P 页，共 &N 页', en: () => 'Page &P of &N' },
+  'tasks.column.number': { zh: () => '序号', en: () => 'No.' },
+  'tasks.column.section': { zh: () => '工作板块', en: () => 'Area' },
+  'tasks.column.task': { zh: () => '重点任务', en: () => 'Key task' },
+  'tasks.column.measure': { zh: () => '具体举措', en: () => 'Measure' },
+  'tasks.column.content': { zh: () => '工作内容', en: () => 'Work' },
+  'tasks.column.lead': { zh: () => '牵头单位', en: () => 'Lead unit' },
+  'tasks.column.partners': { zh: () => '责任单位/配合单位', en: () => 'Responsible / supporting units' },
+  'tasks.column.deadline': { zh: () => '完成时限', en: () => 'Deadline' },
+  'tasks.column.targets': { zh: () => '量化指标', en: () => 'Targets' },
+  // Last year's plan against this year's, in the CLI and the editor's comparison view.
+  'compare.title': { zh: (a: MessageArgs) => `与上一年计划对比：${a.context}`, en: (a: MessageArgs) => `Compared with last year: ${a.context}` },
+  'compare.old': { zh: () => '上一年', en: () => 'Last year' },
+  'compare.new': { zh: () => '本年', en: () => 'This year' },
+  'compare.continued': { zh: () => '延续', en: () => 'Continued' },
+  'compare.added': { zh: () => '新增', en: () => 'New' },
+  'compare.dropped': { zh: () => '取消', en: () => 'Dropped' },
+  'compare.similarity': { zh: () => '相似度', en: () => 'Similarity' },
+  'compare.targets': { zh: () => '指标变化', en: () => 'Targets changed' },
+  'compare.none': { zh: () => '（无）', en: () => '(none)' },
+  // The client's words for the two commands.
+  'client.tasks.saveTitle': { zh: () => '导出任务分解表', en: () => 'Export the task breakdown table' },
+  'client.tasks.xlsxFilter': { zh: () => 'Excel 工作簿', en: () => 'Excel workbook' },
+  'client.tasks.csvFilter': { zh: () => 'CSV（UTF-8）', en: () => 'CSV (UTF-8)' },
+  'client.tasks.exported': {
+    zh: (a: MessageArgs) => `已导出任务分解表 ${a.context}（${a.found} 行）。`,
+    en: (a: MessageArgs) => `Exported the task table ${a.context} (${a.found} rows).`,
+  },
+  'client.compare.planFilter': { zh: () => '工作计划', en: () => 'Work plans' },
+  'client.compare.pickTitle': { zh: () => '没有找到上一年的计划，请选择一份', en: () => 'No plan of last year found: choose one' },
+  'client.compare.pickLabel': { zh: () => '对比', en: () => 'Compare' },
 } satisfies Record<string, Record<Lang, (a: MessageArgs) => string>>;
 
 export type UiKey = keyof typeof UI;
@@ -151,6 +185,22 @@ export function uiText(key: UiKey, lang: Lang, args: MessageArgs = NO_ARGS): str
 export function fixAllTitle(code: DiagnosticCode, count: number, lang: Lang): string {
   const name = FIX_ALL_NAMES[code]?.[lang] ?? code;
   return lang === 'zh' ? `修复本文件全部${name}（${count} 处）` : `Fix all ${count} ${name} in this file`;
+}
+
+/** Why a plan file could not be read, for whoever tried (the corpus, the comparison) to say in its own words. */
+export type ReadFailure = { kind: 'notFile' } | { kind: 'tooLarge'; limit: string } | { kind: 'undecodable' | 'unreadable'; reason: string };
+
+function readFailureText(f: ReadFailure, lang: Lang): string {
+  switch (f.kind) {
+    case 'notFile':
+      return lang === 'zh' ? '不是文件' : 'not a file';
+    case 'tooLarge':
+      return lang === 'zh' ? `超过 ${f.limit} 上限` : `larger than ${f.limit}`;
+    case 'undecodable':
+      return lang === 'zh' ? `无法解码：${f.reason}` : `undecodable: ${f.reason}`;
+    default:
+      return lang === 'zh' ? `无法读取：${f.reason}` : `unreadable: ${f.reason}`;
+  }
 }
 
 /** A notice's wording in each language, from the same arguments. */
@@ -188,18 +238,13 @@ const NOTICES = {
     (a) => `相关举措：无法读取文件夹 ${a.folder}：${a.reason}`,
     (a) => `Related measures: cannot read folder ${a.folder}: ${a.reason}`,
   ),
-  'corpus.skipped.notFile': notice<{ file: string }>((a) => `相关举措：跳过 ${a.file}：不是文件`, (a) => `Related measures: skipped ${a.file}: not a file`),
-  'corpus.skipped.tooLarge': notice<{ file: string; limit: string }>(
-    (a) => `相关举措：跳过 ${a.file}：超过 ${a.limit} 上限`,
-    (a) => `Related measures: skipped ${a.file}: larger than ${a.limit}`,
+  'corpus.skipped': notice<{ file: string; why: ReadFailure }>(
+    (a) => `相关举措：跳过 ${a.file}：${readFailureText(a.why, 'zh')}`,
+    (a) => `Related measures: skipped ${a.file}: ${readFailureText(a.why, 'en')}`,
   ),
-  'corpus.skipped.undecodable': notice<{ file: string; reason: string }>(
-    (a) => `相关举措：跳过 ${a.file}：无法解码：${a.reason}`,
-    (a) => `Related measures: skipped ${a.file}: undecodable: ${a.reason}`,
-  ),
-  'corpus.skipped.unreadable': notice<{ file: string; reason: string }>(
-    (a) => `相关举措：跳过 ${a.file}：无法读取：${a.reason}`,
-    (a) => `Related measures: skipped ${a.file}: unreadable: ${a.reason}`,
+  'tasks.cannotRead': notice<{ name: string; why: ReadFailure }>(
+    (a) => `工作计划：无法读取 ${a.name}：${readFailureText(a.why, 'zh')}`,
+    (a) => `Workplan: cannot read ${a.name}: ${readFailureText(a.why, 'en')}`,
   ),
 };
 
