@@ -2,6 +2,7 @@
 // the exit status: 0 clean, 1 findings at error level, 2 a file could not be read or written, or bad usage.
 import type { Io } from './args';
 import { CHECK_USAGE, runCheck } from './check';
+import { EXPORT_USAGE, runExport } from './export';
 import { OUTLINE_USAGE, runOutline } from './outline';
 
 type Command = (argv: string[], io: Io) => number | Promise<number>;
@@ -9,11 +10,13 @@ type Command = (argv: string[], io: Io) => number | Promise<number>;
 const COMMANDS: Record<string, Command> = {
   outline: runOutline,
   check: (argv, io) => runCheck(argv, io.out, io.err),
+  export: runExport,
 };
 
 const USAGE = `用法 Usage:
 ${OUTLINE_USAGE}
-${CHECK_USAGE}`;
+${CHECK_USAGE}
+${EXPORT_USAGE}`;
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
