@@ -2,6 +2,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerWordCommands } from './word';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   client = new LanguageClient('workplan', '工作计划 Workplan', serverOptions, clientOptions);
+  registerWordCommands(context, client);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('workplan.openAsPlan', async () => {

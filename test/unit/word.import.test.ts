@@ -23,7 +23,8 @@ import { DEFAULT_SETTINGS } from '../../server/src/service/checks/settings';
 import { renderOutline } from '../../server/src/service/features/renderOutline';
 import { diagnosticMessage } from '../../server/src/service/l10n/messages';
 import { parsePlan } from '../../server/src/service/parse/parser';
-import { importDocx, MAX_DOCX_BYTES, WordError } from '../../server/src/word/import';
+import { importDocx, WordError } from '../../server/src/word/import';
+import { MAX_DOCX_BYTES } from '../../server/src/word/protocol';
 import { formatNumber } from '../../server/src/word/numbering';
 import { handmadeDocx, lvl, NUMBERED_PLAN, numberedDocx, p, pack, TwinParagraph, twinText } from '../helpers/word';
 

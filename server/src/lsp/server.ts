@@ -13,6 +13,7 @@ import {
 import { Checks } from './checks';
 import { DocumentSync, utf8Size } from './documentSync';
 import { RelatedFeatures } from './related';
+import { listenWordRequests } from './word';
 import { LanguageService } from '../service/languageService';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -85,5 +86,6 @@ documents.onDidClose(({ document }) => {
 
 checks.listen();
 related.listen();
+listenWordRequests(connection);
 documents.listen(connection);
 connection.listen();

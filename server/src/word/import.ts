@@ -5,10 +5,9 @@
 import { unzipSync } from 'fflate';
 import { SaxesParser, SaxesTagNS } from 'saxes';
 import { Lang, WordArgs, WordKey, wordText } from '../service/l10n/messages';
+import { MAX_DOCX_BYTES } from './protocol';
 import { AbstractNum, emptyDefinitions, Level, ListCounters, NumberingDefinitions, NumInstance } from './numbering';
 
-/** Largest .docx read: a plan is text, so a larger file is mostly pictures, or not a plan. */
-export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
 /** Largest XML part unpacked, against archives that inflate without end. */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 

@@ -195,7 +195,8 @@ const WORD = {
   'word.exported': { zh: (a: WordArgs) => `已导出 ${a.file}`, en: (a: WordArgs) => `Exported ${a.file}` },
   'word.openExported': { zh: () => '打开', en: () => 'Open' },
   'word.noPlan': { zh: () => '请先打开一份工作计划。', en: () => 'Open a work plan first.' },
-  'word.failed': { zh: (a: WordArgs) => `工作计划：${a.file}`, en: (a: WordArgs) => `Workplan: ${a.file}` },
+  'word.documents': { zh: () => 'Word 文档', en: () => 'Word documents' },
+  'word.cannotOpen': { zh: (a: WordArgs) => `工作计划：无法打开 ${a.file}：`, en: (a: WordArgs) => `Workplan: cannot open ${a.file}: ` },
 } satisfies Record<string, Record<Lang, (a: WordArgs) => string>>;
 
 export type WordKey = keyof typeof WORD;
