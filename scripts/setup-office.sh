@@ -6,19 +6,7 @@
 set -euo pipefail
 
 log() { echo "[setup-office] $*" >&2; }
+# shellcheck source=scripts/debian-packages.sh
+source "$(dirname "$0")/debian-packages.sh"
 
-missing=()
-for pkg in libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai; do
-  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$pkg")
-  fi
-done
-if ((${#missing[@]})); then
-  log "installing Debian packages: ${missing[*]}"
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-  $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
-else
-  log "LibreOffice, poppler and fonts present"
-fi
+ensure_debian_packages libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai
