@@ -11,14 +11,11 @@ import {
   IMPORT_DOCX_REQUEST,
   ImportDocxResult,
   MAX_DOCX_BYTES,
+  megabytes,
 } from '../../server/src/word/protocol';
 
 function say(key: WordKey, args?: WordArgs): string {
   return wordText(key, langOf(vscode.env.language), args);
-}
-
-function megabytes(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // A plan's text from a file: a text file in its encoding, or a Word document read by the importer.
 import { readFileSync } from 'fs';
 import { wordText } from '../service/l10n/messages';
-import { importDocx, WordError } from '../word/import';
+import { importDocx, isOle, isZip, WordError } from '../word/import';
 import { decodePlan, Decoded, UnreadableError } from './encoding';
 
 export type PlanSource =
@@ -9,8 +9,6 @@ export type PlanSource =
   /** `paragraphOfLine`: the Word paragraph (1-based) each line of `text` comes from, 0 between paragraphs. */
   | { kind: 'word'; text: string; paragraphOfLine: number[] };
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const WORD_NAME = /\.(docx|docm|dotx|doc)$/i;
 
 /**
@@ -20,9 +18,8 @@ const WORD_NAME = /\.(docx|docm|dotx|doc)$/i;
  */
 export function readPlanText(file: string): PlanSource {
   const bytes = readFileSync(file);
-  const starts = (signature: number[]) => signature.every((b, i) => bytes[i] === b);
-  if (WORD_NAME.test(file) || starts(OLE)) return { kind: 'word', ...importDocx(bytes) };
-  if (starts(ZIP)) {
+  if (WORD_NAME.test(file) || isOle(bytes)) return { kind: 'word', ...importDocx(bytes) };
+  if (isZip(bytes)) {
     try {
       return { kind: 'word', ...importDocx(bytes) };
     } catch (e) {

@@ -5,7 +5,7 @@
 import { unzipSync } from 'fflate';
 import { SaxesParser, SaxesTagNS } from 'saxes';
 import { Lang, WordArgs, WordKey, wordText } from '../service/l10n/messages';
-import { MAX_DOCX_BYTES } from './protocol';
+import { MAX_DOCX_BYTES, megabytes } from './protocol';
 import { AbstractNum, emptyDefinitions, Level, ListCounters, NumberingDefinitions, NumInstance } from './numbering';
 
 /** Largest XML part unpacked, against archives that inflate without end. */
@@ -35,12 +35,18 @@ const W = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-function megabytes(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
 function startsWith(bytes: Uint8Array, signature: number[]): boolean {
   return signature.every((b, i) => bytes[i] === b);
+}
+
+/** Starts like a zip archive (`PK`), what a .docx is. */
+export function isZip(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0x50, 0x4b]);
+}
+
+/** An OLE compound file: a Word 97-2003 .doc, or an encrypted .docx. */
+export function isOle(bytes: Uint8Array): boolean {
+  return startsWith(bytes, OLE_SIGNATURE);
 }
 
 /** Whether an OLE compound file holds an encrypted OOXML package (a stream named `EncryptedPackage`) rather than a .doc. */
@@ -51,8 +57,8 @@ function isEncryptedPackage(bytes: Uint8Array): boolean {
 
 function unzip(bytes: Uint8Array): Record<string, Uint8Array> {
   if (bytes.length > MAX_DOCX_BYTES) throw new WordError('word.tooLarge', { size: megabytes(bytes.length), limit: megabytes(MAX_DOCX_BYTES) });
-  if (startsWith(bytes, OLE_SIGNATURE)) throw new WordError(isEncryptedPackage(bytes) ? 'word.encrypted' : 'word.legacyDoc');
-  if (!startsWith(bytes, [0x50, 0x4b])) throw new WordError('word.notZip');
+  if (isOle(bytes)) throw new WordError(isEncryptedPackage(bytes) ? 'word.encrypted' : 'word.legacyDoc');
+  if (!isZip(bytes)) throw new WordError('word.notZip');
   try {
     return unzipSync(bytes, {
       filter: (f) => {

@@ -5,6 +5,11 @@ import type { WordArgs, WordKey } from '../service/l10n/messages';
 /** Largest .docx read: a plan is text, so a larger file is mostly pictures, or not a plan. */
 export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
 
+/** A size as the messages give it: `20.0 MB`. */
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 /** `workplan/exportDocx`: a plan's text (and its file name, for the title when the text has none) to a .docx. */
 export const EXPORT_DOCX_REQUEST = 'workplan/exportDocx';
 export interface ExportDocxParams {
