@@ -77,6 +77,12 @@ describe('word export: the same plan read back', function () {
     });
   }
 
+  it('writes a well-formed document from text with the special characters of XML, control characters and a lone surrogate', async function () {
+    const text = '青石街道2025年工作要点\n\n一、稳住经济\n\n强化招商\u0001。建立台账\ud800，A&B<C>"D"。\n';
+    const back = importDocx(await exportDocx({ file: '要点.txt', text })).text;
+    assert.strictEqual(back, '青石街道2025年工作要点\n\n一、稳住经济\n\n强化招商。建立台账\ufffd，A&B<C>"D"。\n');
+  });
+
   it('keeps markers as written, mends line breaks and drops only Markdown and page residue', async function () {
     const back = importDocx(await exportDocx({ file: '要点.txt', text: NOTICE_PLAN })).text;
     assert.deepStrictEqual(outline(back), outline(NOTICE_PLAN));

@@ -158,6 +158,8 @@ function pageNumberFooter(alignment: typeof AlignmentType.RIGHT | typeof Alignme
 export async function exportDocx(plan: { file: string; text: string }): Promise<Uint8Array> {
   const { blocks, model } = layOut(plan.text);
   const children = blocks.map((b) => (b.kind === 'table' ? tableOf(b.rows) : paragraphOf(b)));
+  // Word ends a document with a paragraph: one after a closing table, as Word itself would add.
+  if (blocks[blocks.length - 1]?.kind === 'table') children.push(paragraphOf({ kind: 'blank' }));
   const body = font(FONTS.fangsong);
   const doc = new Document({
     title: model.metadata.title ?? path.basename(plan.file).replace(/\.[^.]*$/, ''),
