@@ -28,23 +28,23 @@ const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
 
 /** A4 and the margins of GB/T 9704 §5.2.1 (天头 37 mm, 订口 28 mm; the text block 156 × 225 mm). */
-export const PAGE = { width: twips(210), height: twips(297), top: twips(37), bottom: twips(35), left: twips(28), right: twips(26) };
+const PAGE = { width: twips(210), height: twips(297), top: twips(37), bottom: twips(35), left: twips(28), right: twips(26) };
 const LINES_PER_PAGE = 22;
 /** 三号 and 二号 in half-points. */
-export const BODY_SIZE = 32;
-export const TITLE_SIZE = 44;
+const BODY_SIZE = 32;
+const TITLE_SIZE = 44;
 /** 4 号, the page number's size (§7.5). */
 const PAGE_NUMBER_SIZE = 28;
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 /** The line grid (w:docGrid): 22 lines to the text block's height. */
-export const LINE_PITCH = Math.floor((PAGE.height - PAGE.top - PAGE.bottom) / LINES_PER_PAGE);
+const LINE_PITCH = Math.floor((PAGE.height - PAGE.top - PAGE.bottom) / LINES_PER_PAGE);
 const CHAR_PITCH = TEXT_WIDTH / CHARS_PER_LINE;
 /**
  * 28 characters a line: each character of 三号 (16 pt) set 0.25 pt closer (w:spacing, in twips), not
  * a character grid (linesAndChars with a negative charSpace), which LibreOffice lays out by putting
  * every ideograph wider than a grid cell across two cells: 17 characters a line instead of 28.
  */
-export const CHAR_SPACING = Math.floor(CHAR_PITCH) - BODY_SIZE * 10;
+const CHAR_SPACING = Math.floor(CHAR_PITCH) - BODY_SIZE * 10;
 /** The page number's rule sits 7 mm below the text block (§7.5): the footer's baseline a little lower. */
 const FOOTER_DISTANCE = twips(35 - 7 - 3);
 
@@ -56,7 +56,7 @@ interface FontName {
   panose?: string;
 }
 
-export const FONTS = {
+const FONTS = {
   title: { name: '方正小标宋简体', alternatives: ['方正小标宋_GBK', 'FZXiaoBiaoSong-B05S', '华文中宋', 'STZhongsong', '宋体', 'SimSun', 'Songti SC', 'Noto Serif CJK SC'] },
   fangsong: { name: '仿宋_GB2312', alternatives: ['仿宋', 'FangSong', 'STFangsong', '华文仿宋', 'Noto Serif CJK SC'], panose: '02010609030101010101' },
   heiti: { name: '黑体', alternatives: ['SimHei', 'STHeiti', 'Heiti SC', 'Noto Sans CJK SC'], panose: '02010609060101010101' },

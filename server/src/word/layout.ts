@@ -43,7 +43,7 @@ const LINE_BREAK_CODES = new Set(['heading.split', 'text.brokenLine', 'heading.m
  * merged heading's gap changes; markers and words stay as written. A broken line is joined only
  * between lines of prose: a title or a table row above or below stays a paragraph of its own.
  */
-export function mendLineBreaks(text: string): string {
+function mendLineBreaks(text: string): string {
   const model = parsePlan(text);
   const at = new PositionIndex(model);
   const isProse = (offset: number) => PROSE.has(model.lineRoles[at.lineOf(offset)]);
