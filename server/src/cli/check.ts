@@ -10,8 +10,8 @@ import { applySafeFixes } from '../service/checks/autofix';
 import { DIAGNOSTIC_CODES, PlanDiagnostic, SAFE_FIX_CODES } from '../service/checks/codes';
 import { computeDiagnostics } from '../service/checks/diagnostics';
 import { Encoding } from '../io/encoding';
-import { fixRefusedMessage, PlanSource, readPlanText, unreadableMessage } from '../io/readPlanText';
-import { diagnosticMessage, Lang } from '../service/l10n/messages';
+import { PlanSource, readPlanText, unreadableMessage } from '../io/readPlanText';
+import { diagnosticMessage, Lang, wordText } from '../service/l10n/messages';
 import { parsePlan } from '../service/parse/parser';
 import { readSettings, WorkplanSettings } from '../service/checks/settings';
 import { parseCommandArgs, UsageError } from './args';
@@ -123,7 +123,7 @@ export function runCheck(argv: string[], out: NodeJS.WritableStream = process.st
       continue;
     }
     if (decoded.kind === 'word' && opts.fix && !opts.dryRun) {
-      const message = fixRefusedMessage(file);
+      const message = `${file}: ${wordText('word.fixRefused', 'zh')} / ${wordText('word.fixRefused', 'en')}`;
       err.write(message + '\n');
       results.push({ file, format: 'docx', error: message });
       status = 2;

@@ -1,6 +1,5 @@
 // A plan's text from a file: a text file in its encoding, or a Word document read by the importer.
 import { readFileSync } from 'fs';
-import { wordText } from '../service/l10n/messages';
 import { importDocx, isOle, isZip, WordError } from '../word/import';
 import { decodePlan, Decoded, UnreadableError } from './encoding';
 
@@ -38,9 +37,4 @@ export function unreadableMessage(file: string, e: unknown): string {
   if (code === 'EISDIR') return `${file}: 无法读取：这是一个目录 / cannot read: is a directory`;
   if (code === 'EACCES') return `${file}: 无法读取：没有权限 / cannot read: permission denied`;
   return `${file}: 无法读取 / cannot read: ${code ?? String(e)}`;
-}
-
-/** `--fix` refused on a Word file, in both languages. */
-export function fixRefusedMessage(file: string): string {
-  return `${file}: ${wordText('word.fixRefused', 'zh')} / ${wordText('word.fixRefused', 'en')}`;
 }

@@ -21,7 +21,6 @@ import {
   WidthType,
 } from 'docx';
 import * as path from 'path';
-import type { ExportFormat } from '../cli/export';
 import { Block, CHARS_PER_LINE, layOut, Run, RunStyle } from './layout';
 
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -204,5 +203,3 @@ export async function exportDocx(plan: { file: string; text: string }): Promise<
   });
   return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTable() }]);
 }
-
-export const DOCX_FORMAT: ExportFormat = { extension: 'docx', write: exportDocx };

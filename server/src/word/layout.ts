@@ -72,7 +72,7 @@ function headingStyle(node: OutlineNode): RunStyle | undefined {
 
 const SENTENCE_STOP = /[。．.]/;
 const DATE = /(?:[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)\s*$/;
-const DOC_NUMBER = /[〔［\[]\s*[0-9０-９]{4}\s*[〕］\]]\s*[0-9０-９]+\s*号\s*$/;
+const DOC_NUMBER = /[〔［[]\s*[0-9０-９]{4}\s*[〕］\]]\s*[0-9０-９]+\s*号\s*$/;
 const ADDRESSEE_END = /[：:]\s*$/;
 /** What an issuing body's name ends with, to tell two issuers on one line from a name with a stray space. */
 const ISSUER_END = /(?:委员会|工委|党委|党组|办事处|人民政府|政府|街道|镇|乡|办公室|委|局|中心|处|厅|部|会)$/;
