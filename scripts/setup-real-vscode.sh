@@ -18,27 +18,15 @@ CS_BIN="$CS_PREFIX/bin/code-server"
 export XDG_CONFIG_HOME="$CACHE/config"
 
 log() { echo "[setup-real-vscode] $*" >&2; }
+# shellcheck source=scripts/debian-packages.sh
+source "$(dirname "$0")/debian-packages.sh"
 
 mkdir -p "$CACHE"
 
 # 1. System packages: chromium is the browser; libkrb5-dev and pkg-config build
 #    code-server's native `kerberos` module; a CJK font lets the screenshots show
 #    the plans' Chinese text instead of empty boxes.
-missing=()
-for pkg in libkrb5-dev pkg-config chromium fonts-noto-cjk; do
-  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$pkg")
-  fi
-done
-if ((${#missing[@]})); then
-  log "installing Debian packages: ${missing[*]}"
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-  $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y "${missing[@]}"
-else
-  log "Debian packages present"
-fi
+ensure_debian_packages libkrb5-dev pkg-config chromium fonts-noto-cjk
 
 # 2. Node 24, which code-server's engines field asks for; the npm package ships
 #    the binary and the headers native modules build against.

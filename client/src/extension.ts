@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { langOf, Notice, noticeText } from '../../server/src/service/l10n/messages';
 import { registerTaskCommands } from './tasks';
+import { registerWordCommands } from './word';
 
 let client: LanguageClient | undefined;
 
@@ -36,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   client = new LanguageClient('workplan', say({ key: 'client.name' }), serverOptions, clientOptions);
+  registerWordCommands(context, client);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('workplan.openAsPlan', async () => {

@@ -1,15 +1,17 @@
 // `workplan check FILE...`: the pre-submission check on the command line. Reads UTF-8 (with or
 // without BOM) and GB18030, prints `file:line:col: severity code message` or JSON, and with --fix
-// writes the safe fixes back in the file's own encoding and line endings.
+// writes the safe fixes back in the file's own encoding and line endings. Reads Word documents too,
+// naming their paragraphs (`file.docx:¶12: …`), and never writes them.
 import { createTwoFilesPatch } from 'diff';
-import { readFileSync, writeFileSync } from 'fs';
+import { writeFileSync } from 'fs';
 import * as iconv from 'iconv-lite';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applySafeFixes } from '../service/checks/autofix';
 import { DIAGNOSTIC_CODES, PlanDiagnostic, SAFE_FIX_CODES } from '../service/checks/codes';
 import { computeDiagnostics } from '../service/checks/diagnostics';
-import { decodePlan, Encoding, UnreadableError } from '../io/encoding';
-import { diagnosticMessage, Lang } from '../service/l10n/messages';
+import { Encoding } from '../io/encoding';
+import { PlanSource, readPlanText, unreadableMessage } from '../io/readPlanText';
+import { diagnosticMessage, Lang, wordText } from '../service/l10n/messages';
 import { parsePlan } from '../service/parse/parser';
 import { readSettings, WorkplanSettings } from '../service/checks/settings';
 import { parseCommandArgs, UsageError } from './args';
@@ -67,19 +69,11 @@ function encode(text: string, encoding: Encoding): Buffer {
   return encoding === 'utf-8-bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]) : bytes;
 }
 
-/** Why a file cannot be read, Chinese first. */
-export function unreadable(file: string, e: unknown): string {
-  if (e instanceof UnreadableError) return `${file}: 无法读取：不是 UTF-8 或 GB18030 文本文件 / cannot read: ${e.message}`;
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return `${file}: 无法读取：文件不存在 / cannot read: no such file`;
-  if (code === 'EISDIR') return `${file}: 无法读取：这是一个目录 / cannot read: is a directory`;
-  if (code === 'EACCES') return `${file}: 无法读取：没有权限 / cannot read: permission denied`;
-  return `${file}: 无法读取 / cannot read: ${code ?? String(e)}`;
-}
-
 interface FileResult {
   file: string;
   encoding?: Encoding;
+  /** `docx` for a Word document. */
+  format?: 'docx';
   error?: string;
   fixed?: number;
   /** With --dry-run --json: the diff that --fix would apply. */
@@ -87,10 +81,18 @@ interface FileResult {
   diagnostics?: ReturnType<typeof toJson>[];
 }
 
-function toJson(doc: TextDocument, d: PlanDiagnostic, lang: Lang) {
+/** The Word paragraph a line comes from; a blank line between two paragraphs belongs to the next. */
+function paragraphAt(paragraphOfLine: number[], line: number): number {
+  for (let l = line; l < paragraphOfLine.length; l++) if (paragraphOfLine[l]) return paragraphOfLine[l];
+  for (let l = Math.min(line, paragraphOfLine.length) - 1; l >= 0; l--) if (paragraphOfLine[l]) return paragraphOfLine[l];
+  return 1;
+}
+
+function toJson(doc: TextDocument, d: PlanDiagnostic, lang: Lang, paragraphOfLine?: number[]) {
   const start = doc.positionAt(d.span.start);
   const end = doc.positionAt(d.span.end);
   return {
+    ...(paragraphOfLine ? { paragraph: paragraphAt(paragraphOfLine, start.line) } : {}),
     line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
     severity: d.severity, code: d.code, message: diagnosticMessage(d.code, d, lang), expected: d.expected, found: d.found,
     fixable: !!d.edits, safeFix: !!d.edits && SAFE_FIX_CODES.has(d.code),
@@ -110,18 +112,25 @@ export function runCheck(argv: string[], out: NodeJS.WritableStream = process.st
   let status = 0;
   const results: FileResult[] = [];
   for (const file of opts.files) {
-    let decoded: ReturnType<typeof decodePlan>;
+    let decoded: PlanSource;
     try {
-      decoded = decodePlan(readFileSync(file));
+      decoded = readPlanText(file);
     } catch (e) {
-      const message = unreadable(file, e);
+      const message = unreadableMessage(file, e);
       err.write(message + '\n');
       results.push({ file, error: message });
       status = 2;
       continue;
     }
+    if (decoded.kind === 'word' && opts.fix && !opts.dryRun) {
+      const message = `${file}: ${wordText('word.fixRefused', 'zh')} / ${wordText('word.fixRefused', 'en')}`;
+      err.write(message + '\n');
+      results.push({ file, format: 'docx', error: message });
+      status = 2;
+      continue;
+    }
     let text = decoded.text;
-    const result: FileResult = { file, encoding: decoded.encoding };
+    const result: FileResult = decoded.kind === 'word' ? { file, format: 'docx' } : { file, encoding: decoded.encoding };
     if (opts.fix || opts.dryRun) {
       const fixed = applySafeFixes(text, opts.settings);
       result.fixed = fixed.fixed;
@@ -129,19 +138,21 @@ export function runCheck(argv: string[], out: NodeJS.WritableStream = process.st
         const patch = () => createTwoFilesPatch(file, file, text, fixed.text, '', '', { context: 3 });
         if (opts.dryRun && opts.json) result.diff = patch();
         else if (opts.dryRun) out.write(patch());
-        else if (decoded.lossy) err.write(`${file}: 含有无效的 UTF-8 字节，未写回 / invalid UTF-8 bytes: not written back, fix them first\n`);
-        else writeFileSync(file, encode(fixed.text, decoded.encoding));
+        else if (decoded.kind === 'text' && decoded.lossy) err.write(`${file}: 含有无效的 UTF-8 字节，未写回 / invalid UTF-8 bytes: not written back, fix them first\n`);
+        else if (decoded.kind === 'text') writeFileSync(file, encode(fixed.text, decoded.encoding));
       }
       if (!opts.dryRun && !opts.json && fixed.fixed) err.write(`${file}: 已修复 ${fixed.fixed} 处 / fixed ${fixed.fixed}\n`);
       text = fixed.text;
     }
     const doc = TextDocument.create('file:///check', 'workplan', 1, text);
-    const diagnostics = computeDiagnostics(parsePlan(text), opts.settings).map((d) => toJson(doc, d, opts.lang));
+    // The safe fixes rewrite markers only: the text keeps its lines, and they their paragraphs.
+    const paragraphs = decoded.kind === 'word' ? decoded.paragraphOfLine : undefined;
+    const diagnostics = computeDiagnostics(parsePlan(text), opts.settings).map((d) => toJson(doc, d, opts.lang, paragraphs));
     if (diagnostics.some((d) => d.severity === 'error') && status === 0) status = 1;
     result.diagnostics = diagnostics;
     results.push(result);
     if (!opts.json && !opts.dryRun) {
-      for (const d of diagnostics) out.write(`${file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}\n`);
+      for (const d of diagnostics) out.write(`${file}:${d.paragraph !== undefined ? `¶${d.paragraph}` : `${d.line}:${d.column}`}: ${d.severity} ${d.code} ${d.message}\n`);
     }
   }
   if (opts.json) out.write(JSON.stringify(results, null, 2) + '\n');

@@ -1,12 +1,10 @@
 // `workplan compare OLD NEW [--json]`: last year's plan against this year's. Tasks that go on (paired
 // even when reworded, with their similarity and changed targets), new tasks and dropped ones.
-import { readFileSync } from 'fs';
-import { decodePlan } from '../io/encoding';
+import { readPlanText, unreadableMessage } from '../io/readPlanText';
 import { Lang, uiText, UiKey } from '../service/l10n/messages';
 import { comparePlans, summarize, TaskRef } from '../service/tasks/compare';
 import { taskTableOf } from '../service/tasks/rows';
 import { Io, parseCommandArgs, UsageError } from './args';
-import { unreadable } from './check';
 
 export const COMPARE_USAGE = `  workplan compare [--json] OLD NEW   与上一年计划对比：延续、新增、取消的任务 / tasks continued, new and dropped since last year's plan`;
 
@@ -35,9 +33,9 @@ export function runCompare(argv: string[], io: Io): number {
   const tables = [];
   for (const file of files) {
     try {
-      tables.push(taskTableOf(decodePlan(readFileSync(file)).text, file));
+      tables.push(taskTableOf(readPlanText(file).text, file));
     } catch (e) {
-      io.err.write(unreadable(file, e) + '\n');
+      io.err.write(unreadableMessage(file, e) + '\n');
     }
   }
   if (tables.length < 2) return 2;

@@ -1,13 +1,13 @@
 // `workplan export --to FORMAT [-o OUT] PLAN...`: a plan written out in another format. Each format
 // takes the plan's file name and text and returns the bytes of the file to write; the file is written
 // beside the plan (or to -o) through a temporary file and a rename, so a failed export leaves no half file.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
+// A plan may be a text file or a Word document.
+import { renameSync, rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { decodePlan } from '../io/encoding';
+import { readPlanText, unreadableMessage } from '../io/readPlanText';
 import { csvFormat } from '../tasks/csv';
 import { xlsxFormat } from '../tasks/xlsx';
 import { Io, parseCommandArgs, UsageError } from './args';
-import { unreadable } from './check';
 
 export interface ExportFormat {
   /** With its dot: `.xlsx`. */
@@ -15,13 +15,18 @@ export interface ExportFormat {
   write(plan: { file: string; text: string }): Promise<Uint8Array>;
 }
 
+/** A Word document in the layout of GB/T 9704 (word/export.ts), loaded when asked for: docx need not slow `check`. */
+const docxFormat: ExportFormat = { extension: '.docx', write: async (plan) => (await import('../word/export.js')).exportDocx(plan) };
+
 export const FORMATS: Record<string, ExportFormat> = {
+  docx: docxFormat,
   xlsx: xlsxFormat,
   csv: csvFormat,
 };
 
-export const EXPORT_USAGE = `  workplan export --to ${Object.keys(FORMATS).join('|')} [-o OUT] PLAN...   导出任务分解表 / export the task breakdown table
-      --to FORMAT            xlsx（Excel 工作簿 workbook）或 or csv（UTF-8 带 BOM with BOM）
+export const EXPORT_USAGE = `  workplan export --to ${Object.keys(FORMATS).join('|')} [-o OUT] PLAN...   导出为其他格式 / export a plan to another format
+      --to FORMAT            docx（公文格式 Word 文档 a Word document laid out per GB/T 9704）、xlsx（任务分解表 the task table）
+                             或 or csv（任务分解表，UTF-8 带 BOM / the task table, UTF-8 with BOM）
       -o, --output OUT       输出文件，默认与计划同名 / output file, by default the plan's name with the format's extension`;
 
 /** The file beside `plan` with the format's extension: `计划.txt` → `计划.xlsx`. */
@@ -72,9 +77,9 @@ export async function runExport(argv: string[], io: Io): Promise<number> {
     const out = output ?? defaultOutput(file, format);
     let text: string;
     try {
-      text = decodePlan(readFileSync(file)).text;
+      text = readPlanText(file).text;
     } catch (e) {
-      io.err.write(unreadable(file, e) + '\n');
+      io.err.write(unreadableMessage(file, e) + '\n');
       status = 2;
       continue;
     }

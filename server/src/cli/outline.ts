@@ -1,6 +1,5 @@
 // `workplan outline FILE...`: each plan's outline as indented text, one node a line.
-import { readFileSync } from 'fs';
-import { decodePlan, UnreadableError } from '../io/encoding';
+import { readPlanText, unreadableMessage } from '../io/readPlanText';
 import { renderOutline } from '../service/features/renderOutline';
 import { parsePlan } from '../service/parse/parser';
 import type { Io } from './args';
@@ -15,10 +14,9 @@ export function runOutline(files: string[], io: Io): number {
   let status = 0;
   for (const file of files) {
     try {
-      io.out.write(`== ${file}\n${renderOutline(parsePlan(decodePlan(readFileSync(file)).text))}`);
+      io.out.write(`== ${file}\n${renderOutline(parsePlan(readPlanText(file).text))}`);
     } catch (e) {
-      const reason = e instanceof UnreadableError ? e.message : (e as NodeJS.ErrnoException).code ?? String(e);
-      io.err.write(`${file}: 无法读取 / cannot read: ${reason}\n`);
+      io.err.write(unreadableMessage(file, e) + '\n');
       status = 2;
     }
   }

@@ -15,6 +15,7 @@ import { Checks } from './checks';
 import { DocumentSync, utf8Size } from './documentSync';
 import { RelatedFeatures } from './related';
 import { listenTasks } from './tasks';
+import { listenWordRequests } from './word';
 import { LanguageService } from '../service/languageService';
 import { Lang, langOf, noticeText } from '../service/l10n/messages';
 
@@ -91,5 +92,6 @@ documents.onDidClose(({ document }) => {
 checks.listen();
 related.listen();
 listenTasks(connection, documents, service, () => lang);
+listenWordRequests(connection);
 documents.listen(connection);
 connection.listen();

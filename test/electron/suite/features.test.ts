@@ -1,6 +1,7 @@
 // The extension's features through the vscode API, inside a real editor's extension host (VS Code
 // via @vscode/test-electron, or code-server). The workspace is the one createPlanWorkspace writes.
 import * as assert from 'assert';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { expectedOutline, firstSectionFold, measureOn, OutlineEntry, planWorkspaceAt, seedPlaces } from '../../helpers/planWorkspace';
@@ -99,5 +100,27 @@ describe('Workplan through the vscode API', function () {
     const others = [...new Set(places.values())].filter((p) => p && p !== here && text.includes(p));
     assert.ok(others.length > 0, `the hover names a street other than ${here}: ${text}`);
     assert.match(text, /\]\(file:[^)\s]+#L\d+\)/, 'a file: link with the line to open');
+  });
+
+  it('exports a plan as a .docx with the command, and opens a .docx as a new untitled plan with the same outline', async function () {
+    const plan = workspace().seedPath('华阳路街道2025年工作');
+    const target = vscode.Uri.file(path.join(os.tmpdir(), `workplan-export-${process.pid}.docx`));
+    try {
+      const written = await vscode.commands.executeCommand<vscode.Uri>('workplan.exportDocx', vscode.Uri.file(plan), target);
+      assert.strictEqual(written?.toString(), target.toString());
+      assert.deepStrictEqual([...(await vscode.workspace.fs.readFile(target)).subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04], 'a zip');
+      const doc = await vscode.commands.executeCommand<vscode.TextDocument>('workplan.openDocx', target);
+      assert.ok(doc?.isUntitled, 'a new untitled document');
+      assert.strictEqual(doc.languageId, 'workplan');
+      assert.strictEqual(vscode.window.activeTextEditor?.document, doc, 'shown in the editor');
+      const symbols = await ask<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      const listed: OutlineEntry[] = [];
+      const walk = (list: vscode.DocumentSymbol[], depth: number) => list.forEach((s) => (listed.push({ depth, name: s.name }), walk(s.children, depth + 1)));
+      walk(symbols, 1);
+      assert.deepStrictEqual(listed, expectedOutline(seed('华阳路街道2025年工作').text));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    }
   });
 });

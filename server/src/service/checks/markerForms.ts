@@ -37,7 +37,8 @@ export function closeBracket(w: Width): string {
 /** The family of each standard level. */
 export const FAMILY_OF_LEVEL: Record<number, MarkerFamily> = { 1: 'cn', 2: 'cnParen', 3: 'arabic', 4: 'arabicParen', 5: 'circled' };
 
-function circledGlyph(n: number): string | undefined {
+/** ① … ㊿ for 1 … 50. */
+export function circledGlyph(n: number): string | undefined {
   if (n >= 1 && n <= 20) return String.fromCodePoint(0x2460 + n - 1);
   if (n >= 21 && n <= 35) return String.fromCodePoint(0x3251 + n - 21);
   if (n >= 36 && n <= 50) return String.fromCodePoint(0x32b1 + n - 36);

@@ -258,3 +258,56 @@ export type Notice = { [K in NoticeKey]: NoticeArgs<K> extends void ? { key: K; 
 export function noticeText(n: Notice, lang: Lang): string {
   return (NOTICES[n.key][lang] as (a: unknown) => string)(n.args);
 }
+
+/** What the Word commands say: why a file cannot be read as a plan, and what an export did. */
+export interface WordArgs {
+  /** A file name or size, as the message needs. */
+  file?: string;
+  size?: string;
+  limit?: string;
+}
+
+const WORD = {
+  'word.tooLarge': {
+    zh: (a: WordArgs) => `Word 文件过大（${a.size}，上限 ${a.limit}）`,
+    en: (a: WordArgs) => `the Word file is too large (${a.size}, limit ${a.limit})`,
+  },
+  'word.notZip': {
+    zh: () => '不是 Word 文档（.docx）：文件不是 zip 压缩包',
+    en: () => 'not a Word document (.docx): the file is not a zip archive',
+  },
+  'word.damaged': {
+    zh: () => 'Word 文档已损坏：zip 压缩包无法解开',
+    en: () => 'the Word document is damaged: its zip archive cannot be read',
+  },
+  'word.notWord': {
+    zh: () => '不是 Word 文档：压缩包中没有 word/document.xml（可能是 Excel、PowerPoint 或其他 zip 文件）',
+    en: () => 'not a Word document: the archive has no word/document.xml (an Excel or PowerPoint file, or another zip?)',
+  },
+  'word.badXml': {
+    zh: (a: WordArgs) => `Word 文档已损坏：${a.file} 不是有效的 XML`,
+    en: (a: WordArgs) => `the Word document is damaged: ${a.file} is not well-formed XML`,
+  },
+  'word.encrypted': {
+    zh: () => 'Word 文档设有打开密码（已加密），无法读取：请在 Word 中取消密码后另存为 .docx',
+    en: () => 'the Word document is password-protected (encrypted): remove the password in Word and save it again as .docx',
+  },
+  'word.legacyDoc': {
+    zh: () => '这是旧版 Word 97-2003 文档（.doc），无法读取：请在 Word 或 WPS 中另存为 .docx',
+    en: () => 'this is an old Word 97-2003 document (.doc): save it as .docx in Word or WPS first',
+  },
+  'word.fixRefused': {
+    zh: () => '--fix 不能改写 Word 文件，未写入任何内容：请在编辑器中打开（“工作计划：打开 Word 文档”）修改后再导出',
+    en: () => '--fix does not rewrite Word files; nothing was written: open it in the editor (Workplan: Open Word Document), fix it there and export again',
+  },
+  'word.exported': { zh: (a: WordArgs) => `已导出 ${a.file}`, en: (a: WordArgs) => `Exported ${a.file}` },
+  'word.openExported': { zh: () => '打开', en: () => 'Open' },
+  'word.documents': { zh: () => 'Word 文档', en: () => 'Word documents' },
+  'word.cannotOpen': { zh: (a: WordArgs) => `工作计划：无法打开 ${a.file}：`, en: (a: WordArgs) => `Workplan: cannot open ${a.file}: ` },
+} satisfies Record<string, Record<Lang, (a: WordArgs) => string>>;
+
+export type WordKey = keyof typeof WORD;
+
+export function wordText(key: WordKey, lang: Lang, args: WordArgs = {}): string {
+  return WORD[key][lang](args);
+}
