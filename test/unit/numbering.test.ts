@@ -483,3 +483,49 @@ describe('numbering diagnostics: damaged plans', () => {
     }
   });
 });
+
+describe('numbering diagnostics: long faulty sequences', () => {
+  // No time is asserted (the bench prints it); a check quadratic in the markers would not finish
+  // these within the test timeout.
+  const N = 100000;
+
+  it(`reports each of ${N} repeated markers once, on the marker, with a fix for it alone`, () => {
+    const line = '一、甲\n';
+    const found = diagnose(line.repeat(N), { hygieneEnabled: false });
+    assert.strictEqual(found.length, N - 1);
+    const wrong = found.filter((d, k) => {
+      const at = (k + 1) * line.length;
+      const [e] = d.edits ?? [];
+      return d.code !== 'numbering.duplicate' || d.span.start !== at || d.span.end !== at + 2 || d.expected !== '二、' || d.edits?.length !== 1 || e.start !== at || e.end !== at + 1 || e.newText !== '二';
+    });
+    assert.deepStrictEqual(wrong.slice(0, 3), []);
+  });
+
+  it(`finds the faults of ${N} markers in random order, each finding and each fix on a marker`, () => {
+    const random = new Random(18);
+    const lines = ['一、总体要求'];
+    for (let k = 0; k < N; k++) lines.push(random.chance(0.7) ? `（${'一二三四五六七八九'[random.int(9)]}）甲` : `${1 + random.int(40)}.乙。正文。`);
+    const text = lines.join('\n') + '\n';
+    const markers = parsePlan(text).nodes.filter((n) => n.marker).map((n) => n.marker!.span);
+    const found = diagnose(text, { hygieneEnabled: false });
+    assert.ok(found.length > N / 2, `${found.length} findings`);
+    const inMarker = (e: { start: number; end: number }) => {
+      // Markers are in document order: the last one starting at or before the edit.
+      let lo = 0;
+      let hi = markers.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (markers[mid].start <= e.start) lo = mid;
+        else hi = mid - 1;
+      }
+      return markers[lo].start <= e.start && e.end <= markers[lo].end;
+    };
+    const astray = found.filter((d) => !inMarker(d.span) || !(d.edits ?? []).every(inMarker));
+    assert.deepStrictEqual(astray.slice(0, 3), []);
+  });
+
+  it(`reads ${N} run-in lists of one item each as separate lists, none of them a fault`, () => {
+    const found = diagnose('一、总体要求\n' + '一是加强领导。\n'.repeat(N) + '二、保障措施\n', { hygieneEnabled: false });
+    assert.deepStrictEqual(found.map((d) => d.code), []);
+  });
+});

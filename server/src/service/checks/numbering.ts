@@ -60,30 +60,32 @@ export function rootSegments(model: OutlineModel): OutlineNode[][] {
 }
 
 /**
- * The numbered headings and the run-ins among a node's children, as sibling sequences. A run-in
- * numbered 1 after others starts a list of its own: a section may hold two (`一是…二是…` twice).
+ * The numbered headings and the run-ins among a node's children, as sibling sequences, the headings'
+ * first. A run-in numbered 1 after others starts a list of its own: a section may hold two (`一是…二是…` twice).
  */
 export function siblingSequences(children: OutlineNode[]): Sequence[] {
-  // Ranks are few: a list searched in place costs less than a Map per node with children.
-  const out: Sequence[] = [];
+  // Ranks are few: a list of the heading sequences searched in place costs less than a Map per node
+  // with children. Run-in lists can be many (`一是` after `一是`…) and are kept apart from that search.
+  const headings: Sequence[] = [];
+  const lists: Sequence[] = [];
   let enumerations: Item[] | undefined;
   for (const c of children) {
     if (c.kind === 'heading' && c.marker) {
       const item = { node: c, item: c.marker, value: c.marker.value };
       let k = 0;
-      while (k < out.length && out[k].rank !== c.rank) k++;
-      if (k < out.length) out[k].items.push(item);
-      else out.push({ kind: 'heading', rank: c.rank, level: c.rank, items: [item] });
+      while (k < headings.length && headings[k].rank !== c.rank) k++;
+      if (k < headings.length) headings[k].items.push(item);
+      else headings.push({ kind: 'heading', rank: c.rank, level: c.rank, items: [item] });
     } else if (c.kind === 'enumeration' && c.enumerator && c.enumerator.value !== ORDINAL_LAST) {
       if (enumerations && c.enumerator.value === 1) {
-        out.push({ kind: 'enumeration', rank: 0, level: 0, items: enumerations });
+        lists.push({ kind: 'enumeration', rank: 0, level: 0, items: enumerations });
         enumerations = undefined;
       }
       (enumerations ??= []).push({ node: c, item: c.enumerator, value: c.enumerator.value });
     }
   }
-  if (enumerations) out.push({ kind: 'enumeration', rank: 0, level: 0, items: enumerations });
-  return out;
+  if (enumerations) lists.push({ kind: 'enumeration', rank: 0, level: 0, items: enumerations });
+  return lists.length ? headings.concat(lists) : headings;
 }
 
 /** `最后` ends a 首先/其次 series whatever its length. */
@@ -138,6 +140,8 @@ class NumberingCheck {
       seq.level = (seq.rank === 3.5 ? this.halfParenLevel(parent) : this.levelSkip(parent, seq.rank, seq.items)) ?? seq.rank;
     }
     if (parent) this.nesting(children, sequences);
+    /** Run-ins among the children, counted when a list is first asked whether it stands alone. */
+    let runIns = -1;
     for (const seq of regroup(sequences)) {
       const first = seq.items[0].value;
       // Roots may go on from a previous document in the same file; that is not a fault either.
@@ -146,7 +150,8 @@ class NumberingCheck {
       const faulty = this.sequence(seq.items, seq.kind, start, previous);
       if (seq.kind === 'heading') this.lastByLevel.set(seq.level, seq.items[seq.items.length - 1].value);
       else this.mixedSeries(seq.items);
-      const alone = seq.kind === 'heading' ? seq.items.length === 1 : children.filter((c) => c.kind === 'enumeration').length === 1;
+      if (seq.kind === 'enumeration' && runIns < 0) runIns = children.filter((c) => c.kind === 'enumeration').length;
+      const alone = seq.kind === 'heading' ? seq.items.length === 1 : runIns === 1;
       if (alone && first === 1 && !faulty) this.lone(seq.items[0]);
     }
     for (const c of children) this.container(c, c.children);
@@ -185,6 +190,10 @@ class NumberingCheck {
     const faults: { index: number; code: DiagnosticCode; value: number }[] = [];
     /** Items of inner runs that belong a level down; rare, so made only when one is met. */
     let nested: Set<number> | undefined;
+    // What a fault asks of the items around it, made when the first fault asks: a sequence in order
+    // (nearly all) allocates nothing, and a long faulty one costs no more per item than a short one.
+    let earlier: EarlierValues | undefined;
+    let later: LaterValues | undefined;
     let prev = start;
     for (let i = 0; i < items.length;) {
       const v = items[i].value;
@@ -196,6 +205,7 @@ class NumberingCheck {
       }
       if (kind === 'heading' && i > 0 && v === 1) {
         // `一、二、一、二、三、`: the inner run belongs one level down, and the outer sequence resumes.
+        // A run read here and not taken as inner is read again as the sequence goes on, once.
         let k = i;
         while (k + 1 < items.length && items[k + 1].value !== exp && items[k + 1].value === items[k].value + 1) k++;
         if (k + 1 < items.length && items[k + 1].value === exp) {
@@ -218,7 +228,8 @@ class NumberingCheck {
       if (i === 0 && previous !== undefined && v === previous + 1) {
         code = 'numbering.restart';
       } else if (v > exp) {
-        const missingLater = items.slice(i + 1).some((it) => it.value >= exp && it.value < v);
+        // A number between the expected one and this one comes later: the numbers are out of order.
+        const missingLater = (later ??= new LaterValues(items)).after(i, exp, v);
         code = !isolated && missingLater ? 'numbering.order' : 'numbering.skipped';
         if (code === 'numbering.order') {
           const k = permutedBlockEnd(items, i, exp);
@@ -228,7 +239,7 @@ class NumberingCheck {
           }
         }
       } else {
-        code = items.slice(0, i).some((it) => it.value === v) ? 'numbering.duplicate' : 'numbering.order';
+        code = (earlier ??= new EarlierValues(items)).before(i, v) ? 'numbering.duplicate' : 'numbering.order';
       }
       faults.push({ index: i, code: kind === 'enumeration' ? 'enumeration.gap' : code, value: exp });
       prev = resume;
@@ -399,11 +410,18 @@ function lastTopLevel(roots: OutlineNode[]): OutlineNode | undefined {
   return undefined;
 }
 
+/**
+ * Swapped numbers (`（三）（二）`, `4. 2. 3.`) span a few items. A block is looked for no further than
+ * this: a long sequence of faults would otherwise be read again from each of them, quadratic in its length.
+ */
+const PERMUTED_BLOCK_LIMIT = 64;
+
 /** The smallest k ≥ i+1 such that items i..k hold exactly the values exp…exp+k−i, or −1. */
 function permutedBlockEnd(items: Item[], i: number, exp: number): number {
   const seen = new Set<number>();
   let max = 0;
-  for (let k = i; k < items.length; k++) {
+  const end = Math.min(items.length, i + PERMUTED_BLOCK_LIMIT);
+  for (let k = i; k < end; k++) {
     const v = items[k].value;
     if (v < exp || seen.has(v)) return -1;
     seen.add(v);
@@ -411,6 +429,64 @@ function permutedBlockEnd(items: Item[], i: number, exp: number): number {
     if (k > i && max === exp + k - i) return k;
   }
   return -1;
+}
+
+/** Whether a value occurs before an item: the values of the items passed so far, gathered as the sequence goes on. */
+class EarlierValues {
+  private readonly seen = new Set<number>();
+  private gathered = 0;
+
+  constructor(private readonly items: Item[]) {}
+
+  /** Whether an item before index `i` has value `v`; `i` never decreases from one call to the next. */
+  before(i: number, v: number): boolean {
+    for (; this.gathered < i; this.gathered++) this.seen.add(this.items[this.gathered].value);
+    return this.seen.has(v);
+  }
+}
+
+/**
+ * Whether a value in a range occurs after an item: the values in order, each with the last index it
+ * occurs at, and a segment tree of the greatest such index over any run of values.
+ */
+class LaterValues {
+  private readonly values: number[];
+  private readonly tree: Int32Array;
+
+  constructor(items: Item[]) {
+    const last = new Map<number, number>();
+    items.forEach((it, i) => last.set(it.value, i));
+    this.values = [...last.keys()].sort((a, b) => a - b);
+    const n = this.values.length;
+    this.tree = new Int32Array(2 * n);
+    this.values.forEach((v, k) => (this.tree[n + k] = last.get(v)!));
+    for (let k = n - 1; k > 0; k--) this.tree[k] = Math.max(this.tree[2 * k], this.tree[2 * k + 1]);
+  }
+
+  /** Whether an item after index `i` has a value in `[lo, hi)`. */
+  after(i: number, lo: number, hi: number): boolean {
+    const n = this.values.length;
+    let l = lowerBound(this.values, lo) + n;
+    let r = lowerBound(this.values, hi) + n;
+    let max = -1;
+    for (; l < r; l >>= 1, r >>= 1) {
+      if (l & 1) max = Math.max(max, this.tree[l++]);
+      if (r & 1) max = Math.max(max, this.tree[--r]);
+    }
+    return max > i;
+  }
+}
+
+/** The first index of sorted `xs` whose value is at least `x`. */
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function readStyle(model: OutlineModel, setting: WorkplanSettings['markerWidth']): DocumentStyle {
