@@ -110,8 +110,8 @@ const CASES: Case[] = [
     on: [['1.丙项工作', '1.']], message: '层级嵌套错误：“(2)”之下应为更深一级的序号（如“①”），实为“1.”',
   },
   {
-    name: 'one 二. among 一、三、四、', code: 'numbering.style', base: C, fix: true,
-    faults: [['二、强化服务思维', '二.强化服务思维']], on: [['二.强化服务思维', '二.']], message: '同一层级序号写法不一致：此处应为本文多数写法“二、”，实为“二.”',
+    name: 'one 二. among 一、三、四、', code: 'marker.punctuation', base: C, fix: true,
+    faults: [['二、强化服务思维', '二.强化服务思维']], on: [['二.强化服务思维', '二.']], message: '序号标点不规范：应为“二、”，实为“二.”',
   },
   {
     name: '1) standing for (一)', code: 'marker.punctuation', base: A, fix: true,
@@ -176,6 +176,11 @@ const CASES: Case[] = [
   {
     name: 'a space after the marker', code: 'text.markerSpace', base: C, fix: true,
     faults: [['(二)扎实开展', '(二) 扎实开展']], on: [['(二) 扎实开展', ' ']], message: '序号后有多余空格：应为“(二)扎实开展”，实为“(二) 扎实开展”',
+  },
+  {
+    name: 'one section written (一)、(二)、(三)、 where the others write (一)', code: 'numbering.style', base: A, fix: true,
+    faults: [['(一)强化政治思想引领', '(一)、强化政治思想引领'], ['(二)提升依法行政水平', '(二)、提升依法行政水平'], ['(三)锤炼廉洁务实作风', '(三)、锤炼廉洁务实作风']],
+    on: [['(一)、强化政治思想引领', '(一)、']], message: '同一层级序号写法不一致：此处应为本文多数写法“(一)”，实为“(一)、”',
   },
 ];
 
@@ -379,6 +384,48 @@ describe('numbering diagnostics: plans from elsewhere', () => {
   });
 });
 
+describe('numbering diagnostics: one fault, one code, one fix', () => {
+  const codes = (text: string) => diagnose(text, { hygieneEnabled: false }).map((d) => [d.code, d.found, d.expected]);
+
+  it('reports `1、` under `一、` where the plan puts `（一）` there as a skipped level only, whose fix writes the standard form', () => {
+    const text = '一、甲\n\n（一）子\n\n（二）丑\n\n二、乙\n\n1、寅\n\n2、卯\n';
+    const found = diagnose(text, { hygieneEnabled: false });
+    assert.deepStrictEqual(found.map((d) => [d.code, d.found, d.expected]), [['numbering.levelSkipped', '1、', '（一）']]);
+    assert.strictEqual(applyEdits(text, found[0].edits!), text.replace('1、寅', '（一）寅').replace('2、卯', '（二）卯'));
+  });
+
+  it('numbers a skipped level and a skipped number the same way where both fixes rewrite a marker', () => {
+    const text = '一、甲\n\n（一）子\n\n（二）丑\n\n二、乙\n\n1、寅\n\n3、卯\n';
+    const found = diagnose(text, { hygieneEnabled: false });
+    assert.deepStrictEqual(found.map((d) => [d.code, d.found, d.expected]), [['numbering.levelSkipped', '1、', '（一）'], ['numbering.skipped', '3、', '（二）']]);
+    const fixed = text.replace('1、寅', '（一）寅').replace('3、卯', '（二）卯');
+    assert.strictEqual(applyEdits(text, found[0].edits!), fixed, 'the level fix numbers the sequence as its own fix does');
+    assert.deepStrictEqual(found[1].edits, [found[0].edits![1]], 'both write the same text on the marker they share');
+  });
+
+  it('writes a glyph whose number is wrong once, with the number its sequence gives it', () => {
+    const text = '一、甲\n\n㈠子\n\n㈢丑\n\n二、乙\n';
+    assert.deepStrictEqual(codes(text), [['marker.compatChar', '㈠', '（一）'], ['numbering.skipped', '㈢', '（二）'], ['marker.compatChar', '㈢', '（二）']]);
+  });
+
+  it('reports a level written one way in one section and another way in the rest once, for the section', () => {
+    const text = '一、甲\n\n1.子\n\n2.丑\n\n二、乙\n\n1.寅\n\n2.卯\n\n三、丙\n\n1、辰\n\n2、巳\n';
+    const found = diagnose(text, { hygieneEnabled: false });
+    assert.deepStrictEqual(found.map((d) => [d.code, d.found, d.expected]), [['numbering.style', '1、', '1.']]);
+    assert.strictEqual(applyEdits(text, found[0].edits!), text.replace('1、辰', '1.辰').replace('2、巳', '2.巳'));
+    // A single marker written otherwise is that marker's punctuation, not a way of writing the level.
+    assert.deepStrictEqual(codes(text.replace('2、巳', '2.巳')), [['marker.punctuation', '1、', '1.']]);
+  });
+
+  it('decides a width two markers cannot decide by the document\'s own brackets and commas', () => {
+    const pair = '一、甲\n\n(一)子。\n\n（二）丑。\n\n二、乙\n';
+    const width = (prose: string) => codes(pair + prose).filter(([code]) => code === 'marker.width');
+    assert.deepStrictEqual(width('今年(2024年),继续推进.\n'), [['marker.width', '（二）', '(二)']]);
+    assert.deepStrictEqual(width('今年（2024年），继续推进。\n'), [['marker.width', '(一)', '（一）']]);
+    assert.deepStrictEqual(width('今年,继续推进,做好工作.\n'), [['marker.width', '（二）', '(二)']], 'no brackets in the prose: its commas');
+  });
+});
+
 describe('numbering diagnostics: settings and language', () => {
   const skipped = inject(C, CASES[0].faults);
 
@@ -468,6 +515,14 @@ describe('numbering diagnostics: damaged plans', () => {
       const text = lines.join('\n');
       const settings = { ...DEFAULT_SETTINGS, markerWidth: random.pick(['auto', 'full', 'half'] as const), allowLevelSkip: random.chance(0.3) };
       const found = diagnose(text, settings);
+      // Where two fixes meet on one marker they write the same text there.
+      const edits = found.flatMap((d) => (d.edits ?? []).map((e) => ({ ...e, code: d.code }))).sort((a, b) => a.start - b.start);
+      for (let j = 1; j < edits.length; j++) {
+        for (let k = j - 1; k >= 0 && edits[k].end > edits[j].start; k--) {
+          const [a, b] = [edits[k], edits[j]];
+          assert.ok(a.start === b.start && a.end === b.end && a.newText === b.newText, `round ${round}: ${a.code} and ${b.code} disagree on ${JSON.stringify(text.slice(a.start, Math.max(a.end, b.end)))}`);
+        }
+      }
       for (const d of found) {
         const edits = [...(d.edits ?? [])].sort((a, b) => a.start - b.start);
         edits.forEach((e, j) => {

@@ -31,9 +31,9 @@ interface Sequence {
 
 /** Facts about the whole document that single markers are judged against. */
 interface DocumentStyle {
-  width: Width;
-  /** Per family: the punctuation most markers use, and whether more than one is used. */
-  punctuation: Map<MarkerFamily, { majority: string; mixed: boolean }>;
+  readonly width: Width;
+  /** Per family: the punctuation most markers use. */
+  punctuation: Map<MarkerFamily, { majority: string }>;
   /** Parent rank → child rank → the parents that have such children: the first, and whether there are others. */
   childRanks: Map<number, Map<number, { parent: OutlineNode; several: boolean }>>;
 }
@@ -108,6 +108,15 @@ class NumberingCheck {
   private readonly suppressed = new Set<OutlineNode>();
   /** Per level, the last value of the previous sequence counting at that level in this document. */
   private lastByLevel = new Map<number, number>();
+  /** Markers of a sequence written a level off: the levelSkipped fix writes them whole in this family. */
+  private readonly levelFamily = new Map<OutlineNode, MarkerFamily>();
+  /**
+   * The value a sequence fault's fix gives a marker that some fix rewrites whole: every fix that
+   * touches such a marker writes the same text there.
+   */
+  private readonly fixedValue = new Map<Marker, number>();
+  /** Markers whose punctuation the numbering.style finding of their sequence covers. */
+  private readonly styled = new Set<OutlineNode>();
 
   constructor(private readonly model: OutlineModel, private readonly settings: Pick<WorkplanSettings, 'markerWidth' | 'allowLevelSkip'>) {
     this.style = readStyle(model, settings.markerWidth);
@@ -135,9 +144,22 @@ class NumberingCheck {
     // Most nodes are leaves (measures, run-ins): nothing to check and nothing to allocate for.
     if (!children.length || (parent && this.suppressed.has(parent))) return;
     const sequences = siblingSequences(children);
+    /**
+     * Sequences written a level off, reported once the numbers their fix writes are known; their own
+     * items, before regroup merges them with the sequence of the level they belong at.
+     */
+    let offLevel: { items: Item[]; family: MarkerFamily }[] | undefined;
     for (const seq of sequences) {
       if (seq.kind !== 'heading') continue;
-      seq.level = (seq.rank === 3.5 ? this.halfParenLevel(parent) : this.levelSkip(parent, seq.rank, seq.items)) ?? seq.rank;
+      const level = seq.rank === 3.5 ? this.halfParenLevel(parent) : this.levelSkip(parent, seq.rank);
+      if (level !== undefined && seq.rank !== 3.5) {
+        const family = FAMILY_OF_LEVEL[level];
+        for (const it of seq.items) this.levelFamily.set(it.node, family);
+        (offLevel ??= []).push({ items: seq.items, family });
+      } else {
+        this.sequenceStyle(seq.items);
+      }
+      seq.level = level ?? seq.rank;
     }
     if (parent) this.nesting(children, sequences);
     /** Run-ins among the children, counted when a list is first asked whether it stands alone. */
@@ -154,6 +176,7 @@ class NumberingCheck {
       const alone = seq.kind === 'heading' ? seq.items.length === 1 : runIns === 1;
       if (alone && first === 1 && !faulty) this.lone(seq.items[0]);
     }
+    for (const { items, family } of offLevel ?? []) this.reportLevelSkip(parent!, items, family);
     for (const c of children) this.container(c, c.children);
   }
 
@@ -259,23 +282,49 @@ class NumberingCheck {
     return faults.length > 0 || nested !== undefined;
   }
 
-  /** Gives items `from` … `until`−1 consecutive values from `value`, passing over mis-nested runs. */
+  /**
+   * Gives items `from` … `until`−1 consecutive values from `value`, passing over mis-nested runs. A
+   * marker that another fix rewrites whole (`rewrittenAs`) is written whole here too, in the same form.
+   */
   private renumberFrom(items: Item[], from: number, until: number, value: number, nested: Set<number> | undefined): OffsetEdit[] {
     const edits: OffsetEdit[] = [];
     for (let j = from; j < until; j++) {
       if (nested?.has(j)) continue;
-      const e = renumberEdit(items[j].item, value++, this.style.width);
+      const { node, item } = items[j];
+      const whole = 'family' in item ? this.rewrittenAs(node, item) : undefined;
+      if (whole) {
+        this.fixedValue.set(item as Marker, value);
+        const text = canonicalMarker(whole, value++, this.style.width);
+        if (text !== item.text) edits.push({ ...item.span, newText: text });
+        continue;
+      }
+      const e = renumberEdit(item, value++, this.style.width);
       if (e) edits.push(e);
     }
     return edits;
   }
 
   /**
+   * The family a marker's own fix writes it whole in, or undefined where its fixes touch only parts
+   * of it: a sequence written a level off, a compatibility glyph, `1)`, `１．` in full-width digits.
+   */
+  private rewrittenAs(node: OutlineNode, m: Marker): MarkerFamily | undefined {
+    const level = this.levelFamily.get(node);
+    if (level) return level;
+    if (m.compat) return m.family;
+    // `1)` is no standard marker: it stands for the level below its parent.
+    if (m.family === 'arabicHalfParen') return FAMILY_OF_LEVEL[this.halfParenLevel(node.parent)];
+    // `１．` becomes `1.` whole: `１.` would mix the widths.
+    if (m.punctuation !== CANONICAL_PUNCTUATION[m.family] && FULL_WIDTH_DIGIT.test(m.text)) return m.family;
+    return undefined;
+  }
+
+  /**
    * `一、` → `1.` where the document elsewhere puts `（一）` under `一、`, or any jump of two levels
    * (`一、` → `（1）`). A plan that never uses `（一）` may go `一、` → `1.` throughout.
    */
-  private levelSkip(parent: OutlineNode | undefined, rank: number, items: Item[]): number | undefined {
-    if (this.settings.allowLevelSkip || !parent?.marker || parent.kind !== 'heading' || rank === 3.5) return undefined;
+  private levelSkip(parent: OutlineNode | undefined, rank: number): number | undefined {
+    if (this.settings.allowLevelSkip || !parent?.marker || parent.kind !== 'heading') return undefined;
     const p = parent.rank;
     // The usual case, the next level down: nothing is skipped, and nothing need be gathered.
     if (Math.floor(p) + 1 >= rank) return undefined;
@@ -284,16 +333,36 @@ class NumberingCheck {
       .filter(([r, parents]) => Number.isInteger(r) && r > p && r < rank && (parents.several || parents.parent !== parent))
       .map(([r]) => r)
       .sort((a, b) => a - b);
-    const level = usedElsewhere[0] ?? (skipped.length >= 2 ? skipped[0] : undefined);
-    if (level === undefined) return undefined;
-    const family = FAMILY_OF_LEVEL[level];
+    return usedElsewhere[0] ?? (skipped.length >= 2 ? skipped[0] : undefined);
+  }
+
+  /** One finding for a sequence written a level off; its fix writes each marker in the level's form, numbered as the sequence's own fixes number it. */
+  private reportLevelSkip(parent: OutlineNode, items: Item[], family: MarkerFamily): void {
+    const write = (it: Item) => canonicalMarker(family, this.fixedValue.get(it.item as Marker) ?? it.value, this.style.width);
     const first = items[0].item as Marker;
     this.add({
-      code: 'numbering.levelSkipped', span: first.span, found: first.text, context: parent.marker.text,
-      expected: canonicalMarker(family, first.value, this.style.width),
-      edits: items.map((it) => ({ ...it.item.span, newText: canonicalMarker(family, it.value, this.style.width) })),
+      code: 'numbering.levelSkipped', span: first.span, found: first.text, context: parent.marker!.text, expected: write(items[0]),
+      edits: items.map((it) => ({ ...it.item.span, newText: write(it) })),
     });
-    return level;
+  }
+
+  /**
+   * `1、 2、 3、` in one section where the document's other sections write `1.`: one finding for the
+   * section, whose fix writes each of its markers the document's way. A sequence of one marker
+   * cannot show a way of its own; it is judged as a single marker (`marker.punctuation`).
+   */
+  private sequenceStyle(items: Item[]): void {
+    if (items.length < 2) return;
+    const first = items[0].item as Marker;
+    const canonical = CANONICAL_PUNCTUATION[first.family];
+    const written = first.punctuation;
+    if (written === canonical || this.style.punctuation.get(first.family)?.majority !== canonical) return;
+    for (const { node, item } of items) {
+      if ((item as Marker).punctuation !== written || this.rewrittenAs(node, item as Marker)) return;
+    }
+    const edits = items.map(({ item }) => ({ start: item.span.end - written.length, end: item.span.end, newText: canonical }));
+    this.add({ code: 'numbering.style', span: first.span, found: first.text, expected: applyToItem(first, [edits[0]]), edits });
+    for (const { node } of items) this.styled.add(node);
   }
 
   /** The level a `1)` stands for: the one its parent's level usually has below it, else the next. */
@@ -328,29 +397,20 @@ class NumberingCheck {
 
   /** Glyph, brackets and punctuation of one marker. */
   private marker(node: OutlineNode, m: Marker): void {
+    // A sequence written a level off: its levelSkipped fix writes the marker whole.
+    if (this.levelFamily.has(node)) return;
     const width = this.style.width;
-    if (m.compat) {
-      const expected = canonicalMarker(m.family, m.value, width);
-      this.add({ code: 'marker.compatChar', span: m.span, found: m.text, expected, edits: [{ ...m.span, newText: expected }] });
-      return;
-    }
-    if (m.family === 'arabicHalfParen') {
-      // `1)` is no standard marker: it stands for the level below its parent.
-      const family = FAMILY_OF_LEVEL[this.halfParenLevel(node.parent)];
-      const expected = canonicalMarker(family, m.value, width);
-      this.add({ code: 'marker.punctuation', span: m.span, found: m.text, expected, edits: [{ ...m.span, newText: expected }] });
+    const whole = this.rewrittenAs(node, m);
+    if (whole) {
+      const expected = canonicalMarker(whole, this.fixedValue.get(m) ?? m.value, width);
+      this.add({ code: m.compat ? 'marker.compatChar' : 'marker.punctuation', span: m.span, found: m.text, expected, edits: [{ ...m.span, newText: expected }] });
       return;
     }
     if (m.open && m.close) this.brackets(m, width);
     const canonical = CANONICAL_PUNCTUATION[m.family];
-    if (m.punctuation !== canonical) {
-      const usage = this.style.punctuation.get(m.family);
-      const code: DiagnosticCode = usage?.mixed && usage.majority === canonical ? 'numbering.style' : 'marker.punctuation';
-      // `１．` in full-width digits becomes `1.` whole: `１.` would mix the widths.
-      const edit = FULL_WIDTH_DIGIT.test(m.text)
-        ? { ...m.span, newText: canonicalMarker(m.family, m.value, this.style.width) }
-        : { start: m.span.end - m.punctuation.length, end: m.span.end, newText: canonical };
-      this.add({ code, span: m.span, found: m.text, expected: applyToItem(m, [edit]), edits: [edit] });
+    if (m.punctuation !== canonical && !this.styled.has(node)) {
+      const edit = { start: m.span.end - m.punctuation.length, end: m.span.end, newText: canonical };
+      this.add({ code: 'marker.punctuation', span: m.span, found: m.text, expected: applyToItem(m, [edit]), edits: [edit] });
     }
   }
 
@@ -519,8 +579,34 @@ function readStyle(model: OutlineModel, setting: WorkplanSettings['markerWidth']
     const canonical = CANONICAL_PUNCTUATION[family];
     // On a tie the standard form wins.
     const majority = [...c].sort((a, b) => b[1] - a[1] || Number(b[0] === canonical) - Number(a[0] === canonical))[0][0];
-    punctuation.set(family, { majority, mixed: c.size > 1 });
+    punctuation.set(family, { majority });
   }
-  const width: Width = setting === 'full' || setting === 'half' ? setting : half > full ? 'half' : 'full';
-  return { width, punctuation, childRanks };
+  // Asked for only by a finding or a bracketed marker: a tie, which most plans without brackets in
+  // their markers have (none either way), then costs no reading of the text.
+  let width: Width | undefined = setting === 'full' || setting === 'half' ? setting : half !== full ? (half > full ? 'half' : 'full') : undefined;
+  return {
+    get width() {
+      return (width ??= proseWidth(model.text));
+    },
+    punctuation,
+    childRanks,
+  };
+}
+
+/**
+ * The width the markers cannot decide (as many of either, `(一)` and `（二）`) is the width of the
+ * document's own brackets, else of its commas: a plan typed with `,` and `(` writes its markers so.
+ * The markers' own brackets count alike on both sides.
+ */
+function proseWidth(text: string): Width {
+  let brackets = 0;
+  let commas = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0xff09) brackets++;
+    else if (c === 0x28 || c === 0x29) brackets--;
+    else if (c === 0xff0c) commas++;
+    else if (c === 0x2c) commas--;
+  }
+  return (brackets || commas) < 0 ? 'half' : 'full';
 }
