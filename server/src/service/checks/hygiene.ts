@@ -9,7 +9,7 @@ import type { Finding } from './codes';
 import { charsAfter, charsBefore, ellipsisStart } from '../text/excerpts';
 import type { OffsetEdit } from './markerForms';
 import { LineRole, OutlineModel } from '../model';
-import { matchEnumerator, matchMarker } from '../parse/markers';
+import { matchEnumerator, matchMarker, mayStartOrdinal } from '../parse/markers';
 import { PositionIndex } from '../text/positions';
 import type { WorkplanSettings } from './settings';
 import { CJK_RANGES, endsSentence, isAsciiDigitCode, isAsciiLetterCode, isAsciiWordCode, isCjkCode, isSpaceCode, isWhiteSpaceCode } from '../text/chars';
@@ -200,15 +200,18 @@ function cjkSpaces(model: OutlineModel, settings: HygieneSettings): Finding[] {
     const left = isChinese(before) || (isAsciiDigitCode(before) && wholeNumber(text, start - 1, -1));
     const right = isChinese(after) || (isAsciiDigitCode(after) && wholeNumber(text, end, 1));
     if (!left || !right || !(isChinese(before) || isChinese(after))) continue;
+    const words = isChinese(before) && isChinese(after);
+    // Past the limit a gap between words can only be dropped; one at a number still counts for the document's way.
+    if (words && out.length >= HYGIENE_LIMIT) continue;
     const line = at.lineOf(start);
     if (!isIn(PROSE, roleOf[line])) continue;
     if (excluded.endsMarker(start) || excluded.covers(start) || excluded.dividesHeading(start) || hasIdeographicSpace(text, start, end)) continue;
     // Before a marker or a run-in the gap is a lost line break (a flattened plan), no stray space.
     if (excluded.covers(end) || opensItem(text, end)) continue;
     if (labelAfter(text, end, lines.end(line))) continue;
-    if (isChinese(before) && isChinese(after)) {
+    if (words) {
       const [from, to] = [lines.start(line), lines.end(line)];
-      if (out.length < HYGIENE_LIMIT && !sloganGap(text, from, to, start, end) && !inShortQuote(text, from, to, start, end)) out.push(spaceFinding(text, start, end));
+      if (!sloganGap(text, from, to, start, end) && !inShortQuote(text, from, to, start, end)) out.push(spaceFinding(text, start, end));
     } else {
       digitGaps.push(start, end);
     }
@@ -217,20 +220,26 @@ function cjkSpaces(model: OutlineModel, settings: HygieneSettings): Finding[] {
   if (spaced === 0) return out;
   if (spaced > unspacedNumberSides(model)) {
     if (settings.acceptDigitSpaces) return out;
-    const edits: OffsetEdit[] = [];
-    for (let k = 0; k < digitGaps.length; k += 2) edits.push({ start: digitGaps[k], end: digitGaps[k + 1], newText: '' });
-    const first = spaceFinding(text, digitGaps[0], digitGaps[1]);
-    return inOrder(out, { ...first, edits, scope: 'document', count: edits.length });
+    const first = { code: 'text.cjkSpace', span: { start: digitGaps[0], end: digitGaps[1] }, ...quoteGap(text, digitGaps[0], digitGaps[1]) } as const;
+    const gaps = () => {
+      const edits: OffsetEdit[] = [];
+      for (let k = 0; k < digitGaps.length; k += 2) edits.push({ start: digitGaps[k], end: digitGaps[k + 1], newText: '' });
+      return edits;
+    };
+    return inOrder(out, withLazyEdits({ ...first, scope: 'document', count: spaced }, gaps));
   }
   for (let k = 0; k < digitGaps.length && k < 2 * HYGIENE_LIMIT; k += 2) out.push(spaceFinding(text, digitGaps[k], digitGaps[k + 1]));
   return out.sort((a, b) => a.span.start - b.span.start).slice(0, HYGIENE_LIMIT);
 }
 
 function spaceFinding(text: string, start: number, end: number): Finding {
-  return {
-    code: 'text.cjkSpace', span: { start, end }, expected: charsBefore(text, start, 2) + charsAfter(text, end, 2),
-    found: charsBefore(text, start, 2) + text.slice(start, end) + charsAfter(text, end, 2), edits: [{ start, end, newText: '' }],
-  };
+  return { code: 'text.cjkSpace', span: { start, end }, ...quoteGap(text, start, end), edits: [{ start, end, newText: '' }] };
+}
+
+/** The gap with two characters either side, as it should read and as it reads. */
+function quoteGap(text: string, start: number, end: number): { expected: string; found: string } {
+  const [before, after] = [charsBefore(text, start, 2), charsAfter(text, end, 2)];
+  return { expected: before + after, found: before + text.slice(start, end) + after };
 }
 
 /** `list` (in document order) with `finding` in its place. */
@@ -243,6 +252,7 @@ function inOrder(list: Finding[], finding: Finding): Finding[] {
 
 /** Whether a marker or a run-in (`一是`) starts at `at`, read or not as one by the parser. */
 function opensItem(text: string, at: number): boolean {
+  if (!mayStartOrdinal(text.charCodeAt(at))) return false;
   const s = text.slice(at, at + 8);
   return matchMarker(s, at) !== undefined || matchEnumerator(s, at) !== undefined;
 }
@@ -367,29 +377,82 @@ const FULL_FORMS = ['，', '；', '：', '？', '！', '（）', '“”'];
     FULL_FORM[(half as string).charCodeAt(0)] = full as string;
   }
 });
-const MARK = /[,;:?!()"，；：？！（）“”]/g;
 const isHalf = (c: number) => c < 0x80;
 
-/**
- * A half-width mark in Chinese text, and what its fix writes: `undefined` once it proves to be no
- * fault, `''` where a quote's pairing is unclear. The first such quote of a paragraph stands for
- * all of them (`unpaired` counts them); the others are `null`, neither fixed nor reported.
- */
-interface Mark {
-  at: number;
-  kind: Kind;
-  full: string | undefined | null;
-  unpaired?: number;
+/** What the fix of a half-width mark writes, or why it writes nothing. */
+const enum Fix {
+  /** No fault: the mark does not stand in Chinese text. */
+  None,
+  /** Its full-width form. */
+  Full,
+  Opening,
+  Closing,
+  /** The first `"` of a paragraph whose quotes do not pair up: reported for all of them, with no fix. */
+  Unpaired,
+  /** Another `"` of such a paragraph: neither fixed nor reported. */
+  Silent,
 }
 
-/** A quote or bracket of either width in the paragraph being read, for pairing. */
-interface PairMark {
-  at: number;
-  code: number;
-  /** Whether the mark stands in Chinese text itself. */
-  chinese: boolean;
-  /** Its entry among the marks, for a half-width one; −1 for a full-width one. */
-  mark: number;
+/** Half-width marks of the text, in columns: a plan written half-width has one in every sentence. */
+class Marks {
+  count = 0;
+  at = new Int32Array(256);
+  code = new Uint16Array(256);
+  fix = new Uint8Array(256);
+  /** For an `Unpaired` mark, how many quotes of its paragraph it stands for. */
+  readonly unpaired = new Map<number, number>();
+
+  push(at: number, code: number, fix: Fix): number {
+    if (this.count === this.at.length) {
+      this.at = grown(this.at, new Int32Array(this.count * 2));
+      this.code = grown(this.code, new Uint16Array(this.count * 2));
+      this.fix = grown(this.fix, new Uint8Array(this.count * 2));
+    }
+    this.at[this.count] = at;
+    this.code[this.count] = code;
+    this.fix[this.count] = fix;
+    return this.count++;
+  }
+
+  /** What mark `k`'s fix writes. */
+  fullForm(k: number): string {
+    const fix = this.fix[k];
+    return fix === Fix.Opening ? '“' : fix === Fix.Closing ? '”' : FULL_FORM[this.code[k]];
+  }
+
+  kind(k: number): Kind {
+    return KIND[this.code[k]] as Kind;
+  }
+}
+
+function grown<T extends Int32Array | Uint16Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/**
+ * The quotes and brackets of either width of the paragraph being read, for pairing: each one's
+ * code, whether it stands in Chinese text itself, and its index among the marks (−1 for a
+ * full-width one). Columns kept from one paragraph to the next.
+ */
+class Pairs {
+  readonly code: number[] = [];
+  readonly chinese: boolean[] = [];
+  readonly mark: number[] = [];
+
+  get length(): number {
+    return this.code.length;
+  }
+
+  push(code: number, chinese: boolean, mark: number): void {
+    this.code.push(code);
+    this.chinese.push(chinese);
+    this.mark.push(mark);
+  }
+
+  clear(): void {
+    this.code.length = this.chinese.length = this.mark.length = 0;
+  }
 }
 
 /**
@@ -405,54 +468,60 @@ function halfWidth(model: OutlineModel, settings: HygieneSettings): Finding[] {
   const roleOf = model.lineRoles;
   const excluded = new Excluded(model);
   const at = new PositionIndex(model);
-  const marks: Mark[] = [];
-  const halves = new Int32Array(Kind.Count);
+  const marks = new Marks();
+  const pairs = new Pairs();
   const fulls = new Int32Array(Kind.Count);
   /** The paragraph being read: where it ends, and whether its lines are text at all. */
   let paragraphEnd = -1;
   let judged = false;
-  let pairs: PairMark[] = [];
-  MARK.lastIndex = 0;
-  while (MARK.test(text)) {
-    const i = MARK.lastIndex - 1;
+  // Every mark of either width is read: the document's way of writing each kind is counted whole.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const kind = KIND[c] as Kind;
+    if (kind < 0) continue;
     if (i >= paragraphEnd) {
       pairMarks(pairs, marks);
-      pairs = [];
+      pairs.clear();
       let line = at.lineOf(i);
       judged = isIn(TEXT, roleOf[line]);
       while (judged && line + 1 < lines.count && continuesOnto(model, line)) line++;
       paragraphEnd = lines.end(line) + 1;
     }
     if (!judged) continue;
-    const c = text.charCodeAt(i);
-    const kind = KIND[c] as Kind;
-    const half = isHalf(c);
-    let chinese = false;
-    if (half) {
-      // `9:00`, `1,000` between digits are not Chinese punctuation.
-      chinese = inChineseText(text, i) && !(isAsciiWordCode(text.charCodeAt(i - 1)) && isAsciiWordCode(text.charCodeAt(i + 1))) && !excluded.covers(i);
-      if (chinese || kind === Kind.Quote || kind === Kind.Bracket) marks.push({ at: i, kind, full: chinese ? FULL_FORM[c] : undefined });
-    } else {
+    const paired = kind === Kind.Quote || kind === Kind.Bracket;
+    if (!isHalf(c)) {
       fulls[kind]++;
+      if (paired) pairs.push(c, false, -1);
+      continue;
     }
-    if (kind === Kind.Quote || kind === Kind.Bracket) pairs.push({ at: i, code: c, chinese, mark: half ? marks.length - 1 : -1 });
+    // `9:00`, `1,000` between digits are not Chinese punctuation.
+    const chinese = inChineseText(text, i) && !(isAsciiWordCode(text.charCodeAt(i - 1)) && isAsciiWordCode(text.charCodeAt(i + 1))) && !excluded.covers(i);
+    // A quote's fix waits for its pair; a bracket's has its full form unless its pair says otherwise.
+    if (paired) pairs.push(c, chinese, marks.push(i, c, chinese && kind === Kind.Bracket ? Fix.Full : Fix.None));
+    else if (chinese) marks.push(i, c, Fix.Full);
   }
   pairMarks(pairs, marks);
-  for (const m of marks) if (m.full !== undefined) halves[m.kind] += m.unpaired ?? 1;
 
-  const out: Finding[] = [];
-  const documentEdits: OffsetEdit[] = [];
+  const halves = new Int32Array(Kind.Count);
+  for (let k = 0; k < marks.count; k++) {
+    const fix = marks.fix[k];
+    if (fix !== Fix.None && fix !== Fix.Silent) halves[marks.kind(k)] += marks.unpaired.get(k) ?? 1;
+  }
   /** Kinds the document writes half-width more often than not, a bit each. */
   let documentKinds = 0;
   for (let k = 0; k < Kind.Count; k++) if (halves[k] > fulls[k]) documentKinds |= 1 << k;
-  for (const m of marks) {
-    if (m.full === undefined || m.full === null) continue;
-    const byDocument = (documentKinds & (1 << m.kind)) !== 0;
+  const out: Finding[] = [];
+  /** The marks the document-wide fix changes. */
+  const documentMarks: number[] = [];
+  for (let k = 0; k < marks.count; k++) {
+    const fix = marks.fix[k];
+    if (fix === Fix.None || fix === Fix.Silent) continue;
+    const byDocument = (documentKinds & (1 << marks.kind(k))) !== 0;
     if (byDocument && settings.acceptHalfWidth) continue;
-    if (byDocument && m.full) documentEdits.push({ start: m.at, end: m.at + 1, newText: m.full });
-    else if (out.length < HYGIENE_LIMIT) out.push(markFinding(text, m));
+    if (byDocument && fix !== Fix.Unpaired) documentMarks.push(k);
+    else if (out.length < HYGIENE_LIMIT) out.push(markFinding(text, marks, k));
   }
-  if (!documentEdits.length) return out;
+  if (!documentMarks.length) return out;
   let found = '';
   let expected = '';
   for (let k = 0; k < Kind.Count; k++) {
@@ -460,14 +529,26 @@ function halfWidth(model: OutlineModel, settings: HygieneSettings): Finding[] {
     found += HALF_FORM[k];
     expected += FULL_FORMS[k];
   }
-  const first = documentEdits[0];
-  return inOrder(out, { code: 'text.halfWidth', span: { start: first.start, end: first.end }, expected, found, edits: documentEdits, scope: 'document', count: documentEdits.length });
+  const first = marks.at[documentMarks[0]];
+  const finding = { code: 'text.halfWidth', span: { start: first, end: first + 1 }, expected, found, scope: 'document', count: documentMarks.length } as const;
+  return inOrder(out, withLazyEdits(finding, () => documentMarks.map((k) => ({ start: marks.at[k], end: marks.at[k] + 1, newText: marks.fullForm(k) }))));
 }
 
-function markFinding(text: string, m: Mark): Finding {
-  const span = { start: m.at, end: m.at + 1 };
-  if (!m.full) return { code: 'text.halfWidth', span, expected: '“”', found: '"', scope: 'unpaired', count: m.unpaired };
-  return { code: 'text.halfWidth', span, expected: m.full, found: text[m.at], edits: [{ ...span, newText: m.full }] };
+/**
+ * A document-wide finding whose edits are made when first asked for: a code action asks, while the
+ * diagnostics published on every keystroke do not, and a plan written half-width has thousands.
+ */
+function withLazyEdits(finding: Omit<Finding, 'edits'>, make: () => OffsetEdit[]): Finding {
+  let edits: OffsetEdit[] | undefined;
+  return Object.defineProperty(finding, 'edits', { get: () => (edits ??= make()), enumerable: true });
+}
+
+function markFinding(text: string, marks: Marks, k: number): Finding {
+  const start = marks.at[k];
+  const span = { start, end: start + 1 };
+  if (marks.fix[k] === Fix.Unpaired) return { code: 'text.halfWidth', span, expected: '“”', found: '"', scope: 'unpaired', count: marks.unpaired.get(k) };
+  const full = marks.fullForm(k);
+  return { code: 'text.halfWidth', span, expected: full, found: text[start], edits: [{ ...span, newText: full }] };
 }
 
 /**
@@ -499,51 +580,57 @@ function continuesOnto(model: OutlineModel, line: number): boolean {
  * Pairs the quotes and brackets of one paragraph and settles their half-width marks: a pair is
  * fixed whole when either of its marks stands in Chinese text or its other mark is full-width
  * already; a `"` opens where no quote is open and closes where one is. Quotes that do not pair up
- * (one left open, a `“` inside an open quote, a `”` with none open) leave every `"` of the
- * paragraph a finding without a fix.
+ * (one left open, a `“` inside an open quote, a `”` with none open) leave the paragraph's `"`
+ * without a fix, and one finding stands for them all.
  */
-function pairMarks(pairs: PairMark[], marks: Mark[]): void {
+function pairMarks(pairs: Pairs, marks: Marks): void {
   if (!pairs.length) return;
-  let open: PairMark | undefined;
+  /** The open quote, by its index among the pairs, or −1. */
+  let open = -1;
   let unclear = false;
-  const quotes: PairMark[] = [];
-  const stack: PairMark[] = [];
-  for (const p of pairs) {
-    if (p.code === 0x28 || p.code === 0xff08) {
-      stack.push(p);
-    } else if (p.code === 0x29 || p.code === 0xff09) {
-      const opening = stack.pop();
-      if (opening) settlePair(opening, p, marks, '（', '）');
-    } else if (p.code === 0x201c) {
-      if (open) unclear = true;
+  const brackets: number[] = [];
+  for (let p = 0; p < pairs.length; p++) {
+    const c = pairs.code[p];
+    if (c === 0x28 || c === 0xff08) {
+      brackets.push(p);
+    } else if (c === 0x29 || c === 0xff09) {
+      const opening = brackets.pop();
+      if (opening !== undefined) settlePair(pairs, opening, p, marks, Fix.Full, Fix.Full);
+    } else if (c === 0x201c) {
+      if (open >= 0) unclear = true;
       open = p;
-    } else if (p.code === 0x201d) {
-      if (!open) unclear = true;
-      else settlePair(open, p, marks, '“', '”');
-      open = undefined;
+    } else if (open < 0) {
+      if (c === 0x201d) unclear = true;
+      else open = p;
     } else {
-      quotes.push(p);
-      if (open) {
-        settlePair(open, p, marks, '“', '”');
-        open = undefined;
-      } else {
-        open = p;
-      }
+      settlePair(pairs, open, p, marks, Fix.Opening, Fix.Closing);
+      open = -1;
     }
   }
-  if (open) unclear = true;
+  if (open >= 0) unclear = true;
   if (!unclear) return;
   // Which `"` opens is a guess: no fix for any of them, and one finding for the paragraph, on its first.
-  const first = quotes.find((q) => q.chinese);
-  for (const q of quotes) marks[q.mark].full = q === first ? '' : q.chinese ? null : undefined;
-  if (first) marks[first.mark].unpaired = quotes.filter((q) => q.chinese).length;
+  let first = -1;
+  let count = 0;
+  for (let p = 0; p < pairs.length; p++) {
+    const k = pairs.mark[p];
+    if (pairs.code[p] !== 0x22) continue;
+    if (!pairs.chinese[p]) {
+      marks.fix[k] = Fix.None;
+    } else {
+      marks.fix[k] = first < 0 ? Fix.Unpaired : Fix.Silent;
+      if (first < 0) first = k;
+      count++;
+    }
+  }
+  if (first >= 0) marks.unpaired.set(first, count);
 }
 
 /** Gives both half-width marks of a pair their full-width forms, or neither. */
-function settlePair(a: PairMark, b: PairMark, marks: Mark[], opening: string, closing: string): void {
-  const whole = a.chinese || b.chinese || a.mark < 0 || b.mark < 0;
-  if (a.mark >= 0) marks[a.mark].full = whole ? opening : undefined;
-  if (b.mark >= 0) marks[b.mark].full = whole ? closing : undefined;
+function settlePair(pairs: Pairs, a: number, b: number, marks: Marks, opening: Fix, closing: Fix): void {
+  const whole = pairs.chinese[a] || pairs.chinese[b] || pairs.mark[a] < 0 || pairs.mark[b] < 0;
+  if (pairs.mark[a] >= 0) marks.fix[pairs.mark[a]] = whole ? opening : Fix.None;
+  if (pairs.mark[b] >= 0) marks.fix[pairs.mark[b]] = whole ? closing : Fix.None;
 }
 
 /** Facts about a line that brokenLines asks about, a bit each. */
