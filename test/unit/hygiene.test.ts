@@ -113,6 +113,37 @@ describe('text checks: only the prose', () => {
   });
 });
 
+describe('text checks: the seeds', () => {
+  it('reports none of the spots a reader found no fault in', () => {
+    const spots: [string, string][] = [
+      ['华阳路街道2025年基层治理答卷', '凝心聚力 实干笃行'],
+      ['华阳路街道2025年基层治理答卷', '深化全面从严治党 加强党风廉政建设'],
+      ['新华路', '“人文新华 花园社区”'],
+      ['华阳路街道2025年工作计划', '中共华阳路街道工作委员会 华阳路街道办事处 2025年2月5日'],
+      ['华阳路街道2025年工作计划', '\n华阳路街道 2025 年工作计划\n'],
+      ['江苏路', '# 江苏路街道 2024 年工作计划'],
+    ];
+    for (const [name, spot] of spots) {
+      const source = seed(name).text;
+      const at = source.indexOf(spot);
+      assert.ok(at >= 0, spot);
+      const on = diagnose(source).filter((d) => d.code.startsWith('text.') && d.span.start < at + spot.length && d.span.end > at);
+      assert.deepStrictEqual(on.map((d) => [d.code, d.found]), [], spot);
+    }
+  });
+
+  it('leads the Problems panel with the numbering faults: text findings are hints, which the panel does not list', () => {
+    const skipped = seed('新华路').text.replace('二、强化服务思维', '三、强化服务思维').replace('三、强化精细思维', '四、强化精细思维').replace('四、强化底线思维', '五、强化底线思维');
+    const listed = diagnose(skipped).filter((d) => d.severity !== 'hint');
+    assert.deepStrictEqual(listed.map((d) => [d.code, d.severity]), [['numbering.skipped', 'warning']]);
+    for (const s of seeds()) {
+      const panel = diagnose(s.text).filter((d) => d.severity !== 'hint');
+      assert.deepStrictEqual(panel.filter((d) => d.code.startsWith('text.')), [], s.name);
+      assert.ok(diagnose(s.text).some((d) => d.code.startsWith('text.')), `${s.name} has text findings, as hints`);
+    }
+  });
+});
+
 describe('text checks: quotes paired across the paragraph', () => {
   it('turns `"四个在网格"和"三个一批"` into opening and closing quotes', () => {
     const source = PLAN.replace('推动数字经济发展，', '以"四个在网格"和"三个一批"推动数字经济发展，');

@@ -671,12 +671,11 @@ function brokenLines(model: OutlineModel): Finding[] {
   };
   const out: Finding[] = [];
   for (let i = 0; i + 1 < lines.count && out.length < HYGIENE_LIMIT; i++) {
+    // A heading's line may go on into its body; the next line, right after the break, is body text
+    // (a blank line between them ends the paragraph).
     const role = roleOf[i];
-    if (!isIn(PROSE, role)) continue;
-    // The next line, right after the break: a blank line between them ends the paragraph.
     const j = i + 1;
-    const next = roleOf[j];
-    if (next !== LineRole.Body && !(role === LineRole.Closing && next === role)) continue;
+    if ((role !== LineRole.Body && role !== LineRole.Heading) || roleOf[j] !== LineRole.Body) continue;
     const start = lines.start(i);
     const end = lines.contentEnd(i);
     if (endsSentence(text, start, lines.end(i)) || (facts[i] & HEADING_LINE) !== 0 || notProse(i)) continue;
