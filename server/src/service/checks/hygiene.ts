@@ -58,7 +58,7 @@ function roles(...members: LineRole[]): number {
   return members.reduce<number>((set, r) => set | (1 << r), 0);
 }
 
-/** Lines of prose: a space inside them, or a break between two of them, is damage. */
+/** Lines of prose: a space inside them is damage. */
 const PROSE = roles(LineRole.Body, LineRole.Heading, LineRole.Closing);
 /** Lines of the plan's own text, prose or not (titles, headlines, notices, signatures): their punctuation is judged. */
 const TEXT = PROSE | roles(LineRole.Notice, LineRole.Title, LineRole.Headline, LineRole.Part, LineRole.Signature);

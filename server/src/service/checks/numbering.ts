@@ -33,7 +33,7 @@ interface Sequence {
 interface DocumentStyle {
   readonly width: Width;
   /** Per family: the punctuation most markers use. */
-  punctuation: Map<MarkerFamily, { majority: string }>;
+  punctuation: Map<MarkerFamily, string>;
   /** Parent rank → child rank → the parents that have such children: the first, and whether there are others. */
   childRanks: Map<number, Map<number, { parent: OutlineNode; several: boolean }>>;
 }
@@ -151,15 +151,19 @@ class NumberingCheck {
     let offLevel: { items: Item[]; family: MarkerFamily }[] | undefined;
     for (const seq of sequences) {
       if (seq.kind !== 'heading') continue;
-      const level = seq.rank === 3.5 ? this.halfParenLevel(parent) : this.levelSkip(parent, seq.rank);
-      if (level !== undefined && seq.rank !== 3.5) {
-        const family = FAMILY_OF_LEVEL[level];
-        for (const it of seq.items) this.levelFamily.set(it.node, family);
-        (offLevel ??= []).push({ items: seq.items, family });
-      } else {
-        this.sequenceStyle(seq.items);
+      if (seq.rank === 3.5) {
+        seq.level = this.halfParenLevel(parent);
+        continue;
       }
-      seq.level = level ?? seq.rank;
+      const level = this.levelSkip(parent, seq.rank);
+      if (level === undefined) {
+        this.sequenceStyle(seq.items);
+        continue;
+      }
+      seq.level = level;
+      const family = FAMILY_OF_LEVEL[level];
+      for (const it of seq.items) this.levelFamily.set(it.node, family);
+      (offLevel ??= []).push({ items: seq.items, family });
     }
     if (parent) this.nesting(children, sequences);
     /** Run-ins among the children, counted when a list is first asked whether it stands alone. */
@@ -336,7 +340,10 @@ class NumberingCheck {
     return usedElsewhere[0] ?? (skipped.length >= 2 ? skipped[0] : undefined);
   }
 
-  /** One finding for a sequence written a level off; its fix writes each marker in the level's form, numbered as the sequence's own fixes number it. */
+  /**
+   * One finding for a sequence written a level off; its fix writes each marker in the level's form,
+   * numbered as the sequence's own fixes number it.
+   */
   private reportLevelSkip(parent: OutlineNode, items: Item[], family: MarkerFamily): void {
     const write = (it: Item) => canonicalMarker(family, this.fixedValue.get(it.item as Marker) ?? it.value, this.style.width);
     const first = items[0].item as Marker;
@@ -356,7 +363,7 @@ class NumberingCheck {
     const first = items[0].item as Marker;
     const canonical = CANONICAL_PUNCTUATION[first.family];
     const written = first.punctuation;
-    if (written === canonical || this.style.punctuation.get(first.family)?.majority !== canonical) return;
+    if (written === canonical || this.style.punctuation.get(first.family) !== canonical) return;
     for (const { node, item } of items) {
       if ((item as Marker).punctuation !== written || this.rewrittenAs(node, item as Marker)) return;
     }
@@ -579,7 +586,7 @@ function readStyle(model: OutlineModel, setting: WorkplanSettings['markerWidth']
     const canonical = CANONICAL_PUNCTUATION[family];
     // On a tie the standard form wins.
     const majority = [...c].sort((a, b) => b[1] - a[1] || Number(b[0] === canonical) - Number(a[0] === canonical))[0][0];
-    punctuation.set(family, { majority });
+    punctuation.set(family, majority);
   }
   // Asked for only by a finding or a bracketed marker: a tie, which most plans without brackets in
   // their markers have (none either way), then costs no reading of the text.
