@@ -12,6 +12,7 @@ import { DocumentSync } from '../server/src/lsp/documentSync';
 import { LanguageService } from '../server/src/service/languageService';
 import { parsePlan } from '../server/src/service/parse/parser';
 import { DEFAULT_SETTINGS } from '../server/src/service/checks/settings';
+import { computeDiagnostics } from '../server/src/service/checks/diagnostics';
 import { EditGenerator, PlainDocument, Random } from '../test/helpers/fuzz';
 import { LspClient } from '../test/helpers/lspClient';
 import { ROOT, seeds } from '../test/helpers/seeds';
@@ -246,6 +247,26 @@ function heapAfterEdits(edits: number): { before: number; after: number; edits: 
   return { before, after: process.memoryUsage().heapUsed, edits };
 }
 
+/**
+ * Diagnostics of a plan that is one long faulty sequence (`一、` over and over: every marker after the
+ * first repeats a number), which the numbering check once read again from each fault. Per size, the
+ * median ms and ms per thousand markers: flat per marker when the check is linear.
+ */
+function faultySequence(): { size: string; markers: number; ms: number; msPerThousand: number }[] {
+  const line = '一、加强党建工作\n';
+  return [100 * KB, MB].map((bytes) => {
+    const markers = Math.floor(bytes / Buffer.byteLength(line));
+    const model = parsePlan(line.repeat(markers));
+    const times = [0, 1, 2, 3, 4].map(() => {
+      const t = performance.now();
+      computeDiagnostics(model, DEFAULT_SETTINGS);
+      return performance.now() - t;
+    });
+    const ms = median(times);
+    return { size: bytes >= MB ? '1 MB' : '100 KB', markers, ms, msPerThousand: (ms / markers) * 1000 };
+  });
+}
+
 async function startUp(runs: number): Promise<number> {
   const text = seeds()[0].text;
   const times: number[] = [];
@@ -273,11 +294,12 @@ async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const sizes: SizeResult[] = [];
   for (const s of SIZES) sizes.push(await measureSize(s.label, s.bytes, s.runs));
+  const faulty = faultySequence();
   const heap = heapAfterEdits(10000);
   const startup = await startUp(7);
   const bundles = bundleSizes();
   if (json) {
-    process.stdout.write(JSON.stringify({ sizes, heap, startupMs: startup, bundles }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ sizes, faultySequence: faulty, heap, startupMs: startup, bundles }, null, 2) + '\n');
     return;
   }
   const ms = (n: number) => n.toFixed(n < 10 ? 2 : 1);
@@ -297,6 +319,7 @@ async function main(): Promise<void> {
     line(head),
     ...rows.map(line),
     '',
+    'diagnostics of one faulty sequence (`一、` repeated): ' + faulty.map((f) => `${f.size} (${f.markers} markers) ${ms(f.ms)} ms, ${f.msPerThousand.toFixed(2)} ms per 1000`).join('; '),
     `heap after ${heap.edits} edits on one document: ${(heap.before / MB).toFixed(1)} MB before, ${(heap.after / MB).toFixed(1)} MB after (${((heap.after - heap.before) / MB).toFixed(2)} MB)`,
     `server start-up to the first documentSymbol answer: ${startup.toFixed(0)} ms (median of 7)${startup < 300 ? ' ✓' : ' ✗'} (goal < 300 ms)`,
     'bundles: ' + Object.entries(bundles).map(([f, n]) => `${f} ${(n / KB).toFixed(0)} KB`).join(', '),

@@ -97,12 +97,32 @@ describe('protocol: diagnostics pulled by a client that can', function () {
       ['工作计划：重新编号', 'source.fixAll.workplan', undefined],
     ]);
     assert.strictEqual(apply(SKIPPED, actions[0].edit!.changes![uri]), C);
-    const commas = report.items.filter((d: Diagnostic) => d.code === 'text.halfWidth');
-    const hygiene = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: commas[0].range, context: { diagnostics: [commas[0]], only: ['quickfix'] } });
-    assert.deepStrictEqual(hygiene.map((a) => a.title), ['改为全角“，”', `修复本文件全部半角标点（${commas.length} 处）`]);
-    assert.ok(commas.length < 20, 'one finding per line, not one per comma');
-    assert.ok(!apply(SKIPPED, hygiene[1].edit!.changes![uri]).includes('强化改革思维,'));
+    // A plan in half-width punctuation throughout: one finding, whose fix counts the marks it changes.
+    const [whole, ...others] = report.items.filter((d: Diagnostic) => d.code === 'text.halfWidth');
+    assert.deepStrictEqual(others, []);
+    const changed = (await quickFixes(uri, whole))[0];
+    const count = changed.edit!.changes![uri].length;
+    assert.ok(count > 100, `${count} marks`);
+    assert.deepStrictEqual(changed.title, `将全文半角标点改为全角（${count} 处）`);
+    assert.ok(!apply(SKIPPED, changed.edit!.changes![uri]).includes('强化改革思维,'));
   });
+
+  it('offers a fix-all beside a single half-width mark in a mixed plan, counting the marks it changes', async () => {
+    const uri = client.uri('mixed.plan');
+    const D = seed('江苏路').text;
+    const mixed = D.replace('关键一年，', '关键一年,').replace('强领导下，', '强领导下,').replace('想为指导，', '想为指导,');
+    await client.open(uri, mixed);
+    const report = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+    const commas = report.items.filter((d: Diagnostic) => d.code === 'text.halfWidth');
+    assert.deepStrictEqual(commas.map((d: Diagnostic) => d.range.end.character - d.range.start.character), [1, 1, 1], 'one finding per mark, on the mark');
+    const actions = await quickFixes(uri, commas[0]);
+    assert.deepStrictEqual(actions.map((a) => a.title), ['改为全角“，”', '修复本文件全部半角标点（3 处）']);
+    assert.strictEqual(apply(mixed, actions[1].edit!.changes![uri]), D);
+  });
+
+  async function quickFixes(uri: string, d: Diagnostic): Promise<CodeAction[]> {
+    return client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+  }
 
   it('renumbers the whole document as source.fixAll.workplan and through workspace/executeCommand', async () => {
     const uri = client.uri('renumber.plan');

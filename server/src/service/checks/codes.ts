@@ -15,7 +15,12 @@ export const DIAGNOSTIC_CODES = [...NUMBERING_CODES, ...DAMAGE_CODES, ...HYGIENE
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** Numbering faults are warnings; conventions and extraction damage are information. */
+/**
+ * What a reviewer came for comes first: numbering faults are warnings; conventions and the damage
+ * that breaks the outline (a split or merged heading) are information; the text's own damage is a
+ * hint, shown in the editor where it is and offered as a fix there, but kept out of the Problems
+ * panel (VS Code lists no hints), where a pasted plan's many would bury the numbering warnings.
+ */
 export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'numbering.skipped': 'warning', 'numbering.duplicate': 'warning', 'numbering.order': 'warning',
   'numbering.restart': 'warning', 'numbering.levelSkipped': 'warning', 'numbering.nesting': 'warning',
@@ -23,7 +28,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'marker.compatChar': 'warning', 'numbering.lone': 'information', 'enumeration.gap': 'warning',
   'enumeration.punctuation': 'warning', 'enumeration.mixed': 'warning',
   'heading.split': 'information', 'heading.merged': 'information',
-  'text.brokenLine': 'information', 'text.cjkSpace': 'information', 'text.halfWidth': 'information', 'text.markerSpace': 'information',
+  'text.brokenLine': 'hint', 'text.cjkSpace': 'hint', 'text.halfWidth': 'hint', 'text.markerSpace': 'hint',
 };
 
 /**
@@ -36,9 +41,14 @@ export const SAFE_FIX_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCod
   'marker.punctuation', 'marker.width', 'marker.bracket', 'marker.compatChar', 'enumeration.gap', 'enumeration.punctuation',
 ]);
 
-/** Codes whose fixes can all be applied at once: each touches only its own characters. */
+/**
+ * Codes whose fixes can all be applied at once: each touches only its own characters, and once
+ * applied they leave nothing more to fix (test/unit/hygiene.test.ts proves it on mutated plans).
+ * Not text.brokenLine: whether a line was broken is a guess, and joining lines changes the outline;
+ * each join is confirmed on its own.
+ */
 export const FIX_ALL_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
-  'marker.width', 'text.brokenLine', 'text.cjkSpace', 'text.halfWidth', 'text.markerSpace',
+  'marker.width', 'text.cjkSpace', 'text.halfWidth', 'text.markerSpace',
 ]);
 
 export interface PlanDiagnostic {
@@ -54,6 +64,13 @@ export interface PlanDiagnostic {
   edits?: OffsetEdit[];
   /** The fix renumbers the following siblings too. */
   renumbers?: boolean;
+  /**
+   * A text finding about more than its one place: `document` for a way of writing that the whole
+   * document keeps (its fix changes every one of `count` places), `unpaired` for a half-width quote
+   * whose paragraph leaves unclear whether it opens or closes (no fix).
+   */
+  scope?: 'document' | 'unpaired';
+  count?: number;
   severity: Severity;
 }
 

@@ -15,7 +15,7 @@ export function computeDiagnostics(model: OutlineModel, settings: WorkplanSettin
   // The hygiene checks report in document order; numbering goes by sequence, and damage by the
   // parser's reading. Sorted alone, the few of those are merged with the many of hygiene.
   const lists = [numberingDiagnostics(model, settings).sort(byPosition), damageDiagnostics(model).sort(byPosition)];
-  return (settings.hygieneEnabled ? lists.concat(hygieneDiagnostics(model)) : lists).map((l) => withSeverities(l, settings)).reduce(merged);
+  return (settings.hygieneEnabled ? lists.concat(hygieneDiagnostics(model, settings)) : lists).map((l) => withSeverities(l, settings)).reduce(merged);
 }
 
 /**

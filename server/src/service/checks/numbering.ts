@@ -31,9 +31,9 @@ interface Sequence {
 
 /** Facts about the whole document that single markers are judged against. */
 interface DocumentStyle {
-  width: Width;
-  /** Per family: the punctuation most markers use, and whether more than one is used. */
-  punctuation: Map<MarkerFamily, { majority: string; mixed: boolean }>;
+  readonly width: Width;
+  /** Per family: the punctuation most markers use. */
+  punctuation: Map<MarkerFamily, string>;
   /** Parent rank → child rank → the parents that have such children: the first, and whether there are others. */
   childRanks: Map<number, Map<number, { parent: OutlineNode; several: boolean }>>;
 }
@@ -60,30 +60,32 @@ export function rootSegments(model: OutlineModel): OutlineNode[][] {
 }
 
 /**
- * The numbered headings and the run-ins among a node's children, as sibling sequences. A run-in
- * numbered 1 after others starts a list of its own: a section may hold two (`一是…二是…` twice).
+ * The numbered headings and the run-ins among a node's children, as sibling sequences, the headings'
+ * first. A run-in numbered 1 after others starts a list of its own: a section may hold two (`一是…二是…` twice).
  */
 export function siblingSequences(children: OutlineNode[]): Sequence[] {
-  // Ranks are few: a list searched in place costs less than a Map per node with children.
-  const out: Sequence[] = [];
+  // Ranks are few: a list of the heading sequences searched in place costs less than a Map per node
+  // with children. Run-in lists can be many (`一是` after `一是`…) and are kept apart from that search.
+  const headings: Sequence[] = [];
+  const lists: Sequence[] = [];
   let enumerations: Item[] | undefined;
   for (const c of children) {
     if (c.kind === 'heading' && c.marker) {
       const item = { node: c, item: c.marker, value: c.marker.value };
       let k = 0;
-      while (k < out.length && out[k].rank !== c.rank) k++;
-      if (k < out.length) out[k].items.push(item);
-      else out.push({ kind: 'heading', rank: c.rank, level: c.rank, items: [item] });
+      while (k < headings.length && headings[k].rank !== c.rank) k++;
+      if (k < headings.length) headings[k].items.push(item);
+      else headings.push({ kind: 'heading', rank: c.rank, level: c.rank, items: [item] });
     } else if (c.kind === 'enumeration' && c.enumerator && c.enumerator.value !== ORDINAL_LAST) {
       if (enumerations && c.enumerator.value === 1) {
-        out.push({ kind: 'enumeration', rank: 0, level: 0, items: enumerations });
+        lists.push({ kind: 'enumeration', rank: 0, level: 0, items: enumerations });
         enumerations = undefined;
       }
       (enumerations ??= []).push({ node: c, item: c.enumerator, value: c.enumerator.value });
     }
   }
-  if (enumerations) out.push({ kind: 'enumeration', rank: 0, level: 0, items: enumerations });
-  return out;
+  if (enumerations) lists.push({ kind: 'enumeration', rank: 0, level: 0, items: enumerations });
+  return lists.length ? headings.concat(lists) : headings;
 }
 
 /** `最后` ends a 首先/其次 series whatever its length. */
@@ -106,6 +108,15 @@ class NumberingCheck {
   private readonly suppressed = new Set<OutlineNode>();
   /** Per level, the last value of the previous sequence counting at that level in this document. */
   private lastByLevel = new Map<number, number>();
+  /** Markers of a sequence written a level off: the levelSkipped fix writes them whole in this family. */
+  private readonly levelFamily = new Map<OutlineNode, MarkerFamily>();
+  /**
+   * The value a sequence fault's fix gives a marker that some fix rewrites whole: every fix that
+   * touches such a marker writes the same text there.
+   */
+  private readonly fixedValue = new Map<Marker, number>();
+  /** Markers whose punctuation the numbering.style finding of their sequence covers. */
+  private readonly styled = new Set<OutlineNode>();
 
   constructor(private readonly model: OutlineModel, private readonly settings: Pick<WorkplanSettings, 'markerWidth' | 'allowLevelSkip'>) {
     this.style = readStyle(model, settings.markerWidth);
@@ -133,11 +144,30 @@ class NumberingCheck {
     // Most nodes are leaves (measures, run-ins): nothing to check and nothing to allocate for.
     if (!children.length || (parent && this.suppressed.has(parent))) return;
     const sequences = siblingSequences(children);
+    /**
+     * Sequences written a level off, reported once the numbers their fix writes are known; their own
+     * items, before regroup merges them with the sequence of the level they belong at.
+     */
+    let offLevel: { items: Item[]; family: MarkerFamily }[] | undefined;
     for (const seq of sequences) {
       if (seq.kind !== 'heading') continue;
-      seq.level = (seq.rank === 3.5 ? this.halfParenLevel(parent) : this.levelSkip(parent, seq.rank, seq.items)) ?? seq.rank;
+      if (seq.rank === 3.5) {
+        seq.level = this.halfParenLevel(parent);
+        continue;
+      }
+      const level = this.levelSkip(parent, seq.rank);
+      if (level === undefined) {
+        this.sequenceStyle(seq.items);
+        continue;
+      }
+      seq.level = level;
+      const family = FAMILY_OF_LEVEL[level];
+      for (const it of seq.items) this.levelFamily.set(it.node, family);
+      (offLevel ??= []).push({ items: seq.items, family });
     }
     if (parent) this.nesting(children, sequences);
+    /** Run-ins among the children, counted when a list is first asked whether it stands alone. */
+    let runIns = -1;
     for (const seq of regroup(sequences)) {
       const first = seq.items[0].value;
       // Roots may go on from a previous document in the same file; that is not a fault either.
@@ -146,9 +176,11 @@ class NumberingCheck {
       const faulty = this.sequence(seq.items, seq.kind, start, previous);
       if (seq.kind === 'heading') this.lastByLevel.set(seq.level, seq.items[seq.items.length - 1].value);
       else this.mixedSeries(seq.items);
-      const alone = seq.kind === 'heading' ? seq.items.length === 1 : children.filter((c) => c.kind === 'enumeration').length === 1;
+      if (seq.kind === 'enumeration' && runIns < 0) runIns = children.filter((c) => c.kind === 'enumeration').length;
+      const alone = seq.kind === 'heading' ? seq.items.length === 1 : runIns === 1;
       if (alone && first === 1 && !faulty) this.lone(seq.items[0]);
     }
+    for (const { items, family } of offLevel ?? []) this.reportLevelSkip(parent!, items, family);
     for (const c of children) this.container(c, c.children);
   }
 
@@ -185,6 +217,10 @@ class NumberingCheck {
     const faults: { index: number; code: DiagnosticCode; value: number }[] = [];
     /** Items of inner runs that belong a level down; rare, so made only when one is met. */
     let nested: Set<number> | undefined;
+    // What a fault asks of the items around it, made when the first fault asks: a sequence in order
+    // (nearly all) allocates nothing, and a long faulty one costs no more per item than a short one.
+    let earlier: EarlierValues | undefined;
+    let later: LaterValues | undefined;
     let prev = start;
     for (let i = 0; i < items.length;) {
       const v = items[i].value;
@@ -196,6 +232,7 @@ class NumberingCheck {
       }
       if (kind === 'heading' && i > 0 && v === 1) {
         // `一、二、一、二、三、`: the inner run belongs one level down, and the outer sequence resumes.
+        // A run read here and not taken as inner is read again as the sequence goes on, once.
         let k = i;
         while (k + 1 < items.length && items[k + 1].value !== exp && items[k + 1].value === items[k].value + 1) k++;
         if (k + 1 < items.length && items[k + 1].value === exp) {
@@ -218,7 +255,8 @@ class NumberingCheck {
       if (i === 0 && previous !== undefined && v === previous + 1) {
         code = 'numbering.restart';
       } else if (v > exp) {
-        const missingLater = items.slice(i + 1).some((it) => it.value >= exp && it.value < v);
+        // A number between the expected one and this one comes later: the numbers are out of order.
+        const missingLater = (later ??= new LaterValues(items)).after(i, exp, v);
         code = !isolated && missingLater ? 'numbering.order' : 'numbering.skipped';
         if (code === 'numbering.order') {
           const k = permutedBlockEnd(items, i, exp);
@@ -228,7 +266,7 @@ class NumberingCheck {
           }
         }
       } else {
-        code = items.slice(0, i).some((it) => it.value === v) ? 'numbering.duplicate' : 'numbering.order';
+        code = (earlier ??= new EarlierValues(items)).before(i, v) ? 'numbering.duplicate' : 'numbering.order';
       }
       faults.push({ index: i, code: kind === 'enumeration' ? 'enumeration.gap' : code, value: exp });
       prev = resume;
@@ -248,23 +286,49 @@ class NumberingCheck {
     return faults.length > 0 || nested !== undefined;
   }
 
-  /** Gives items `from` … `until`−1 consecutive values from `value`, passing over mis-nested runs. */
+  /**
+   * Gives items `from` … `until`−1 consecutive values from `value`, passing over mis-nested runs. A
+   * marker that another fix rewrites whole (`rewrittenAs`) is written whole here too, in the same form.
+   */
   private renumberFrom(items: Item[], from: number, until: number, value: number, nested: Set<number> | undefined): OffsetEdit[] {
     const edits: OffsetEdit[] = [];
     for (let j = from; j < until; j++) {
       if (nested?.has(j)) continue;
-      const e = renumberEdit(items[j].item, value++, this.style.width);
+      const { node, item } = items[j];
+      const whole = 'family' in item ? this.rewrittenAs(node, item) : undefined;
+      if (whole) {
+        this.fixedValue.set(item as Marker, value);
+        const text = canonicalMarker(whole, value++, this.style.width);
+        if (text !== item.text) edits.push({ ...item.span, newText: text });
+        continue;
+      }
+      const e = renumberEdit(item, value++, this.style.width);
       if (e) edits.push(e);
     }
     return edits;
   }
 
   /**
+   * The family a marker's own fix writes it whole in, or undefined where its fixes touch only parts
+   * of it: a sequence written a level off, a compatibility glyph, `1)`, `１．` in full-width digits.
+   */
+  private rewrittenAs(node: OutlineNode, m: Marker): MarkerFamily | undefined {
+    const level = this.levelFamily.get(node);
+    if (level) return level;
+    if (m.compat) return m.family;
+    // `1)` is no standard marker: it stands for the level below its parent.
+    if (m.family === 'arabicHalfParen') return FAMILY_OF_LEVEL[this.halfParenLevel(node.parent)];
+    // `１．` becomes `1.` whole: `１.` would mix the widths.
+    if (m.punctuation !== CANONICAL_PUNCTUATION[m.family] && FULL_WIDTH_DIGIT.test(m.text)) return m.family;
+    return undefined;
+  }
+
+  /**
    * `一、` → `1.` where the document elsewhere puts `（一）` under `一、`, or any jump of two levels
    * (`一、` → `（1）`). A plan that never uses `（一）` may go `一、` → `1.` throughout.
    */
-  private levelSkip(parent: OutlineNode | undefined, rank: number, items: Item[]): number | undefined {
-    if (this.settings.allowLevelSkip || !parent?.marker || parent.kind !== 'heading' || rank === 3.5) return undefined;
+  private levelSkip(parent: OutlineNode | undefined, rank: number): number | undefined {
+    if (this.settings.allowLevelSkip || !parent?.marker || parent.kind !== 'heading') return undefined;
     const p = parent.rank;
     // The usual case, the next level down: nothing is skipped, and nothing need be gathered.
     if (Math.floor(p) + 1 >= rank) return undefined;
@@ -273,16 +337,39 @@ class NumberingCheck {
       .filter(([r, parents]) => Number.isInteger(r) && r > p && r < rank && (parents.several || parents.parent !== parent))
       .map(([r]) => r)
       .sort((a, b) => a - b);
-    const level = usedElsewhere[0] ?? (skipped.length >= 2 ? skipped[0] : undefined);
-    if (level === undefined) return undefined;
-    const family = FAMILY_OF_LEVEL[level];
+    return usedElsewhere[0] ?? (skipped.length >= 2 ? skipped[0] : undefined);
+  }
+
+  /**
+   * One finding for a sequence written a level off; its fix writes each marker in the level's form,
+   * numbered as the sequence's own fixes number it.
+   */
+  private reportLevelSkip(parent: OutlineNode, items: Item[], family: MarkerFamily): void {
+    const write = (it: Item) => canonicalMarker(family, this.fixedValue.get(it.item as Marker) ?? it.value, this.style.width);
     const first = items[0].item as Marker;
     this.add({
-      code: 'numbering.levelSkipped', span: first.span, found: first.text, context: parent.marker.text,
-      expected: canonicalMarker(family, first.value, this.style.width),
-      edits: items.map((it) => ({ ...it.item.span, newText: canonicalMarker(family, it.value, this.style.width) })),
+      code: 'numbering.levelSkipped', span: first.span, found: first.text, context: parent.marker!.text, expected: write(items[0]),
+      edits: items.map((it) => ({ ...it.item.span, newText: write(it) })),
     });
-    return level;
+  }
+
+  /**
+   * `1、 2、 3、` in one section where the document's other sections write `1.`: one finding for the
+   * section, whose fix writes each of its markers the document's way. A sequence of one marker
+   * cannot show a way of its own; it is judged as a single marker (`marker.punctuation`).
+   */
+  private sequenceStyle(items: Item[]): void {
+    if (items.length < 2) return;
+    const first = items[0].item as Marker;
+    const canonical = CANONICAL_PUNCTUATION[first.family];
+    const written = first.punctuation;
+    if (written === canonical || this.style.punctuation.get(first.family) !== canonical) return;
+    for (const { node, item } of items) {
+      if ((item as Marker).punctuation !== written || this.rewrittenAs(node, item as Marker)) return;
+    }
+    const edits = items.map(({ item }) => ({ start: item.span.end - written.length, end: item.span.end, newText: canonical }));
+    this.add({ code: 'numbering.style', span: first.span, found: first.text, expected: applyToItem(first, [edits[0]]), edits });
+    for (const { node } of items) this.styled.add(node);
   }
 
   /** The level a `1)` stands for: the one its parent's level usually has below it, else the next. */
@@ -317,29 +404,20 @@ class NumberingCheck {
 
   /** Glyph, brackets and punctuation of one marker. */
   private marker(node: OutlineNode, m: Marker): void {
+    // A sequence written a level off: its levelSkipped fix writes the marker whole.
+    if (this.levelFamily.has(node)) return;
     const width = this.style.width;
-    if (m.compat) {
-      const expected = canonicalMarker(m.family, m.value, width);
-      this.add({ code: 'marker.compatChar', span: m.span, found: m.text, expected, edits: [{ ...m.span, newText: expected }] });
-      return;
-    }
-    if (m.family === 'arabicHalfParen') {
-      // `1)` is no standard marker: it stands for the level below its parent.
-      const family = FAMILY_OF_LEVEL[this.halfParenLevel(node.parent)];
-      const expected = canonicalMarker(family, m.value, width);
-      this.add({ code: 'marker.punctuation', span: m.span, found: m.text, expected, edits: [{ ...m.span, newText: expected }] });
+    const whole = this.rewrittenAs(node, m);
+    if (whole) {
+      const expected = canonicalMarker(whole, this.fixedValue.get(m) ?? m.value, width);
+      this.add({ code: m.compat ? 'marker.compatChar' : 'marker.punctuation', span: m.span, found: m.text, expected, edits: [{ ...m.span, newText: expected }] });
       return;
     }
     if (m.open && m.close) this.brackets(m, width);
     const canonical = CANONICAL_PUNCTUATION[m.family];
-    if (m.punctuation !== canonical) {
-      const usage = this.style.punctuation.get(m.family);
-      const code: DiagnosticCode = usage?.mixed && usage.majority === canonical ? 'numbering.style' : 'marker.punctuation';
-      // `１．` in full-width digits becomes `1.` whole: `１.` would mix the widths.
-      const edit = FULL_WIDTH_DIGIT.test(m.text)
-        ? { ...m.span, newText: canonicalMarker(m.family, m.value, this.style.width) }
-        : { start: m.span.end - m.punctuation.length, end: m.span.end, newText: canonical };
-      this.add({ code, span: m.span, found: m.text, expected: applyToItem(m, [edit]), edits: [edit] });
+    if (m.punctuation !== canonical && !this.styled.has(node)) {
+      const edit = { start: m.span.end - m.punctuation.length, end: m.span.end, newText: canonical };
+      this.add({ code: 'marker.punctuation', span: m.span, found: m.text, expected: applyToItem(m, [edit]), edits: [edit] });
     }
   }
 
@@ -399,11 +477,18 @@ function lastTopLevel(roots: OutlineNode[]): OutlineNode | undefined {
   return undefined;
 }
 
+/**
+ * Swapped numbers (`（三）（二）`, `4. 2. 3.`) span a few items. A block is looked for no further than
+ * this: a long sequence of faults would otherwise be read again from each of them, quadratic in its length.
+ */
+const PERMUTED_BLOCK_LIMIT = 64;
+
 /** The smallest k ≥ i+1 such that items i..k hold exactly the values exp…exp+k−i, or −1. */
 function permutedBlockEnd(items: Item[], i: number, exp: number): number {
   const seen = new Set<number>();
   let max = 0;
-  for (let k = i; k < items.length; k++) {
+  const end = Math.min(items.length, i + PERMUTED_BLOCK_LIMIT);
+  for (let k = i; k < end; k++) {
     const v = items[k].value;
     if (v < exp || seen.has(v)) return -1;
     seen.add(v);
@@ -411,6 +496,64 @@ function permutedBlockEnd(items: Item[], i: number, exp: number): number {
     if (k > i && max === exp + k - i) return k;
   }
   return -1;
+}
+
+/** Whether a value occurs before an item: the values of the items passed so far, gathered as the sequence goes on. */
+class EarlierValues {
+  private readonly seen = new Set<number>();
+  private gathered = 0;
+
+  constructor(private readonly items: Item[]) {}
+
+  /** Whether an item before index `i` has value `v`; `i` never decreases from one call to the next. */
+  before(i: number, v: number): boolean {
+    for (; this.gathered < i; this.gathered++) this.seen.add(this.items[this.gathered].value);
+    return this.seen.has(v);
+  }
+}
+
+/**
+ * Whether a value in a range occurs after an item: the values in order, each with the last index it
+ * occurs at, and a segment tree of the greatest such index over any run of values.
+ */
+class LaterValues {
+  private readonly values: number[];
+  private readonly tree: Int32Array;
+
+  constructor(items: Item[]) {
+    const last = new Map<number, number>();
+    items.forEach((it, i) => last.set(it.value, i));
+    this.values = [...last.keys()].sort((a, b) => a - b);
+    const n = this.values.length;
+    this.tree = new Int32Array(2 * n);
+    this.values.forEach((v, k) => (this.tree[n + k] = last.get(v)!));
+    for (let k = n - 1; k > 0; k--) this.tree[k] = Math.max(this.tree[2 * k], this.tree[2 * k + 1]);
+  }
+
+  /** Whether an item after index `i` has a value in `[lo, hi)`. */
+  after(i: number, lo: number, hi: number): boolean {
+    const n = this.values.length;
+    let l = lowerBound(this.values, lo) + n;
+    let r = lowerBound(this.values, hi) + n;
+    let max = -1;
+    for (; l < r; l >>= 1, r >>= 1) {
+      if (l & 1) max = Math.max(max, this.tree[l++]);
+      if (r & 1) max = Math.max(max, this.tree[--r]);
+    }
+    return max > i;
+  }
+}
+
+/** The first index of sorted `xs` whose value is at least `x`. */
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function readStyle(model: OutlineModel, setting: WorkplanSettings['markerWidth']): DocumentStyle {
@@ -443,8 +586,34 @@ function readStyle(model: OutlineModel, setting: WorkplanSettings['markerWidth']
     const canonical = CANONICAL_PUNCTUATION[family];
     // On a tie the standard form wins.
     const majority = [...c].sort((a, b) => b[1] - a[1] || Number(b[0] === canonical) - Number(a[0] === canonical))[0][0];
-    punctuation.set(family, { majority, mixed: c.size > 1 });
+    punctuation.set(family, majority);
   }
-  const width: Width = setting === 'full' || setting === 'half' ? setting : half > full ? 'half' : 'full';
-  return { width, punctuation, childRanks };
+  // Asked for only by a finding or a bracketed marker: a tie, which most plans without brackets in
+  // their markers have (none either way), then costs no reading of the text.
+  let width: Width | undefined = setting === 'full' || setting === 'half' ? setting : half !== full ? (half > full ? 'half' : 'full') : undefined;
+  return {
+    get width() {
+      return (width ??= proseWidth(model.text));
+    },
+    punctuation,
+    childRanks,
+  };
+}
+
+/**
+ * The width the markers cannot decide (as many of either, `(一)` and `（二）`) is the width of the
+ * document's own brackets, else of its commas: a plan typed with `,` and `(` writes its markers so.
+ * The markers' own brackets count alike on both sides.
+ */
+function proseWidth(text: string): Width {
+  let brackets = 0;
+  let commas = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0xff09) brackets++;
+    else if (c === 0x28 || c === 0x29) brackets--;
+    else if (c === 0xff0c) commas++;
+    else if (c === 0x2c) commas--;
+  }
+  return (brackets || commas) < 0 ? 'half' : 'full';
 }

@@ -13,6 +13,10 @@ export interface WorkplanSettings {
   allowLevelSkip: boolean;
   /** `workplan.hygiene.enabled`: the `text.*` family. */
   hygieneEnabled: boolean;
+  /** `workplan.hygiene.acceptHalfWidth`: a document that writes a punctuation mark half-width throughout is left so. */
+  acceptHalfWidth: boolean;
+  /** `workplan.hygiene.acceptDigitSpaces`: a document that spaces its numbers from Chinese text throughout is left so. */
+  acceptDigitSpaces: boolean;
   /** `workplan.renumberOnSave`. */
   renumberOnSave: boolean;
 }
@@ -22,6 +26,8 @@ export const DEFAULT_SETTINGS: WorkplanSettings = {
   markerWidth: 'auto',
   allowLevelSkip: false,
   hygieneEnabled: true,
+  acceptHalfWidth: false,
+  acceptDigitSpaces: false,
   renumberOnSave: false,
 };
 
@@ -59,6 +65,8 @@ export function readSettings(section: unknown): WorkplanSettings {
     markerWidth: width === 'full' || width === 'half' || width === 'auto' ? width : DEFAULT_SETTINGS.markerWidth,
     allowLevelSkip: bool('allowLevelSkip', DEFAULT_SETTINGS.allowLevelSkip),
     hygieneEnabled: bool('hygiene.enabled', DEFAULT_SETTINGS.hygieneEnabled),
+    acceptHalfWidth: bool('hygiene.acceptHalfWidth', DEFAULT_SETTINGS.acceptHalfWidth),
+    acceptDigitSpaces: bool('hygiene.acceptDigitSpaces', DEFAULT_SETTINGS.acceptDigitSpaces),
     renumberOnSave: bool('renumberOnSave', DEFAULT_SETTINGS.renumberOnSave),
   };
 }

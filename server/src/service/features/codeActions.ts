@@ -26,11 +26,12 @@ function sameRange(a: Diagnostic, doc: TextDocument, d: PlanDiagnostic): boolean
 
 function fixTitle(d: PlanDiagnostic, lang: Lang): string {
   switch (d.code) {
+    case 'text.cjkSpace':
+    case 'text.halfWidth':
+      return uiText(d.scope === 'document' ? `fix.${d.code}.document` : `fix.${d.code}`, lang, d);
     case 'heading.split':
     case 'heading.merged':
     case 'text.brokenLine':
-    case 'text.cjkSpace':
-    case 'text.halfWidth':
     case 'text.markerSpace':
       return uiText(`fix.${d.code}`, lang, d);
     case 'numbering.levelSkipped':
@@ -48,7 +49,8 @@ export function getCodeActions(doc: TextDocument, model: OutlineModel, computed:
   const actions: CodeAction[] = [];
   const only = context.only;
   if (wanted(CodeActionKind.QuickFix, only)) {
-    const fixAllFor = new Set<DiagnosticCode>();
+    /** Codes with a fix-all, each with the first of its findings shown. */
+    const fixAllFor = new Map<DiagnosticCode, PlanDiagnostic>();
     for (const shown of context.diagnostics) {
       if (shown.source !== 'workplan') continue;
       const d = computed.find((c) => c.code === shown.code && sameRange(shown, doc, c));
@@ -57,16 +59,16 @@ export function getCodeActions(doc: TextDocument, model: OutlineModel, computed:
         title: fixTitle(d, lang), kind: CodeActionKind.QuickFix, diagnostics: [shown], isPreferred: !d.code.startsWith('text.'),
         edit: { changes: { [doc.uri]: toTextEdits(doc, d.edits) } },
       });
-      if (FIX_ALL_CODES.has(d.code)) fixAllFor.add(d.code);
+      if (FIX_ALL_CODES.has(d.code) && !fixAllFor.has(d.code)) fixAllFor.set(d.code, d);
     }
-    for (const code of fixAllFor) {
-      // Offered only when it does more than the single fix beside it.
+    for (const [code, shown] of fixAllFor) {
       const all = computed.filter((c) => c.code === code && c.edits);
-      if (all.length < 2) continue;
-      actions.push({
-        title: fixAllTitle(code, all.length, lang), kind: CodeActionKind.QuickFix,
-        edit: { changes: { [doc.uri]: toTextEdits(doc, all.flatMap((c) => c.edits!)) } },
-      });
+      const edits = all.flatMap((c) => c.edits!);
+      // Offered only when it does more than the single fix beside it.
+      if (edits.length <= shown.edits!.length) continue;
+      // It counts what it changes: each character or gap of the text, each marker.
+      const places = code.startsWith('text.') ? edits.length : all.length;
+      actions.push({ title: fixAllTitle(code, places, lang), kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: toTextEdits(doc, edits) } } });
     }
   }
   if (wanted(FIX_ALL_KIND, only)) {

@@ -15,6 +15,10 @@ export interface MessageArgs {
   expected: string;
   found: string;
   context?: string;
+  /** A text finding about the whole document's way of writing, or a quote that does not pair up (`Finding.scope`). */
+  scope?: 'document' | 'unpaired';
+  /** How many places a document-wide finding covers. */
+  count?: number;
 }
 
 type Text = Record<Lang, (a: MessageArgs) => string>;
@@ -93,12 +97,24 @@ const DIAGNOSTICS: Record<DiagnosticCode, Text> = {
     en: (a) => `Line broken mid-sentence: expected "${a.found}" to run on into "${a.expected}", found a line break`,
   },
   'text.cjkSpace': {
-    zh: (a) => `中文之间有多余空格：应为“${a.expected}”，实为“${a.found}”`,
-    en: (a) => `Space inside Chinese text: expected "${a.expected}", found "${a.found}"`,
+    zh: (a) => a.scope === 'document'
+      ? `全文数字与中文之间都加了空格（${a.count} 处）：应为“${a.expected}”，实为“${a.found}”；如有意如此，可在设置 workplan.hygiene.acceptDigitSpaces 中接受`
+      : `中文之间有多余空格：应为“${a.expected}”，实为“${a.found}”`,
+    en: (a) => a.scope === 'document'
+      ? `Spaces between numbers and Chinese text throughout the document (${a.count} places): expected "${a.expected}", found "${a.found}"; to keep them, set workplan.hygiene.acceptDigitSpaces`
+      : `Space inside Chinese text: expected "${a.expected}", found "${a.found}"`,
   },
   'text.halfWidth': {
-    zh: (a) => `中文里用了半角标点：应为“${a.expected}”，实为“${a.found}”`,
-    en: (a) => `Half-width punctuation in Chinese text: expected "${a.expected}", found "${a.found}"`,
+    zh: (a) => a.scope === 'document'
+      ? `全文通篇使用半角标点（${a.count} 处）：应为全角“${a.expected}”，实为“${a.found}”；如有意如此，可在设置 workplan.hygiene.acceptHalfWidth 中接受`
+      : a.scope === 'unpaired'
+        ? `半角引号无法配对：本段 ${a.count} 个半角引号“${a.found}”前后不成对，需逐个改为全角的前引号或后引号`
+        : `中文里用了半角标点：应为“${a.expected}”，实为“${a.found}”`,
+    en: (a) => a.scope === 'document'
+      ? `Half-width punctuation throughout the document (${a.count} places): expected full-width "${a.expected}", found "${a.found}"; to keep it, set workplan.hygiene.acceptHalfWidth`
+      : a.scope === 'unpaired'
+        ? `Half-width quotes that do not pair up: the ${a.count} quotes "${a.found}" of this paragraph do not pair; change each to an opening or a closing full-width quote by hand`
+        : `Half-width punctuation in Chinese text: expected "${a.expected}", found "${a.found}"`,
   },
   'text.markerSpace': {
     zh: (a) => `序号后有多余空格：应为“${a.expected}”，实为“${a.found}”`,
@@ -113,7 +129,6 @@ export function diagnosticMessage(code: DiagnosticCode, args: MessageArgs, lang:
 /** Names of the codes whose fixes can be applied all at once, for "fix all" titles. */
 const FIX_ALL_NAMES: Partial<Record<DiagnosticCode, Record<Lang, string>>> = {
   'marker.width': { zh: '序号括号宽度', en: 'marker bracket widths' },
-  'text.brokenLine': { zh: '断行', en: 'broken lines' },
   'text.cjkSpace': { zh: '中文间多余空格', en: 'spaces inside Chinese text' },
   'text.halfWidth': { zh: '半角标点', en: 'half-width punctuation marks' },
   'text.markerSpace': { zh: '序号后多余空格', en: 'spaces after markers' },
@@ -134,6 +149,12 @@ const UI = {
   'fix.text.brokenLine': { zh: () => '接上断行', en: () => 'Join the broken line' },
   'fix.text.cjkSpace': { zh: () => '删除多余空格', en: () => 'Remove the space' },
   'fix.text.halfWidth': { zh: (a: MessageArgs) => `改为全角“${a.expected}”`, en: (a: MessageArgs) => `Use full-width "${a.expected}"` },
+  'fix.text.halfWidth.document': {
+    zh: (a: MessageArgs) => `将全文半角标点改为全角（${a.count} 处）`, en: (a: MessageArgs) => `Make the document's half-width punctuation full-width (${a.count} places)`,
+  },
+  'fix.text.cjkSpace.document': {
+    zh: (a: MessageArgs) => `删除全文数字与中文之间的空格（${a.count} 处）`, en: (a: MessageArgs) => `Remove the spaces between numbers and Chinese text (${a.count} places)`,
+  },
   'fix.text.markerSpace': { zh: () => '删除序号后的空格', en: () => 'Remove the space after the marker' },
   'renumber.title': { zh: () => '工作计划：重新编号', en: () => 'Workplan: Renumber' },
   'renumber.nothing': { zh: () => '序号已经连续，无需重新编号。', en: () => 'The numbering is already in order; nothing to renumber.' },
