@@ -7,7 +7,7 @@ import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { parsePlan } from '../parse/parser';
 import { PositionIndex } from '../text/positions';
 import { spanToRange } from '../text/ranges';
-import { isBigram, termText } from './terms';
+import { isBigram, normalizeText, termText } from './terms';
 import { excerptOf, oneLine, planMetadata, PlanUnit, queryTerms, unitsOf, unitTerms } from './units';
 
 export interface IndexedDocument {
@@ -27,6 +27,8 @@ export interface IndexedUnit {
   doc: IndexedDocument;
   kind: NodeKind;
   title: string;
+  /** The title as searches compare it (see titleKey). */
+  titleKey: string;
   path: string[];
   excerpt: string;
   /** 0-based line of the heading. */
@@ -304,11 +306,11 @@ export class RelatedIndex {
 
   /** Every unit whose title holds the characters of `query` in order, closest matches first. */
   searchTitles(query: string, limit: number): IndexedUnit[] {
-    const q = [...oneLine(query).replace(/\s+/g, '').toLowerCase()];
+    const q = [...titleKey(query)];
     const found: { unit: IndexedUnit; rank: number }[] = [];
     for (const doc of this.docs.values()) {
       for (const unit of doc.units) {
-        const rank = titleRank(unit.title.toLowerCase(), q);
+        const rank = titleRank(unit.titleKey, q);
         if (rank >= 0) found.push({ unit, rank });
       }
     }
@@ -492,11 +494,19 @@ function titleRank(title: string, q: string[]): number {
   return 1000 + gaps;
 }
 
+/** A title as searches compare it: one line, no spaces, in the form matching normalises to (繁/简, width). */
+function titleKey(title: string): string {
+  const key = normalizeText(oneLine(title)).replace(/\s+/g, '');
+  // Most titles are their own key: share the string.
+  return key === title ? title : key;
+}
+
 function toIndexed(doc: IndexedDocument, unit: PlanUnit, at: PositionIndex, termIds: Int32Array, tfs: Float32Array, length: number): IndexedUnit {
   return {
     doc,
     kind: unit.node.kind,
     title: unit.title,
+    titleKey: titleKey(unit.title),
     path: unit.path,
     excerpt: excerptOf(unit),
     line: unit.node.line,
