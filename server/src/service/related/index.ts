@@ -7,6 +7,7 @@ import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { parsePlan } from '../parse/parser';
 import { PositionIndex } from '../text/positions';
 import { spanToRange } from '../text/ranges';
+import { topicOfTerm, topicTermsAsIndexTerms } from './lexicon';
 import { isBigram, normalizeText, termText } from './terms';
 import { excerptOf, oneLine, planMetadata, PlanUnit, queryTerms, unitsOf, unitTerms } from './units';
 
@@ -48,6 +49,8 @@ export interface RelatedHit {
   similarity: number;
   /** Shared words, strongest first (bigrams only where no shared word covers them). */
   sharedTerms: string[];
+  /** Topics of the lexicon (topics.ts) both speak of, by index into TOPICS, strongest first. */
+  sharedTopics: number[];
 }
 
 export interface SearchOptions {
@@ -56,6 +59,23 @@ export interface SearchOptions {
   limit?: number;
   minSimilarity?: number;
 }
+
+/**
+ * How the topic lexicon joins BM25. A unit is on a topic when its lexicon terms, weighted where they
+ * stand as its terms are, reach `topicMin`; its weight on it saturates as e/(e + topicSaturation).
+ * Each topic shared with the question adds `topic` × both weights to the score, with no length
+ * normalisation (a long section is no less on its topic); and the question is expanded with its
+ * topics' lexicon terms at `expansion` × its weight on the topic, so a unit on the same topic in
+ * other words (助餐 for 养老) is found. Chosen on the tuning half of the labelled pairs (eval:related).
+ */
+export interface RankingWeights {
+  topic: number;
+  topicSaturation: number;
+  topicMin: number;
+  expansion: number;
+}
+
+export const DEFAULT_WEIGHTS: RankingWeights = { topic: 0, topicSaturation: 2, topicMin: 1, expansion: 0 };
 
 /** BM25 constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -128,6 +148,12 @@ interface QueryTerm {
   weight: number;
 }
 
+/** A question as the index asks it: text terms for BM25, topics for the topic score. */
+interface Question {
+  terms: QueryTerm[];
+  topics: QueryTerm[];
+}
+
 export class RelatedIndex {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
@@ -145,6 +171,8 @@ export class RelatedIndex {
   private lengthTotal = 0;
   /** Bumped by every change: the average unit length, and so the norms, may have moved. */
   private epoch = 0;
+
+  constructor(private readonly weights: RankingWeights = DEFAULT_WEIGHTS) {}
 
   get documentCount(): number {
     return this.docs.size;
@@ -177,14 +205,14 @@ export class RelatedIndex {
       const length = unitTerms(unit, counts, words);
       for (const w of words) this.readable.add(this.intern(w));
       // Ids sorted natively as a typed array; each id's frequency parked in a scratch array meanwhile.
-      const ids = new Int32Array(counts.size);
+      let ids = new Int32Array(counts.size);
       let i = 0;
       for (const [term, tf] of counts) {
         const id = this.intern(term);
-        this.scratch[id] = tf;
-        ids[i++] = id;
+        this.scratch[id] = topicOfTerm(term) < 0 ? tf : this.onTopic(tf);
+        if (this.scratch[id] > 0) ids[i++] = id;
       }
-      ids.sort();
+      ids = ids.subarray(0, i).sort();
       const tfs = Float32Array.from(ids, (id) => this.scratch[id]);
       doc.units.push(toIndexed(doc, unit, at, ids, tfs, length));
       this.lengthTotal += length;
@@ -256,8 +284,7 @@ export class RelatedIndex {
     const scores: (Float64Array | undefined)[] = [];
     const norms: Float64Array[] = [];
     const touched: number[] = [];
-    for (const { id, weight } of query) {
-      const w = weight * (K1 + 1);
+    const visit = ({ id }: QueryTerm, add: (acc: Float64Array, norm: Float64Array, ordinal: number, tf: number) => void) => {
       const { keys, tfs, n } = this.postings[id];
       for (let i = 0; i < n; i++) {
         const key = keys[i];
@@ -270,11 +297,14 @@ export class RelatedIndex {
           norms[slot] = this.normsOf(doc);
           touched.push(slot);
         }
-        const ordinal = key & (MAX_UNITS_PER_DOC - 1);
-        const tf = tfs[i];
-        acc[ordinal] += (w * tf) / (tf + norms[slot][ordinal]);
+        add(acc, norms[slot], key & (MAX_UNITS_PER_DOC - 1), tfs[i]);
       }
+    };
+    for (const term of query.terms) {
+      const w = term.weight * (K1 + 1);
+      visit(term, (acc, norm, ordinal, tf) => (acc[ordinal] += (w * tf) / (tf + norm[ordinal])));
     }
+    for (const topic of query.topics) visit(topic, (acc, _norm, ordinal, tf) => (acc[ordinal] += topic.weight * tf));
     const pick = new Picker(this.cutoff(query, options), options.limit);
     for (const slot of touched) {
       const units = this.slots[slot]!.units;
@@ -292,11 +322,15 @@ export class RelatedIndex {
       const norms = this.normsOf(doc);
       doc.units.forEach((unit, ordinal) => {
         let score = 0;
-        for (const { id, weight } of query) {
+        for (const { id, weight } of query.terms) {
           const at = indexOf(unit.termIds, id);
           if (at < 0) continue;
           const tf = unit.tfs[at];
           score += (weight * (K1 + 1) * tf) / (tf + norms[ordinal]);
+        }
+        for (const { id, weight } of query.topics) {
+          const at = indexOf(unit.termIds, id);
+          if (at >= 0) score += weight * unit.tfs[at];
         }
         pick.offer(unit, score);
       });
@@ -340,12 +374,37 @@ export class RelatedIndex {
     return id;
   }
 
+  /** A unit's or question's weight on a topic, from its evidence (see RankingWeights). */
+  private onTopic(evidence: number): number {
+    return evidence >= this.weights.topicMin ? evidence / (evidence + this.weights.topicSaturation) : 0;
+  }
+
   /**
-   * The question's terms weighted by inverse unit frequency, strongest first. Phrases every plan
-   * repeats (高质量发展, 进一步, 持续推进) occur in many units and so weigh little: the corpus itself
-   * says which they are, no stop list.
+   * The question's terms weighted by inverse unit frequency, strongest first, and its topics. Phrases
+   * every plan repeats (高质量发展, 进一步, 持续推进) occur in many units and so weigh little: the
+   * corpus itself says which they are, no stop list.
    */
-  private weigh(terms: Map<string, number>, excluded: IndexedDocument[]): QueryTerm[] {
+  private weigh(asked: Map<string, number>, excluded: IndexedDocument[]): Question {
+    const terms = new Map<string, number>();
+    const topics: QueryTerm[] = [];
+    for (const [term, tf] of asked) {
+      const topic = topicOfTerm(term);
+      if (topic < 0) {
+        terms.set(term, (terms.get(term) ?? 0) + tf);
+        continue;
+      }
+      const weight = this.onTopic(tf);
+      const id = this.termIds.get(term);
+      if (weight > 0 && id !== undefined && this.weights.topic > 0) topics.push({ id, weight: this.weights.topic * weight });
+      if (weight > 0 && this.weights.expansion > 0) {
+        for (const [t, n] of topicTermsAsIndexTerms(topic)) terms.set(t, (terms.get(t) ?? 0) + this.weights.expansion * weight * n);
+      }
+    }
+    topics.sort((a, b) => b.weight - a.weight || a.id - b.id);
+    return { terms: this.weighTerms(terms, excluded), topics };
+  }
+
+  private weighTerms(terms: Map<string, number>, excluded: IndexedDocument[]): QueryTerm[] {
     const n = this.unitTotal;
     const query: QueryTerm[] = [];
     for (const [term, tf] of terms) {
@@ -363,13 +422,13 @@ export class RelatedIndex {
     return query.slice(0, MAX_QUERY_TERMS);
   }
 
-  /** The best score any unit could reach for this question: every term saturated, in a unit of no length. */
-  private best(query: QueryTerm[]): number {
-    return query.reduce((sum, q) => sum + q.weight * (K1 + 1), 0) || 1;
+  /** The best score any unit could reach for this question: every term saturated, in a unit of no length, wholly on its topics. */
+  private best(query: Question): number {
+    return query.terms.reduce((sum, q) => sum + q.weight * (K1 + 1), 0) + query.topics.reduce((sum, q) => sum + q.weight, 0) || 1;
   }
 
   /** Scores must exceed this: zero (no shared term) or the least similarity asked for. */
-  private cutoff(query: QueryTerm[], options: SearchOptions): number {
+  private cutoff(query: Question, options: SearchOptions): number {
     return Math.max(0, (options.minSimilarity ?? 0) * this.best(query) - 1e-12);
   }
 
@@ -382,7 +441,7 @@ export class RelatedIndex {
     return doc.norms;
   }
 
-  private finish(pick: Picker, query: QueryTerm[], options: SearchOptions): RelatedHit[] {
+  private finish(pick: Picker, query: Question, options: SearchOptions): RelatedHit[] {
     const best = this.best(query);
     // Copies and versions of one plan (a seed also saved in the workspace, a draft beside the final
     // text) answer as one: the document of the best-scoring unit speaks for them all.
@@ -392,7 +451,23 @@ export class RelatedIndex {
       if (!speaker.has(plan)) speaker.set(plan, unit.doc);
       return speaker.get(plan) === unit.doc;
     });
-    return ranked.slice(0, options.limit ?? Infinity).map(({ unit, score }) => ({ unit, score, similarity: score / best, sharedTerms: this.shared(unit, query) }));
+    return ranked.slice(0, options.limit ?? Infinity).map(({ unit, score }) => ({
+      unit,
+      score,
+      similarity: score / best,
+      sharedTerms: this.shared(unit, query.terms),
+      sharedTopics: this.sharedTopics(unit, query.topics),
+    }));
+  }
+
+  /** Topics of the question the unit is on too, by the score each adds. */
+  private sharedTopics(unit: IndexedUnit, topics: QueryTerm[]): number[] {
+    const shared: { topic: number; score: number }[] = [];
+    for (const { id, weight } of topics) {
+      const at = indexOf(unit.termIds, id);
+      if (at >= 0) shared.push({ topic: topicOfTerm(this.terms[id]), score: weight * unit.tfs[at] });
+    }
+    return shared.sort((a, b) => b.score - a.score || a.topic - b.topic).map((s) => s.topic);
   }
 
   private shared(unit: IndexedUnit, query: QueryTerm[]): string[] {

@@ -57,12 +57,17 @@ function* chunks(text: string): Generator<string> {
  * know (招商, 双拥), worth showing a reader, unlike a bigram across a word's edge (用心|用 → 心用).
  */
 export function addTerms(text: string, weight: number, into: Map<string, number>, words?: Set<string>): number {
+  return addNormalizedTerms(normalizeText(text), weight, into, words);
+}
+
+/** addTerms for text already through normalizeText. */
+export function addNormalizedTerms(normalized: string, weight: number, into: Map<string, number>, words?: Set<string>): number {
   let added = 0;
   const add = (term: string): void => {
     into.set(term, (into.get(term) ?? 0) + weight);
     added += weight;
   };
-  for (const chunk of chunks(normalizeText(text))) {
+  for (const chunk of chunks(normalized)) {
     let prev: { word: string; end: number; cjk: boolean } | undefined;
     for (const s of segmenter.segment(chunk)) {
       if (!s.isWordLike) continue;
