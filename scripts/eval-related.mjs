@@ -3,7 +3,8 @@
 // test half, beside a plain bigram TF-IDF baseline. The unseen plans are real plans of other
 // provinces kept outside the repository (see sharedPlansDir); where they are absent that part is
 // skipped with a message. Flags:
-//   --tune   choose the ranking weights on the tuning half only (grid search), print the best
+//   --tune   choose the ranking weights on the tuning half only (grid search), print the best;
+//            --grid '{"topic":[0.1,0.2],…}' searches another grid
 //   --list   print every question with its top three, hits marked (for judging pools)
 //   --json   one JSON object instead of the table
 import { createRequire } from 'module';
@@ -44,11 +45,12 @@ function summary(results) {
 const objective = (s) => (s.seeds.tune.p + (Number.isNaN(s.unseen.tune.p) ? s.seeds.tune.p : s.unseen.tune.p)) / 2;
 
 function service(weights) {
-  return withSeeds(pairs.serviceRanker(pairs.seedIndex(weights)));
+  return pairs.serviceRanker(pairs.seedIndex(weights));
 }
 
 if (args.has('--tune')) {
-  const grid = { topic: [0, 0.5, 1, 2, 4, 8], topicSaturation: [0.5, 1, 2, 4], topicMin: [0.5, 1, 2], expansion: [0, 0.1, 0.25, 0.5, 1] };
+  const given = process.argv.indexOf('--grid');
+  const grid = given > 0 ? JSON.parse(process.argv[given + 1]) : { topic: [0, 0.1, 0.2, 0.3, 0.5], topicSaturation: [1, 2, 4], topicMin: [0.5, 1], expansion: [0, 0.25, 0.5] };
   let best;
   const keys = Object.keys(grid);
   const combos = keys.reduce((acc, k) => acc.flatMap((c) => grid[k].map((v) => ({ ...c, [k]: v }))), [{}]);

@@ -14,6 +14,7 @@ import { Checks } from './checks';
 import { DocumentSync, utf8Size } from './documentSync';
 import { RelatedFeatures } from './related';
 import { LanguageService } from '../service/languageService';
+import { langOf } from '../service/l10n/messages';
 
 const connection = createConnection(ProposedFeatures.all);
 const sync = new DocumentSync();
@@ -30,6 +31,7 @@ connection.onDidChangeConfiguration((params) => {
 });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  service.lang = langOf(params.locale);
   const maxMb = params.initializationOptions?.maxFileSize;
   if (typeof maxMb === 'number' && maxMb > 0) sync.maxFileSize = maxMb * 1024 * 1024;
   // Every capability is declared here, statically: older clients ignore dynamic registration.

@@ -136,6 +136,9 @@ const UI = {
   'renumber.title': { zh: () => '工作计划：重新编号', en: () => 'Workplan: Renumber' },
   'renumber.nothing': { zh: () => '序号已经连续，无需重新编号。', en: () => 'The numbering is already in order; nothing to renumber.' },
   'renumber.noDocument': { zh: () => '没有找到要重新编号的工作计划文档。', en: () => 'No work plan document to renumber.' },
+  'related.title': { zh: () => '相关举措（其他计划中的同类举措）', en: () => 'Related measures in other plans' },
+  'related.topic': { zh: (a: MessageArgs) => `同主题：${a.expected}`, en: (a: MessageArgs) => `Same topic: ${a.expected}` },
+  'related.terms': { zh: (a: MessageArgs) => `共同关键词：${a.expected}`, en: (a: MessageArgs) => `Shared terms: ${a.expected}` },
 } satisfies Record<string, Record<Lang, (a: MessageArgs) => string>>;
 
 export type UiKey = keyof typeof UI;

@@ -7,7 +7,7 @@ import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { parsePlan } from '../parse/parser';
 import { PositionIndex } from '../text/positions';
 import { spanToRange } from '../text/ranges';
-import { topicOfTerm, topicTermsAsIndexTerms } from './lexicon';
+import { isBoilerplate, isLexiconTerm, topicOfTerm, topicTerm, topicTermsAsIndexTerms } from './lexicon';
 import { isBigram, normalizeText, termText } from './terms';
 import { excerptOf, oneLine, planMetadata, PlanUnit, queryTerms, unitsOf, unitTerms } from './units';
 
@@ -75,7 +75,10 @@ export interface RankingWeights {
   expansion: number;
 }
 
-export const DEFAULT_WEIGHTS: RankingWeights = { topic: 0, topicSaturation: 2, topicMin: 1, expansion: 0 };
+export const DEFAULT_WEIGHTS: RankingWeights = { topic: 0.3, topicSaturation: 8, topicMin: 0.5, expansion: 1 };
+
+/** A word in more than this share of all units is too common to tell a reader why two measures meet. */
+const COMMON_SHARE = 0.05;
 
 /** BM25 constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -171,8 +174,21 @@ export class RelatedIndex {
   private lengthTotal = 0;
   /** Bumped by every change: the average unit length, and so the norms, may have moved. */
   private epoch = 0;
+  private shippedFolder?: string;
 
   constructor(private readonly weights: RankingWeights = DEFAULT_WEIGHTS) {}
+
+  /**
+   * Plans under `folderUri` ship with the extension: where the user has a copy of one (the seeds
+   * folder opened as a workspace), the copy answers for it.
+   */
+  setShippedFolder(folderUri: string): void {
+    this.shippedFolder = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+  }
+
+  isShipped(doc: IndexedDocument): boolean {
+    return this.shippedFolder !== undefined && doc.uri.startsWith(this.shippedFolder);
+  }
 
   get documentCount(): number {
     return this.docs.size;
@@ -386,22 +402,28 @@ export class RelatedIndex {
    */
   private weigh(asked: Map<string, number>, excluded: IndexedDocument[]): Question {
     const terms = new Map<string, number>();
-    const topics: QueryTerm[] = [];
+    const onTopics: { topic: number; weight: number }[] = [];
     for (const [term, tf] of asked) {
       const topic = topicOfTerm(term);
-      if (topic < 0) {
-        terms.set(term, (terms.get(term) ?? 0) + tf);
-        continue;
-      }
-      const weight = this.onTopic(tf);
-      const id = this.termIds.get(term);
-      if (weight > 0 && id !== undefined && this.weights.topic > 0) topics.push({ id, weight: this.weights.topic * weight });
-      if (weight > 0 && this.weights.expansion > 0) {
+      if (topic < 0) terms.set(term, (terms.get(term) ?? 0) + tf);
+      else if (this.onTopic(tf) > 0) onTopics.push({ topic, weight: this.onTopic(tf) });
+    }
+    if (this.weights.expansion > 0) {
+      for (const { topic, weight } of onTopics) {
         for (const [t, n] of topicTermsAsIndexTerms(topic)) terms.set(t, (terms.get(t) ?? 0) + this.weights.expansion * weight * n);
       }
     }
+    const weighed = this.weighTerms(terms, excluded);
+    // A unit wholly on the question's topics gains `topic` × the best score its words could reach:
+    // the share of each topic is the question's weight on it over all its topic weight.
+    const scale = (this.weights.topic * weighed.reduce((sum, q) => sum + q.weight * (K1 + 1), 0)) / onTopics.reduce((sum, t) => sum + t.weight, 0);
+    const topics: QueryTerm[] = [];
+    for (const { topic, weight } of onTopics) {
+      const id = this.termIds.get(topicTerm(topic));
+      if (id !== undefined && scale > 0) topics.push({ id, weight: scale * weight });
+    }
     topics.sort((a, b) => b.weight - a.weight || a.id - b.id);
-    return { terms: this.weighTerms(terms, excluded), topics };
+    return { terms: weighed, topics };
   }
 
   private weighTerms(terms: Map<string, number>, excluded: IndexedDocument[]): QueryTerm[] {
@@ -444,13 +466,16 @@ export class RelatedIndex {
   private finish(pick: Picker, query: Question, options: SearchOptions): RelatedHit[] {
     const best = this.best(query);
     // Copies and versions of one plan (a seed also saved in the workspace, a draft beside the final
-    // text) answer as one: the document of the best-scoring unit speaks for them all.
+    // text) answer as one: a copy of the user's before a shipped one, then the document of the
+    // best-scoring unit speaks for them all.
+    const candidates = pick.ranked();
+    const plan = (doc: IndexedDocument) => planKey(doc.metadata) ?? doc.fingerprint;
     const speaker = new Map<string, IndexedDocument>();
-    const ranked = pick.ranked().filter(({ unit }) => {
-      const plan = planKey(unit.doc.metadata) ?? unit.doc.fingerprint;
-      if (!speaker.has(plan)) speaker.set(plan, unit.doc);
-      return speaker.get(plan) === unit.doc;
-    });
+    for (const { unit } of candidates) {
+      const current = speaker.get(plan(unit.doc));
+      if (!current || (this.isShipped(current) && !this.isShipped(unit.doc))) speaker.set(plan(unit.doc), unit.doc);
+    }
+    const ranked = candidates.filter(({ unit }) => speaker.get(plan(unit.doc)) === unit.doc);
     return ranked.slice(0, options.limit ?? Infinity).map(({ unit, score }) => ({
       unit,
       score,
@@ -470,14 +495,23 @@ export class RelatedIndex {
     return shared.sort((a, b) => b.score - a.score || a.topic - b.topic).map((s) => s.topic);
   }
 
+  /**
+   * The words that say why a unit answers the question, strongest first, the lexicon's before the
+   * rest. A reader wants words: ICU's own, then bigrams that stood for a word ICU did not know,
+   * unless a shown word covers them or they straddle two (招商|引资 → 商引). Lone characters and
+   * bigrams across a word's edge say little; so do plan boilerplate and words in more than
+   * COMMON_SHARE of all units.
+   */
   private shared(unit: IndexedUnit, query: QueryTerm[]): string[] {
     const common = query.filter((q) => indexOf(unit.termIds, q.id) >= 0).map((q) => q.id);
-    // A reader wants words: ICU's own, then bigrams that stood for a word ICU did not know, unless a
-    // shown word covers them. Lone characters and bigrams across a word's edge say little.
+    const telling = (id: number, text: string) => isLexiconTerm(text) || (!isBoilerplate(text) && this.df[id] <= this.unitTotal * COMMON_SHARE);
     const words = common.map((id) => this.terms[id]).filter((t) => !isBigram(t) && t.length > 1);
-    const bigrams = common.filter((id) => this.readable.has(id)).map((id) => termText(this.terms[id]));
-    const shown = new Set([...words, ...bigrams.filter((b) => !words.some((w) => w.includes(b)))]);
-    return common.map((id) => termText(this.terms[id])).filter((t) => shown.delete(t));
+    const bigrams = common.filter((id) => this.readable.has(id)).map((id) => termText(this.terms[id])).filter((b) => !words.some((w) => w.includes(b)));
+    const lexical = [...words, ...bigrams].filter(isLexiconTerm);
+    const straddles = (b: string) => !isLexiconTerm(b) && [...b].every((ch) => lexical.some((w) => w.includes(ch)));
+    const shown = new Set([...words, ...bigrams.filter((b) => !straddles(b))]);
+    const ordered = common.filter((id) => shown.has(termText(this.terms[id])) && telling(id, termText(this.terms[id]))).map((id) => termText(this.terms[id]));
+    return [...new Set([...ordered.filter(isLexiconTerm), ...ordered])];
   }
 }
 

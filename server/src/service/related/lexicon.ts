@@ -2,7 +2,7 @@
 // of normalised text (terms.ts), the longest one at each position, then past it, so 闲置物业 counts
 // for 楼宇园区 and not again as 物业 for 物业管理.
 import { addTerms, normalizeText } from './terms';
-import { TOPICS } from './topics';
+import { BOILERPLATE, TOPICS } from './topics';
 
 interface Entry {
   term: string;
@@ -48,6 +48,13 @@ const expansions: Map<string, number>[] = [];
 /** Whether `word` is a term of the lexicon: a word that says what a measure is about. */
 export function isLexiconTerm(word: string): boolean {
   return lexiconTerms.has(word);
+}
+
+const boilerplate = new Set(BOILERPLATE);
+
+/** Whether `word` is plan prose every measure uses (see BOILERPLATE). */
+export function isBoilerplate(word: string): boolean {
+  return boilerplate.has(word);
 }
 
 /** Adds `weight` per occurrence of a topic's terms in `normalized` (text already through normalizeText). */
