@@ -183,11 +183,16 @@ export class RelatedIndex {
    * folder opened as a workspace), the copy answers for it.
    */
   setShippedFolder(folderUri: string): void {
-    this.shippedFolder = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+    this.shippedFolder = folderUri;
   }
 
-  isShipped(doc: IndexedDocument): boolean {
-    return this.shippedFolder !== undefined && doc.uri.startsWith(this.shippedFolder);
+  /** Whether `uri` is a plan that ships with the extension (whoever opened it). */
+  isShippedUri(uri: string): boolean {
+    return this.shippedFolder !== undefined && uriUnder(uri, this.shippedFolder);
+  }
+
+  private isShipped(doc: IndexedDocument): boolean {
+    return this.isShippedUri(doc.uri);
   }
 
   get documentCount(): number {
@@ -630,6 +635,21 @@ function toIndexed(doc: IndexedDocument, unit: PlanUnit, at: PositionIndex, term
 /** Street, year and kind, when the plan says all three: versions of one plan share it. */
 function planKey(meta: DocumentMetadata): string | undefined {
   return meta.place && meta.year && meta.kind ? `${meta.place}:${meta.year}:${meta.kind}` : undefined;
+}
+
+/** A URI with its escapes decoded and in one case: clients and Node write the same file differently (%3A, %e6). */
+function comparable(uri: string): string {
+  try {
+    return decodeURIComponent(uri).toLowerCase();
+  } catch {
+    return uri.toLowerCase();
+  }
+}
+
+/** Whether `uri` names something inside the folder `folderUri`. */
+export function uriUnder(uri: string, folderUri: string): boolean {
+  const folder = comparable(folderUri);
+  return comparable(uri).startsWith(folder.endsWith('/') ? folder : `${folder}/`);
 }
 
 /** FNV-1a over the text, with its length: enough to tell a copy from another plan. */
