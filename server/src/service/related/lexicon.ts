@@ -9,8 +9,9 @@ interface Entry {
   topic: number;
 }
 
-/** Lexicon terms by their first UTF-16 code, longest first. */
+/** Lexicon terms by their first UTF-16 code, longest first; `starts` marks those codes for the scan. */
 const byFirst = new Map<number, Entry[]>();
+const starts = new Uint8Array(0x10000);
 const lexiconTerms = new Set<string>();
 TOPICS.forEach((t, topic) => {
   for (const raw of t.terms) {
@@ -19,6 +20,7 @@ TOPICS.forEach((t, topic) => {
     const list = byFirst.get(term.charCodeAt(0)) ?? [];
     list.push({ term, topic });
     byFirst.set(term.charCodeAt(0), list.sort((a, b) => b.term.length - a.term.length));
+    starts[term.charCodeAt(0)] = 1;
   }
 });
 
@@ -60,7 +62,8 @@ export function isBoilerplate(word: string): boolean {
 /** Adds `weight` per occurrence of a topic's terms in `normalized` (text already through normalizeText). */
 export function addTopicHits(normalized: string, weight: number, into: Map<number, number>): void {
   for (let i = 0; i < normalized.length; ) {
-    const entry = byFirst.get(normalized.charCodeAt(i))?.find((e) => normalized.startsWith(e.term, i));
+    const code = normalized.charCodeAt(i);
+    const entry = starts[code] ? byFirst.get(code)!.find((e) => normalized.startsWith(e.term, i)) : undefined;
     if (!entry) {
       i++;
       continue;
