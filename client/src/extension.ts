@@ -58,16 +58,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       const { uri } = editor.document;
       const position = editor.selection.active;
-      const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, position);
+      // The reference provider command asks for the declaration too: the heading under the cursor is no related measure.
+      const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, position);
+      const locations = found?.filter((l) => !(l.uri.toString() === uri.toString() && l.range.contains(position)));
       if (!locations?.length) {
         void vscode.window.showInformationMessage(say({ key: 'client.noRelated' }));
         return;
       }
       await vscode.commands.executeCommand('editor.action.showReferences', uri, position, locations);
+      return locations;
     }),
   );
 
   registerTaskCommands(context, client);
+  // A shipped plan opened from a hover link or a reference is there to be read: read-only in this
+  // session, unless the user opened its folder. (Hover links must stay file: URIs, the only scheme
+  // of ours VS Code keeps in an untrusted hover, so no read-only scheme of our own can carry them.)
+  const shipped = context.asAbsolutePath('seeds') + path.sep;
+  const readOnlyIfShipped = (editor: vscode.TextEditor | undefined) => {
+    const uri = editor?.document.uri;
+    if (uri?.scheme !== 'file' || !uri.fsPath.startsWith(shipped) || vscode.workspace.getWorkspaceFolder(uri)) return;
+    vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession').then(undefined, () => undefined);
+  };
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(readOnlyIfShipped));
+  readOnlyIfShipped(vscode.window.activeTextEditor);
+
   await client.start();
 }
 

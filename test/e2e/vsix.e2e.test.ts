@@ -8,7 +8,7 @@ import { createPlanWorkspace, expectedOutline, firstSectionFold, measureOn, Outl
 import { ROOT, seed } from '../helpers/seeds';
 import { until } from './processes';
 import { RealEditor } from './realEditor';
-import { activeTab, cursorLine, gotoLine, gutterRow, openFile, pointOfText, renderedLineNumbers, RESULTS, runCommand, screenshot } from './workbench';
+import { activeTab, cursorStatus, gotoLine, gutterRow, openFile, pointOfText, renderedLineNumbers, RESULTS, runCommand, screenshot } from './workbench';
 
 const VSIX = path.join(ROOT, 'workplan.vsix');
 
@@ -152,7 +152,7 @@ describe('the .vsix in a real VS Code (code-server + chromium)', function () {
     await screenshot(page, '5-quick-fix-applied');
   });
 
-  it('hovers a measure title with related measures from another street, and its link opens that plan', async function () {
+  it('hovers a measure title with five related measures from other streets, all in view, and a link opens that plan with the measure selected', async function () {
     const { page } = editor;
     const plan = seed('五角场');
     const places = seedPlaces();
@@ -176,18 +176,30 @@ describe('the .vsix in a real VS Code (code-server + chromium)', function () {
     const text = (await hover.first().textContent()) ?? '';
     const others = [...new Set(places.values())].filter((p) => p && p !== here && text.includes(p));
     assert.ok(others.length > 0, `the hover names a street other than ${here}: ${text}`);
-
-    // A link to another street's plan, with the line to open at.
+    // Five measures, and the hover needs no scrolling to show them (a default 1400×900 window).
     const links = await hover.first().locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
+    assert.strictEqual(links.filter((href) => /^(file|vscode-remote):/.test(href)).length, 5, JSON.stringify(links));
+    const scroll = await hover.first().locator('.monaco-scrollable-element').first().evaluate((el) => {
+      const content = (el as any).firstElementChild;
+      return { content: content.scrollHeight, shown: el.clientHeight };
+    });
+    assert.ok(scroll.content <= scroll.shown + 1, `the hover scrolls: ${JSON.stringify(scroll)}`);
+
+    // A link to another street's plan, with the heading to select: #Lline,col-Lline,col.
     const target = links
       // The server links with file: URIs; code-server shows them as the remote's vscode-remote: URIs.
       .filter((href) => /^(file|vscode-remote):/.test(href))
-      .map((href) => ({ href, file: path.basename(decodeURIComponent(new URL(href).pathname)), line: Number(/#L(\d+)/.exec(href)?.[1]) }))
+      .map((href) => {
+        // code-server shows the fragment's commas escaped (%2C); VS Code reads the fragment decoded.
+        const m = /#L(\d+),(\d+)-L(\d+),(\d+)$/.exec(decodeURIComponent(href));
+        return { href, file: path.basename(decodeURIComponent(new URL(href).pathname)), line: Number(m?.[1]), from: Number(m?.[2]), to: Number(m?.[4]) };
+      })
       .find((l) => l.line > 0 && others.some((p) => l.file.includes(p.replace(/街道$|镇$/, ''))));
-    assert.ok(target, `a link with #L<line> to another street's plan among ${JSON.stringify(links)}`);
+    assert.ok(target, `a link with #Lline,col-Lline,col to another street's plan among ${JSON.stringify(links)}`);
     await hover.first().locator(`a[data-href="${target.href}"], a[href="${target.href}"]`).first().click();
     await activeTab(page, target.file).waitFor({ timeout: 15000 });
-    await until(`the cursor at line ${target.line}`, async () => (await cursorLine(page)) === target.line, 10000);
+    const expected = `Ln ${target.line}, Col ${target.to} (${target.to - target.from} selected)`;
+    await until(`the heading selected: ${expected}`, async () => (await cursorStatus(page)) === expected, 10000);
     await screenshot(page, '7-hover-link-opened');
   });
 

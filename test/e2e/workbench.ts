@@ -68,6 +68,12 @@ export async function cursorLine(page: Page): Promise<number | undefined> {
   return match ? Number(match[1]) : undefined;
 }
 
+/** The status bar's cursor item, `Ln 12, Col 20 (8 selected)`, as text. */
+export async function cursorStatus(page: Page): Promise<string | undefined> {
+  const texts = await page.locator('.statusbar-item').allTextContents();
+  return texts.map((t) => t.trim()).find((t) => /^Ln \d+, Col \d+/.test(t));
+}
+
 /** The gutter row (line number, folding control) of a 1-based line, if it is rendered. */
 export function gutterRow(page: Page, line: number): Locator {
   return page

@@ -1,8 +1,10 @@
 import * as assert from 'assert';
+import * as os from 'os';
+import { pathToFileURL } from 'url';
 import { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from '../helpers/lspClient';
-import { seed } from '../helpers/seeds';
+import { SEEDS_DIR, seed } from '../helpers/seeds';
 
 const C = seed('新华路').text;
 /** Seed 新华路 with one section dropped: 一、三、四、五、. */
@@ -164,6 +166,30 @@ describe('protocol: an English client', function () {
       assert.ok(actions.some((a) => a.title === 'Workplan: Renumber'));
     } finally {
       await client.stop();
+    }
+  });
+});
+
+describe('protocol: a plan shipped with the extension is read, not checked', function () {
+  const shipped = pathToFileURL(seed('新华路').path).href;
+
+  it('answers no diagnostics for a shipped seed opened from a link, and all of them where its folder is a workspace folder', async () => {
+    const outside = await LspClient.start(PULL, undefined, undefined, [{ uri: pathToFileURL(os.tmpdir()).href, name: 'tmp' }]);
+    const inside = await LspClient.start(PULL, undefined, undefined, [{ uri: pathToFileURL(SEEDS_DIR).href, name: 'seeds' }]);
+    try {
+      const diagnose = async (client: LspClient) => {
+        await client.open(shipped, SKIPPED);
+        return (await client.request('textDocument/diagnostic', { textDocument: { uri: shipped } })).items as Diagnostic[];
+      };
+      assert.deepStrictEqual(await diagnose(outside), []);
+      assert.deepStrictEqual(numbering(await diagnose(inside)).map((d) => d.code), ['numbering.skipped']);
+      // Any other file with the same text is checked as ever.
+      const copy = outside.uri('copy.plan');
+      await outside.open(copy, SKIPPED);
+      assert.deepStrictEqual(numbering((await outside.request('textDocument/diagnostic', { textDocument: { uri: copy } })).items).map((d) => d.code), ['numbering.skipped']);
+    } finally {
+      await outside.stop();
+      await inside.stop();
     }
   });
 });

@@ -125,7 +125,7 @@ describe('protocol: related measures over stdio', function () {
     const lines = s.text.split('\n');
     const line = lines.findIndex((l) => l.startsWith('改良生态环境'));
     const md = hoverText(await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: 2 } }));
-    assert.ok(md.includes(`](${gbUri}#L4)`), md);
+    assert.ok(md.includes(`](${gbUri}#L4,1-L4,9 `), md);
     assert.ok(md.includes('测试镇 · 2026'), md);
     assert.ok(!md.includes(`${uri}#L`), 'not the plan under the cursor');
     const body = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: line + 1, character: 4 } });

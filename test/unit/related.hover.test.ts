@@ -1,5 +1,6 @@
 // Hover, references and workspace symbols over the seeds, in the language service (no transport).
 import * as assert from 'assert';
+import { readFileSync } from 'fs';
 import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupContent } from 'vscode-languageserver-types';
@@ -43,21 +44,61 @@ function markdownOf(hover: ReturnType<typeof getHover>): string {
 describe('related measures: hover', () => {
   const index = seedIndex();
 
-  it('shows related units of other plans on a measure title, best first, with street · year, path, excerpt, shared terms and a link', () => {
+  /** The hover's measures: each a link line, then maybe a line saying why. */
+  function entries(md: string): { link: string; why?: string }[] {
+    const lines = md.split('  \n').slice(1);
+    const out: { link: string; why?: string }[] = [];
+    for (const line of lines) {
+      if (line.startsWith('[**') || line.startsWith('**')) out.push({ link: line });
+      else out[out.length - 1].why = line;
+    }
+    return out;
+  }
+
+  /** The target of a hover link: file, and the 1-based line and column range it selects. */
+  function target(link: string): { file: string; from: [number, number]; to: [number, number] } {
+    const m = /\]\((file:[^\s#)]+)#L(\d+),(\d+)-L(\d+),(\d+)[ )]/.exec(link);
+    assert.ok(m, link);
+    return { file: decodeURIComponent(new URL(m[1]).pathname), from: [Number(m[2]), Number(m[3])], to: [Number(m[4]), Number(m[5])] };
+  }
+
+  it('lists up to five related measures of other plans compactly: a title that links to its selection, street · year, then topic and shared words', () => {
     const { doc } = docOf('五角场');
     const md = markdownOf(getHover(doc, parsePlan(doc.getText()), at(doc, '用心用情为老服务', 2), index));
-    assert.ok(md.startsWith('**相关举措 Related measures**'), md);
-    const items = md.split('\n\n---\n\n').slice(1);
+    assert.ok(md.startsWith('**相关举措（其他计划中的同类举措）**  \n'), md);
+    assert.ok(!md.includes('\n\n'), 'one paragraph: no blank space between measures');
+    const items = entries(md);
     assert.ok(items.length >= 3 && items.length <= 5, md);
-    const jiangsu = seed('江苏路');
-    const line = jiangsu.text.split('\n').findIndex((l) => l.includes('二是用心用情')) + 1;
-    assert.strictEqual(
-      items[0].split('  \n')[0],
-      `**江苏路街道 · 2024** · [打开 Open ↗ 第${line}行 line ${line}](${seedUri(jiangsu).replace(/\(/g, '%28')}#L${line})`,
-    );
-    assert.ok(items[0].includes('“老、小、旧”持续攻坚，品质生活… › **用心用情，构建多维服务圈层**'), items[0]);
-    assert.ok(/共同关键词 Shared terms: .*为老/.test(items[0]), items[0]);
+    assert.ok(md.split('\n').length <= 1 + 2 * items.length, 'two lines a measure at most');
+    for (const item of items) {
+      assert.match(item.link, /^\[\*\*.+\*\*\]\(file:.+\) · .+街道 · 20\d\d$/, item.link);
+      // The link selects the measure's heading in the other plan: marker and title, as written.
+      const { file, from, to } = target(item.link);
+      const title = /^\[\*\*(.+?)(…)?\*\*\]/.exec(item.link)![1].replace(/\\(.)/g, '$1');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      assert.strictEqual(from[0], to[0], 'on one line');
+      assert.ok(lines[from[0] - 1].slice(from[1] - 1, to[1] - 1).includes(title), `${lines[from[0] - 1]} ${JSON.stringify({ from, to })} ${title}`);
+    }
+    assert.match(items[0].why ?? '', /^同主题：为老服务 · 共同关键词：.*(为老|养老)/, items[0].why);
     assert.ok(!md.includes('五角场'), 'nothing from the plan under the cursor');
+  });
+
+  it('speaks the client\'s language: English names the topic in English', () => {
+    const { doc } = docOf('五角场');
+    const md = markdownOf(getHover(doc, parsePlan(doc.getText()), at(doc, '用心用情为老服务', 2), index, 'en'));
+    assert.ok(md.startsWith('**Related measures in other plans**'), md);
+    assert.match(entries(md)[0].why ?? '', /^Same topic: care for the elderly · Shared terms: /);
+  });
+
+  it('shows the first sentence of a measure as its link\'s tooltip', () => {
+    const { doc } = docOf('华阳路街道2025年工作计划');
+    const md = markdownOf(getHover(doc, parsePlan(doc.getText()), at(doc, '强化平台招商'), index));
+    const renderer = new MarkdownIt();
+    renderer.validateLink = () => true;
+    const html = renderer.render(md);
+    const titles = [...html.matchAll(/<a href="[^"]*" title="([^"]*)">/g)].map((m) => m[1]);
+    assert.ok(titles.length >= 3, html);
+    assert.ok(titles.every((t) => t.length > 0 && [...t].length <= 61 && /[。；！？…]$/.test(t)), titles.join('\n'));
   });
 
   it('shows nothing on body text, nor between headings', () => {
@@ -110,14 +151,13 @@ describe('related measures: hover', () => {
     renderer.validateLink = () => true;
     const html = renderer.render(md);
     const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/gi)].map((m) => m[1].toLowerCase()));
-    assert.deepStrictEqual([...tags].filter((t) => !['p', 'strong', 'em', 'a', 'hr', 'br'].includes(t)), [], html);
-    const hrefs = [...html.matchAll(/<a\s+href="([^"]*)"/g)].map((m) => m[1]);
-    assert.strictEqual(hrefs.length, md.split('\n\n---\n\n').length - 1, 'one link per related unit, ours');
-    for (const href of hrefs) assert.ok(/^file:\/\/\/[^\s()<>"']*#L\d+$/.test(href), href);
-    assert.ok(hrefs.includes(`${HOSTILE_URI.replace(/\(/g, '%28').replace(/\)/g, '%29')}#L3`), hrefs.join('\n'));
-    // The hostile text is still there to read, as text.
-    const text = html.replace(/<[^>]+>/g, '');
-    assert.ok(text.includes('强化平台招商&lt;img src=x onerror=alert(1)&gt;'), text);
+    assert.deepStrictEqual([...tags].filter((t) => !['p', 'strong', 'a', 'br'].includes(t)), [], html);
+    const links = [...html.matchAll(/<a\s+([^>]*)>/g)].map((m) => m[1]);
+    assert.strictEqual(links.length, md.split('](file:').length - 1, 'one link per related unit, ours');
+    for (const attrs of links) assert.ok(/^href="file:\/\/\/[^\s()<>"']*#L\d+,\d+-L\d+,\d+"( title="[^"<>]*")?$/.test(attrs), attrs);
+    assert.ok(links.some((a) => a.startsWith(`href="${HOSTILE_URI.replace(/\(/g, '%28').replace(/\)/g, '%29')}#L`)), links.join('\n'));
+    // The hostile text is still there to read, as text: the measure's first sentence in its link's tooltip.
+    assert.ok(html.includes('title="[图](https://evil.example/x.png)。"'), html);
   });
 });
 

@@ -1,11 +1,13 @@
 // The related-measure core: terms, units, metadata and the per-document patched index.
 import * as assert from 'assert';
 import { parsePlan } from '../../server/src/service/parse/parser';
-import { RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
+import { DEFAULT_WEIGHTS, RankingWeights, RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
+import { TOPICS } from '../../server/src/service/related/topics';
+import { pathToFileURL } from 'url';
 import { addTerms, isBigram, termText } from '../../server/src/service/related/terms';
 import { excerptOf, queryTerms, unitsOf } from '../../server/src/service/related/units';
 import { seedIndex, seedUri } from '../helpers/relatedPairs';
-import { seed, seeds } from '../helpers/seeds';
+import { SEEDS_DIR, seed, seeds } from '../helpers/seeds';
 
 function termsOf(text: string): string[] {
   const m = new Map<string, number>();
@@ -96,13 +98,62 @@ describe('related measures: the index', () => {
     assert.ok(!patched.search(q).some((h) => h.unit.title === '用心用情，构建多维服务圈层'), 'the removed measure is gone');
   });
 
-  it("names the shared words: ICU's, and bigrams standing for words ICU split (双|拥), not edge bigrams", () => {
+  it("names the shared words, the lexicon's first: ICU's, and bigrams standing for words ICU split (双|拥), not edge bigrams", () => {
     const index = seedIndex();
     const [top] = index.search(question('五角场', '积极推进双拥共建'), { exclude: (d) => d.name!.includes('五角场'), limit: 1 });
     assert.strictEqual(top.unit.title, '做好关心关爱');
-    assert.deepStrictEqual(top.sharedTerms.slice(0, 4), ['双拥', '模范', '争创', '退役军人']);
+    assert.deepStrictEqual(top.sharedTerms.slice(0, 4), ['双拥', '退役军人', '优抚', '模范']);
+    assert.strictEqual(TOPICS[top.sharedTopics[0]].id, 'veterans');
     assert.ok(top.similarity > 0 && top.similarity <= 1);
     const [elderly] = index.search(question('五角场', '用心用情为老服务'), { exclude: (d) => d.name!.includes('五角场'), limit: 1 });
     assert.ok(!elderly.sharedTerms.includes('心用') && elderly.sharedTerms.includes('为老'), elderly.sharedTerms.join(' '));
+  });
+
+  it('shows no boilerplate, no word in more than one unit in twenty, and no bigram straddling two shown words (招商|引资 → 商引)', () => {
+    const index = seedIndex();
+    const hits = index.search(question('五角场', '做大增量,强力招商引资'), { exclude: (d) => d.name!.includes('五角场'), limit: 5 });
+    const shown = hits.flatMap((h) => h.sharedTerms);
+    assert.ok(shown.includes('招商') && shown.includes('引资'), shown.join(' '));
+    for (const word of ['商引', '打造', '服务', '质量', '发展', '增长']) assert.ok(!shown.includes(word), `${word} in ${shown.join(' ')}`);
+  });
+
+  it('ranks a measure on the same topic in other words above one that shares a word on another topic', () => {
+    const plans = [
+      ['file:///p/a.txt', 'A街道2025年工作计划\n一、城市更新\n**推进既有住宅加装电梯。**在多层住宅推进加装电梯，方便居民上下楼。'],
+      ['file:///p/b.txt', 'B街道2025年工作计划\n一、城市更新\n**推进旧住房成套改造。**完成老旧小区综合改造和精品小区建设，改善居住条件。'],
+      ['file:///p/c.txt', 'C街道2025年工作计划\n一、安全生产\n**开展住宅电梯安全检查。**联合特种设备部门检查电梯维保，排查安全隐患。'],
+    ];
+    const ask = (weights?: RankingWeights) => {
+      const index = new RelatedIndex(weights);
+      for (const [uri, text] of plans) index.setDocument(uri, text);
+      const unit = unitsOf(parsePlan(plans[0][1])).find((u) => u.title === '推进既有住宅加装电梯')!;
+      return index.search(queryTerms(unit), { exclude: (d) => d.uri === plans[0][0] }).map((h) => h.unit.doc.uri);
+    };
+    assert.deepStrictEqual(ask({ ...DEFAULT_WEIGHTS, topic: 0, expansion: 0 })[0], 'file:///p/c.txt', 'words alone: the lift inspection');
+    assert.deepStrictEqual(ask()[0], 'file:///p/b.txt', 'with topics: the other renewal measure');
+  });
+
+  it('still ranks by words alone a measure the lexicon knows no topic for', () => {
+    const index = new RelatedIndex();
+    index.setDocument('file:///p/x.txt', 'X街道2025年工作计划\n一、其他\n**完善气象观测站点布局。**新建自动气象观测站两处。');
+    index.setDocument('file:///p/y.txt', 'Y街道2025年工作计划\n一、其他\n**开展档案数字化。**');
+    const unit = unitsOf(parsePlan('Z街道2025年工作计划\n一、其他\n**建设气象观测站。**维护自动气象观测设备。'))[1];
+    assert.strictEqual(unit.title, '建设气象观测站');
+    assert.deepStrictEqual([...queryTerms(unit).keys()].filter((t) => t.charCodeAt(0) === 2), [], 'no topic');
+    const [top] = index.search(queryTerms(unit));
+    assert.strictEqual(top.unit.doc.uri, 'file:///p/x.txt');
+    assert.deepStrictEqual(top.sharedTopics, []);
+  });
+
+  it('lists a plan found twice once, the copy in the workspace before the shipped one', () => {
+    const index = seedIndex();
+    const shipped = pathToFileURL(SEEDS_DIR).href;
+    index.setShippedFolder(shipped);
+    for (const s of seeds()) index.setDocument(`file:///workspace/${encodeURIComponent(s.name)}`, s.text, { name: s.name });
+    const hits = index.search(question('五角场', '用心用情为老服务'), { exclude: (d) => d.name!.includes('五角场'), limit: 5 });
+    assert.strictEqual(hits.length, 5);
+    assert.ok(hits.every((h) => h.unit.doc.uri.startsWith('file:///workspace/')), hits.map((h) => h.unit.doc.uri).join('\n'));
+    const places = hits.map((h) => `${h.unit.doc.metadata.place} ${h.unit.title}`);
+    assert.strictEqual(new Set(places).size, places.length, 'no measure twice');
   });
 });

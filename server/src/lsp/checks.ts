@@ -15,6 +15,7 @@ import { FIX_ALL_KIND, RENUMBER_COMMAND } from '../service/features/codeActions'
 import { LanguageService } from '../service/languageService';
 import { Lang, langOf, noticeText, uiText } from '../service/l10n/messages';
 import { DEFAULT_SETTINGS, readSettings, WorkplanSettings } from '../service/checks/settings';
+import { uriUnder } from '../service/related/index';
 
 /** Pause after the last keystroke before diagnostics are pushed. */
 const PUSH_DELAY_MS = 200;
@@ -30,6 +31,8 @@ export class Checks {
   private configurable = false;
   private refreshable = false;
   private versionedEdits = false;
+  /** Workspace folders: a shipped plan inside one is the user's to check. */
+  private folders: string[] = [];
   /** Settings from initializationOptions or the last didChangeConfiguration. */
   private fallback: WorkplanSettings = DEFAULT_SETTINGS;
   private readonly settings = new Map<string, Promise<WorkplanSettings>>();
@@ -50,6 +53,7 @@ export class Checks {
     this.refreshable = !!caps.workspace?.diagnostics?.refreshSupport;
     this.versionedEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
     this.fallback = readSettings(sectionOf(params.initializationOptions));
+    this.folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       executeCommandProvider: { commands: [RENUMBER_COMMAND] },
@@ -70,7 +74,7 @@ export class Checks {
     });
     connection.languages.diagnostics.on(async ({ textDocument }) => {
       const doc = documents.get(textDocument.uri);
-      const items = doc ? this.service.getLspDiagnostics(doc, await this.settingsFor(doc.uri), this.lang) : [];
+      const items = doc && this.checked(doc.uri) ? this.service.getLspDiagnostics(doc, await this.settingsFor(doc.uri), this.lang) : [];
       return { kind: 'full', items };
     });
     connection.onCodeAction(async ({ textDocument, context }) => {
@@ -118,12 +122,20 @@ export class Checks {
   private async push(uri: string): Promise<void> {
     this.timers.delete(uri);
     const doc = this.documents.get(uri);
-    if (!doc) return;
+    if (!doc || !this.checked(uri)) return;
     const settings = await this.settingsFor(uri);
     const current = this.documents.get(uri);
     // Edited while the settings were on their way: the next push has the newer text.
     if (current !== doc) return;
     await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.service.getLspDiagnostics(doc, settings, this.lang) });
+  }
+
+  /**
+   * A plan shipped with the extension, opened from a hover or a reference, is there to be read:
+   * its findings would only fill the Problems panel. Unless it is in a workspace folder.
+   */
+  private checked(uri: string): boolean {
+    return !this.service.related.isShippedUri(uri) || this.folders.some((f) => uriUnder(uri, f));
   }
 
   /** `workplan.renumber [uri]`: without an argument, the only open plan. */

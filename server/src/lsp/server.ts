@@ -1,5 +1,6 @@
 // Wires the pure language service to LSP. Runs inside VS Code (IPC) or standalone: `node server/out/server.js --stdio`.
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import {
   createConnection,
   InitializeParams,
@@ -28,7 +29,9 @@ let lang: Lang = 'zh';
 
 const checks = new Checks(connection, documents, service);
 // The seeds ship beside the server: server/out/server.js → seeds/.
-const related = new RelatedFeatures(connection, documents, service, path.join(__dirname, '..', '..', 'seeds'));
+const seedsDir = path.join(__dirname, '..', '..', 'seeds');
+service.related.setShippedFolder(pathToFileURL(seedsDir).href);
+const related = new RelatedFeatures(connection, documents, service, seedsDir);
 // The connection keeps one handler per notification: both features follow the settings.
 connection.onDidChangeConfiguration((params) => {
   checks.settingsChanged(params);
@@ -37,6 +40,7 @@ connection.onDidChangeConfiguration((params) => {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   lang = langOf(params.locale);
+  service.lang = lang;
   const maxMb = params.initializationOptions?.maxFileSize;
   if (typeof maxMb === 'number' && maxMb > 0) sync.maxFileSize = maxMb * 1024 * 1024;
   // Every capability is declared here, statically: older clients ignore dynamic registration.

@@ -39,6 +39,8 @@ export class LanguageService {
   readonly models = new ModelCache();
   /** Every plan of the corpus, for related measures; the server keeps it current. */
   readonly related = new RelatedIndex();
+  /** The client's language, for what the features write (hovers). */
+  lang: Lang = 'zh';
 
   getModel(doc: TextDocument): OutlineModel {
     return this.models.get(doc);
@@ -75,7 +77,7 @@ export class LanguageService {
   }
 
   getHover(doc: TextDocument, position: Position): Hover | null {
-    return getHover(doc, this.getModel(doc), position, this.related);
+    return getHover(doc, this.getModel(doc), position, this.related, this.lang);
   }
 
   getReferences(doc: TextDocument, position: Position, includeDeclaration: boolean): Location[] | null {

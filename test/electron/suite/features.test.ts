@@ -99,7 +99,23 @@ describe('Workplan through the vscode API', function () {
     const here = places.get(plan.name);
     const others = [...new Set(places.values())].filter((p) => p && p !== here && text.includes(p));
     assert.ok(others.length > 0, `the hover names a street other than ${here}: ${text}`);
-    assert.match(text, /\]\(file:[^)\s]+#L\d+\)/, 'a file: link with the line to open');
+    assert.match(text, /\]\(file:[^)\s]+#L\d+,\d+-L\d+,\d+[ )]/, 'a file: link with the heading to select');
+  });
+
+  it('finds related measures without the measure under the cursor, which the reference provider lists first', async function () {
+    const plan = seed('五角场');
+    const doc = await open(workspace().seedPath('五角场'));
+    const measure = measureOn(plan.text, '招商');
+    const position = new vscode.Position(measure.line, doc.lineAt(measure.line).text.indexOf(measure.title) + 1);
+    const all = await ask<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, position);
+    assert.ok(all.some((l) => l.uri.toString() === doc.uri.toString() && l.range.contains(position)), 'the provider command asks for the declaration');
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(position, position);
+    // The command answers with what it showed in the peek view.
+    const shown = await vscode.commands.executeCommand<vscode.Location[] | undefined>('workplan.findRelated');
+    await vscode.commands.executeCommand('closeReferenceSearch');
+    assert.ok(shown && shown.length > 0, 'related measures shown');
+    assert.ok(shown.every((l) => !(l.uri.toString() === doc.uri.toString() && l.range.contains(position))), 'not the measure under the cursor');
   });
 
   it('exports a plan as a .docx with the command, and opens a .docx as a new untitled plan with the same outline', async function () {

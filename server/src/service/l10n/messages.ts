@@ -193,6 +193,9 @@ const UI = {
   'client.compare.planFilter': { zh: () => '工作计划', en: () => 'Work plans' },
   'client.compare.pickTitle': { zh: () => '没有找到上一年的计划，请选择一份', en: () => 'No plan of last year found: choose one' },
   'client.compare.pickLabel': { zh: () => '对比', en: () => 'Compare' },
+  'related.title': { zh: () => '相关举措（其他计划中的同类举措）', en: () => 'Related measures in other plans' },
+  'related.topic': { zh: (a: MessageArgs) => `同主题：${a.expected}`, en: (a: MessageArgs) => `Same topic: ${a.expected}` },
+  'related.terms': { zh: (a: MessageArgs) => `共同关键词：${a.expected}`, en: (a: MessageArgs) => `Shared terms: ${a.expected}` },
 } satisfies Record<string, Record<Lang, (a: MessageArgs) => string>>;
 
 export type UiKey = keyof typeof UI;

@@ -8,7 +8,8 @@ import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { parsePlan } from '../parse/parser';
 import { PositionIndex } from '../text/positions';
 import { spanToRange } from '../text/ranges';
-import { isBigram, termText } from './terms';
+import { isBoilerplate, isLexiconTerm, topicOfTerm, topicTerm, topicTermsAsIndexTerms } from './lexicon';
+import { isBigram, normalizeText, termText } from './terms';
 import { excerptOf, oneLine, planMetadata, PlanUnit, queryTerms, unitsOf, unitTerms } from './units';
 
 export interface IndexedDocument {
@@ -28,6 +29,8 @@ export interface IndexedUnit {
   doc: IndexedDocument;
   kind: NodeKind;
   title: string;
+  /** The title as searches compare it (see titleKey). */
+  titleKey: string;
   path: string[];
   excerpt: string;
   /** 0-based line of the heading. */
@@ -47,6 +50,8 @@ export interface RelatedHit {
   similarity: number;
   /** Shared words, strongest first (bigrams only where no shared word covers them). */
   sharedTerms: string[];
+  /** Topics of the lexicon (topics.ts) both speak of, by index into TOPICS, strongest first. */
+  sharedTopics: number[];
 }
 
 export interface SearchOptions {
@@ -55,6 +60,26 @@ export interface SearchOptions {
   limit?: number;
   minSimilarity?: number;
 }
+
+/**
+ * How the topic lexicon joins BM25. A unit is on a topic when its lexicon terms, weighted where they
+ * stand as its terms are, reach `topicMin`; its weight on it saturates as e/(e + topicSaturation).
+ * Each topic shared with the question adds `topic` × both weights to the score, with no length
+ * normalisation (a long section is no less on its topic); and the question is expanded with its
+ * topics' lexicon terms at `expansion` × its weight on the topic, so a unit on the same topic in
+ * other words (助餐 for 养老) is found. Chosen on the tuning half of the labelled pairs (eval:related).
+ */
+export interface RankingWeights {
+  topic: number;
+  topicSaturation: number;
+  topicMin: number;
+  expansion: number;
+}
+
+export const DEFAULT_WEIGHTS: RankingWeights = { topic: 0.3, topicSaturation: 8, topicMin: 0.5, expansion: 1 };
+
+/** A word in more than this share of all units is too common to tell a reader why two measures meet. */
+const COMMON_SHARE = 0.05;
 
 /** BM25 constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -127,6 +152,12 @@ interface QueryTerm {
   weight: number;
 }
 
+/** A question as the index asks it: text terms for BM25, topics for the topic score. */
+interface Question {
+  terms: QueryTerm[];
+  topics: QueryTerm[];
+}
+
 export class RelatedIndex {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
@@ -144,6 +175,26 @@ export class RelatedIndex {
   private lengthTotal = 0;
   /** Bumped by every change: the average unit length, and so the norms, may have moved. */
   private epoch = 0;
+  private shippedFolder?: string;
+
+  constructor(private readonly weights: RankingWeights = DEFAULT_WEIGHTS) {}
+
+  /**
+   * Plans under `folderUri` ship with the extension: where the user has a copy of one (the seeds
+   * folder opened as a workspace), the copy answers for it.
+   */
+  setShippedFolder(folderUri: string): void {
+    this.shippedFolder = folderUri;
+  }
+
+  /** Whether `uri` is a plan that ships with the extension (whoever opened it). */
+  isShippedUri(uri: string): boolean {
+    return this.shippedFolder !== undefined && uriUnder(uri, this.shippedFolder);
+  }
+
+  private isShipped(doc: IndexedDocument): boolean {
+    return this.isShippedUri(doc.uri);
+  }
 
   get documentCount(): number {
     return this.docs.size;
@@ -176,14 +227,14 @@ export class RelatedIndex {
       const length = unitTerms(unit, counts, words);
       for (const w of words) this.readable.add(this.intern(w));
       // Ids sorted natively as a typed array; each id's frequency parked in a scratch array meanwhile.
-      const ids = new Int32Array(counts.size);
+      let ids = new Int32Array(counts.size);
       let i = 0;
       for (const [term, tf] of counts) {
         const id = this.intern(term);
-        this.scratch[id] = tf;
-        ids[i++] = id;
+        this.scratch[id] = topicOfTerm(term) < 0 ? tf : this.onTopic(tf);
+        if (this.scratch[id] > 0) ids[i++] = id;
       }
-      ids.sort();
+      ids = ids.subarray(0, i).sort();
       const tfs = Float32Array.from(ids, (id) => this.scratch[id]);
       doc.units.push(toIndexed(doc, unit, at, ids, tfs, length));
       this.lengthTotal += length;
@@ -255,8 +306,7 @@ export class RelatedIndex {
     const scores: (Float64Array | undefined)[] = [];
     const norms: Float64Array[] = [];
     const touched: number[] = [];
-    for (const { id, weight } of query) {
-      const w = weight * (K1 + 1);
+    const visit = ({ id }: QueryTerm, add: (acc: Float64Array, norm: Float64Array, ordinal: number, tf: number) => void) => {
       const { keys, tfs, n } = this.postings[id];
       for (let i = 0; i < n; i++) {
         const key = keys[i];
@@ -269,11 +319,14 @@ export class RelatedIndex {
           norms[slot] = this.normsOf(doc);
           touched.push(slot);
         }
-        const ordinal = key & (MAX_UNITS_PER_DOC - 1);
-        const tf = tfs[i];
-        acc[ordinal] += (w * tf) / (tf + norms[slot][ordinal]);
+        add(acc, norms[slot], key & (MAX_UNITS_PER_DOC - 1), tfs[i]);
       }
+    };
+    for (const term of query.terms) {
+      const w = term.weight * (K1 + 1);
+      visit(term, (acc, norm, ordinal, tf) => (acc[ordinal] += (w * tf) / (tf + norm[ordinal])));
     }
+    for (const topic of query.topics) visit(topic, (acc, _norm, ordinal, tf) => (acc[ordinal] += topic.weight * tf));
     const pick = new Picker(this.cutoff(query, options), options.limit);
     for (const slot of touched) {
       const units = this.slots[slot]!.units;
@@ -291,11 +344,15 @@ export class RelatedIndex {
       const norms = this.normsOf(doc);
       doc.units.forEach((unit, ordinal) => {
         let score = 0;
-        for (const { id, weight } of query) {
+        for (const { id, weight } of query.terms) {
           const at = indexOf(unit.termIds, id);
           if (at < 0) continue;
           const tf = unit.tfs[at];
           score += (weight * (K1 + 1) * tf) / (tf + norms[ordinal]);
+        }
+        for (const { id, weight } of query.topics) {
+          const at = indexOf(unit.termIds, id);
+          if (at >= 0) score += weight * unit.tfs[at];
         }
         pick.offer(unit, score);
       });
@@ -305,11 +362,11 @@ export class RelatedIndex {
 
   /** Every unit whose title holds the characters of `query` in order, closest matches first. */
   searchTitles(query: string, limit: number): IndexedUnit[] {
-    const q = [...oneLine(query).replace(/\s+/g, '').toLowerCase()];
+    const q = [...titleKey(query)];
     const found: { unit: IndexedUnit; rank: number }[] = [];
     for (const doc of this.docs.values()) {
       for (const unit of doc.units) {
-        const rank = titleRank(unit.title.toLowerCase(), q);
+        const rank = titleRank(unit.titleKey, q);
         if (rank >= 0) found.push({ unit, rank });
       }
     }
@@ -339,12 +396,43 @@ export class RelatedIndex {
     return id;
   }
 
+  /** A unit's or question's weight on a topic, from its evidence (see RankingWeights). */
+  private onTopic(evidence: number): number {
+    return evidence >= this.weights.topicMin ? evidence / (evidence + this.weights.topicSaturation) : 0;
+  }
+
   /**
-   * The question's terms weighted by inverse unit frequency, strongest first. Phrases every plan
-   * repeats (高质量发展, 进一步, 持续推进) occur in many units and so weigh little: the corpus itself
-   * says which they are, no stop list.
+   * The question's terms weighted by inverse unit frequency, strongest first, and its topics. Phrases
+   * every plan repeats (高质量发展, 进一步, 持续推进) occur in many units and so weigh little: the
+   * corpus itself says which they are, no stop list.
    */
-  private weigh(terms: Map<string, number>, excluded: IndexedDocument[]): QueryTerm[] {
+  private weigh(asked: Map<string, number>, excluded: IndexedDocument[]): Question {
+    const terms = new Map<string, number>();
+    const onTopics: { topic: number; weight: number }[] = [];
+    for (const [term, tf] of asked) {
+      const topic = topicOfTerm(term);
+      if (topic < 0) terms.set(term, (terms.get(term) ?? 0) + tf);
+      else if (this.onTopic(tf) > 0) onTopics.push({ topic, weight: this.onTopic(tf) });
+    }
+    if (this.weights.expansion > 0) {
+      for (const { topic, weight } of onTopics) {
+        for (const [t, n] of topicTermsAsIndexTerms(topic)) terms.set(t, (terms.get(t) ?? 0) + this.weights.expansion * weight * n);
+      }
+    }
+    const weighed = this.weighTerms(terms, excluded);
+    // A unit wholly on the question's topics gains `topic` × the best score its words could reach:
+    // the share of each topic is the question's weight on it over all its topic weight.
+    const scale = (this.weights.topic * weighed.reduce((sum, q) => sum + q.weight * (K1 + 1), 0)) / onTopics.reduce((sum, t) => sum + t.weight, 0);
+    const topics: QueryTerm[] = [];
+    for (const { topic, weight } of onTopics) {
+      const id = this.termIds.get(topicTerm(topic));
+      if (id !== undefined && scale > 0) topics.push({ id, weight: scale * weight });
+    }
+    topics.sort((a, b) => b.weight - a.weight || a.id - b.id);
+    return { terms: weighed, topics };
+  }
+
+  private weighTerms(terms: Map<string, number>, excluded: IndexedDocument[]): QueryTerm[] {
     const n = this.unitTotal;
     const query: QueryTerm[] = [];
     for (const [term, tf] of terms) {
@@ -362,13 +450,13 @@ export class RelatedIndex {
     return query.slice(0, MAX_QUERY_TERMS);
   }
 
-  /** The best score any unit could reach for this question: every term saturated, in a unit of no length. */
-  private best(query: QueryTerm[]): number {
-    return query.reduce((sum, q) => sum + q.weight * (K1 + 1), 0) || 1;
+  /** The best score any unit could reach for this question: every term saturated, in a unit of no length, wholly on its topics. */
+  private best(query: Question): number {
+    return query.terms.reduce((sum, q) => sum + q.weight * (K1 + 1), 0) + query.topics.reduce((sum, q) => sum + q.weight, 0) || 1;
   }
 
   /** Scores must exceed this: zero (no shared term) or the least similarity asked for. */
-  private cutoff(query: QueryTerm[], options: SearchOptions): number {
+  private cutoff(query: Question, options: SearchOptions): number {
     return Math.max(0, (options.minSimilarity ?? 0) * this.best(query) - 1e-12);
   }
 
@@ -381,27 +469,55 @@ export class RelatedIndex {
     return doc.norms;
   }
 
-  private finish(pick: Picker, query: QueryTerm[], options: SearchOptions): RelatedHit[] {
+  private finish(pick: Picker, query: Question, options: SearchOptions): RelatedHit[] {
     const best = this.best(query);
     // Copies and versions of one plan (a seed also saved in the workspace, a draft beside the final
-    // text) answer as one: the document of the best-scoring unit speaks for them all.
+    // text) answer as one: a copy of the user's before a shipped one, then the document of the
+    // best-scoring unit speaks for them all.
+    const candidates = pick.ranked();
+    const plan = (doc: IndexedDocument) => planKey(doc.metadata) ?? doc.fingerprint;
     const speaker = new Map<string, IndexedDocument>();
-    const ranked = pick.ranked().filter(({ unit }) => {
-      const plan = planKey(unit.doc.metadata) ?? unit.doc.fingerprint;
-      if (!speaker.has(plan)) speaker.set(plan, unit.doc);
-      return speaker.get(plan) === unit.doc;
-    });
-    return ranked.slice(0, options.limit ?? Infinity).map(({ unit, score }) => ({ unit, score, similarity: score / best, sharedTerms: this.shared(unit, query) }));
+    for (const { unit } of candidates) {
+      const current = speaker.get(plan(unit.doc));
+      if (!current || (this.isShipped(current) && !this.isShipped(unit.doc))) speaker.set(plan(unit.doc), unit.doc);
+    }
+    const ranked = candidates.filter(({ unit }) => speaker.get(plan(unit.doc)) === unit.doc);
+    return ranked.slice(0, options.limit ?? Infinity).map(({ unit, score }) => ({
+      unit,
+      score,
+      similarity: score / best,
+      sharedTerms: this.shared(unit, query.terms),
+      sharedTopics: this.sharedTopics(unit, query.topics),
+    }));
   }
 
+  /** Topics of the question the unit is on too, by the score each adds. */
+  private sharedTopics(unit: IndexedUnit, topics: QueryTerm[]): number[] {
+    const shared: { topic: number; score: number }[] = [];
+    for (const { id, weight } of topics) {
+      const at = indexOf(unit.termIds, id);
+      if (at >= 0) shared.push({ topic: topicOfTerm(this.terms[id]), score: weight * unit.tfs[at] });
+    }
+    return shared.sort((a, b) => b.score - a.score || a.topic - b.topic).map((s) => s.topic);
+  }
+
+  /**
+   * The words that say why a unit answers the question, strongest first, the lexicon's before the
+   * rest. A reader wants words: ICU's own, then bigrams that stood for a word ICU did not know,
+   * unless a shown word covers them or they straddle two (招商|引资 → 商引). Lone characters and
+   * bigrams across a word's edge say little; so do plan boilerplate and words in more than
+   * COMMON_SHARE of all units.
+   */
   private shared(unit: IndexedUnit, query: QueryTerm[]): string[] {
     const common = query.filter((q) => indexOf(unit.termIds, q.id) >= 0).map((q) => q.id);
-    // A reader wants words: ICU's own, then bigrams that stood for a word ICU did not know, unless a
-    // shown word covers them. Lone characters and bigrams across a word's edge say little.
+    const telling = (id: number, text: string) => isLexiconTerm(text) || (!isBoilerplate(text) && this.df[id] <= this.unitTotal * COMMON_SHARE);
     const words = common.map((id) => this.terms[id]).filter((t) => !isBigram(t) && t.length > 1);
-    const bigrams = common.filter((id) => this.readable.has(id)).map((id) => termText(this.terms[id]));
-    const shown = new Set([...words, ...bigrams.filter((b) => !words.some((w) => w.includes(b)))]);
-    return common.map((id) => termText(this.terms[id])).filter((t) => shown.delete(t));
+    const bigrams = common.filter((id) => this.readable.has(id)).map((id) => termText(this.terms[id])).filter((b) => !words.some((w) => w.includes(b)));
+    const lexical = [...words, ...bigrams].filter(isLexiconTerm);
+    const straddles = (b: string) => !isLexiconTerm(b) && [...b].every((ch) => lexical.some((w) => w.includes(ch)));
+    const shown = new Set([...words, ...bigrams.filter((b) => !straddles(b))]);
+    const ordered = common.filter((id) => shown.has(termText(this.terms[id])) && telling(id, termText(this.terms[id]))).map((id) => termText(this.terms[id]));
+    return [...new Set([...ordered.filter(isLexiconTerm), ...ordered])];
   }
 }
 
@@ -493,11 +609,19 @@ function titleRank(title: string, q: string[]): number {
   return 1000 + gaps;
 }
 
+/** A title as searches compare it: one line, no spaces, in the form matching normalises to (繁/简, width). */
+function titleKey(title: string): string {
+  const key = normalizeText(oneLine(title)).replace(/\s+/g, '');
+  // Most titles are their own key: share the string.
+  return key === title ? title : key;
+}
+
 function toIndexed(doc: IndexedDocument, unit: PlanUnit, at: PositionIndex, termIds: Int32Array, tfs: Float32Array, length: number): IndexedUnit {
   return {
     doc,
     kind: unit.node.kind,
     title: unit.title,
+    titleKey: titleKey(unit.title),
     path: unit.path,
     excerpt: excerptOf(unit),
     line: unit.node.line,
@@ -512,6 +636,21 @@ function toIndexed(doc: IndexedDocument, unit: PlanUnit, at: PositionIndex, term
 /** Street, year and kind, when the plan says all three: versions of one plan share it. */
 function planKey(meta: DocumentMetadata): string | undefined {
   return meta.place && meta.year && meta.kind ? `${meta.place}:${meta.year}:${meta.kind}` : undefined;
+}
+
+/** A URI with its escapes decoded and in one case: clients and Node write the same file differently (%3A, %e6). */
+function comparable(uri: string): string {
+  try {
+    return decodeURIComponent(uri).toLowerCase();
+  } catch {
+    return uri.toLowerCase();
+  }
+}
+
+/** Whether `uri` names something inside the folder `folderUri`. */
+export function uriUnder(uri: string, folderUri: string): boolean {
+  const folder = comparable(folderUri);
+  return comparable(uri).startsWith(folder.endsWith('/') ? folder : `${folder}/`);
 }
 
 /** FNV-1a over the text, with its length: enough to tell a copy from another plan. */

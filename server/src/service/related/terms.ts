@@ -5,6 +5,7 @@
 // 0.846; bigrams over every adjacent pair 0.851 with more noise terms; jieba-wasm 2.4 words with the
 // same bigrams 0.754 (0.794 with every pair) — so no segmenter library.
 import { CJK } from '../text/chars';
+import { toSimplified } from '../text/simplified';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const CJK_WORD = new RegExp(`^[${CJK}]+$`);
@@ -23,9 +24,13 @@ export function termText(term: string): string {
   return isBigram(term) ? term.slice(1) : term;
 }
 
-/** Width-folded, lower-cased text without the gaps extraction left between ideographs. */
+/**
+ * Text as matching compares it, whatever the plan's script and width: compatibility forms and
+ * full-width letters, digits and punctuation folded (NFKC), lower case, Simplified characters,
+ * without the gaps extraction left between ideographs.
+ */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\*\*/g, '').replace(CJK_GAP, '');
+  return toSimplified(text.normalize('NFKC').toLowerCase()).replace(/\*\*/g, '').replace(CJK_GAP, '');
 }
 
 /** Longest piece handed to ICU at once: its word segmenter slows down sharply on long runs of text. */
@@ -52,12 +57,17 @@ function* chunks(text: string): Generator<string> {
  * know (招商, 双拥), worth showing a reader, unlike a bigram across a word's edge (用心|用 → 心用).
  */
 export function addTerms(text: string, weight: number, into: Map<string, number>, words?: Set<string>): number {
+  return addNormalizedTerms(normalizeText(text), weight, into, words);
+}
+
+/** addTerms for text already through normalizeText. */
+export function addNormalizedTerms(normalized: string, weight: number, into: Map<string, number>, words?: Set<string>): number {
   let added = 0;
   const add = (term: string): void => {
     into.set(term, (into.get(term) ?? 0) + weight);
     added += weight;
   };
-  for (const chunk of chunks(normalizeText(text))) {
+  for (const chunk of chunks(normalized)) {
     let prev: { word: string; end: number; cjk: boolean } | undefined;
     for (const s of segmenter.segment(chunk)) {
       if (!s.isWordLike) continue;

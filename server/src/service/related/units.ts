@@ -3,7 +3,8 @@
 import { DocumentMetadata, OutlineModel, OutlineNode } from '../model';
 import { metadataFromFileName } from '../parse/metadata';
 import { CJK } from '../text/chars';
-import { addTerms } from './terms';
+import { addTopicHits, topicTerm } from './lexicon';
+import { addNormalizedTerms, normalizeText } from './terms';
 
 export interface PlanUnit {
   node: OutlineNode;
@@ -67,12 +68,17 @@ interface Counted {
   total: number;
   /** Readable bigrams (see addTerms). */
   words: Set<string>;
+  /** Occurrences of each topic's lexicon terms, by topic index. */
+  topics: Map<number, number>;
 }
 
 function count(text: string): Counted {
+  const normalized = normalizeText(text);
   const counts = new Map<string, number>();
   const words = new Set<string>();
-  return { counts, total: addTerms(text, 1, counts, words), words };
+  const topics = new Map<number, number>();
+  addTopicHits(normalized, 1, topics);
+  return { counts, total: addNormalizedTerms(normalized, 1, counts, words), words, topics };
 }
 
 /** A unit's title and body counted once: its children count their parent's again (tokenising is the costly part). */
@@ -89,7 +95,10 @@ function add(into: Map<string, number>, c: Counted, weight: number): number {
   return c.total * weight;
 }
 
-/** Weighted terms of a unit as stored in the index; returns their total weight (the unit's length). See addTerms for `words`. */
+/**
+ * Weighted terms of a unit as stored in the index, and its topics (see topicTerm) with their
+ * evidence; returns the total weight of its terms (the unit's length). See addTerms for `words`.
+ */
 export function unitTerms(unit: PlanUnit, into: Map<string, number>, words?: Set<string>): number {
   const own = countsOf(unit);
   let length = add(into, own.title, TITLE_WEIGHT) + add(into, own.body, 1);
@@ -98,7 +107,25 @@ export function unitTerms(unit: PlanUnit, into: Map<string, number>, words?: Set
     const parent = countsOf(unit.parent);
     length += add(into, parent.title, PARENT_TITLE_WEIGHT) + add(into, parent.body, PARENT_BODY_WEIGHT);
   }
+  for (const [topic, evidence] of unitTopics(unit)) into.set(topicTerm(topic), evidence);
   return length;
+}
+
+function addTopics(into: Map<number, number>, c: Counted, weight: number): void {
+  for (const [topic, n] of c.topics) into.set(topic, (into.get(topic) ?? 0) + n * weight);
+}
+
+/** How much a unit speaks of each topic: lexicon terms counted where its terms are, weighted alike. */
+export function unitTopics(unit: PlanUnit, into = new Map<number, number>()): Map<number, number> {
+  const own = countsOf(unit);
+  addTopics(into, own.title, TITLE_WEIGHT);
+  addTopics(into, own.body, 1);
+  if (unit.parent) {
+    const parent = countsOf(unit.parent);
+    addTopics(into, parent.title, PARENT_TITLE_WEIGHT);
+    addTopics(into, parent.body, PARENT_BODY_WEIGHT);
+  }
+  return into;
 }
 
 /**
@@ -107,8 +134,14 @@ export function unitTerms(unit: PlanUnit, into: Map<string, number>, words?: Set
  */
 export function queryTerms(unit: PlanUnit): Map<string, number> {
   const terms = new Map<string, number>();
+  const topics = unitTopics(unit);
   unitTerms(unit, terms);
-  for (const child of unit.node.children) addTerms(child.title, 1, terms);
+  for (const child of unit.node.children) {
+    const title = normalizeText(child.title);
+    addNormalizedTerms(title, 1, terms);
+    addTopicHits(title, 1, topics);
+  }
+  for (const [topic, evidence] of topics) terms.set(topicTerm(topic), evidence);
   return terms;
 }
 

@@ -1,0 +1,74 @@
+// Finding the topics of topics.ts in a plan's text: every lexicon term is looked for as a substring
+// of normalised text (terms.ts), the longest one at each position, then past it, so 闲置物业 counts
+// for 楼宇园区 and not again as 物业 for 物业管理.
+import { addTerms, normalizeText } from './terms';
+import { BOILERPLATE, TOPICS } from './topics';
+
+interface Entry {
+  term: string;
+  topic: number;
+}
+
+/** Lexicon terms by their first UTF-16 code, longest first; `starts` marks those codes for the scan. */
+const byFirst = new Map<number, Entry[]>();
+const starts = new Uint8Array(0x10000);
+const lexiconTerms = new Set<string>();
+TOPICS.forEach((t, topic) => {
+  for (const raw of t.terms) {
+    const term = normalizeText(raw);
+    lexiconTerms.add(term);
+    const list = byFirst.get(term.charCodeAt(0)) ?? [];
+    list.push({ term, topic });
+    byFirst.set(term.charCodeAt(0), list.sort((a, b) => b.term.length - a.term.length));
+    starts[term.charCodeAt(0)] = 1;
+  }
+});
+
+/** Topics travel with a unit's terms as terms of their own namespace (as bigrams have theirs). */
+const TOPIC_MARK = '\u0002';
+
+export function topicTerm(topic: number): string {
+  return TOPIC_MARK + topic;
+}
+
+/** The topic index a term stands for, or -1 for a term of the text. */
+export function topicOfTerm(term: string): number {
+  return term.charCodeAt(0) === 2 ? Number(term.slice(1)) : -1;
+}
+
+/** Each topic's lexicon terms as the index's terms (words and bigrams), for expanding a question. */
+export function topicTermsAsIndexTerms(topic: number): Map<string, number> {
+  let terms = expansions[topic];
+  if (!terms) {
+    terms = expansions[topic] = new Map();
+    for (const term of TOPICS[topic].terms) addTerms(term, 1, terms);
+  }
+  return terms;
+}
+const expansions: Map<string, number>[] = [];
+
+/** Whether `word` is a term of the lexicon: a word that says what a measure is about. */
+export function isLexiconTerm(word: string): boolean {
+  return lexiconTerms.has(word);
+}
+
+const boilerplate = new Set(BOILERPLATE);
+
+/** Whether `word` is plan prose every measure uses (see BOILERPLATE). */
+export function isBoilerplate(word: string): boolean {
+  return boilerplate.has(word);
+}
+
+/** Adds `weight` per occurrence of a topic's terms in `normalized` (text already through normalizeText). */
+export function addTopicHits(normalized: string, weight: number, into: Map<number, number>): void {
+  for (let i = 0; i < normalized.length; ) {
+    const code = normalized.charCodeAt(i);
+    const entry = starts[code] ? byFirst.get(code)!.find((e) => normalized.startsWith(e.term, i)) : undefined;
+    if (!entry) {
+      i++;
+      continue;
+    }
+    into.set(entry.topic, (into.get(entry.topic) ?? 0) + weight);
+    i += entry.term.length;
+  }
+}

@@ -1,0 +1,64 @@
+// The topic lexicon (related/topics.ts) and how a unit's topics are read from its text.
+import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { parsePlan } from '../../server/src/service/parse/parser';
+import { addTopicHits } from '../../server/src/service/related/lexicon';
+import { normalizeText } from '../../server/src/service/related/terms';
+import { TOPICS } from '../../server/src/service/related/topics';
+import { unitsOf, unitTopics } from '../../server/src/service/related/units';
+import { ROOT } from '../helpers/seeds';
+
+const PLAN = readFileSync(path.join(ROOT, 'test', 'fixtures', 'related', '临江路街道2025年工作计划.txt'), 'utf8');
+const TRADITIONAL = readFileSync(path.join(ROOT, 'test', 'fixtures', 'related', '臨江路街道2025年工作計劃.txt'), 'utf8');
+
+function topicsOf(text: string): string[] {
+  const hits = new Map<number, number>();
+  addTopicHits(normalizeText(text), 1, hits);
+  return [...hits.keys()].map((t) => TOPICS[t].id).sort();
+}
+
+/** The two strongest topics of each unit of a plan, by title. */
+function strongest(text: string): Map<string, string[]> {
+  return new Map(unitsOf(parsePlan(text)).map((u) => [u.title, [...unitTopics(u)].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([t]) => TOPICS[t].id)]));
+}
+
+describe('related measures: the topic lexicon', () => {
+  it('holds 40 to 80 topics, each with a Chinese and an English name and several terms, no term in two topics', () => {
+    assert.ok(TOPICS.length >= 40 && TOPICS.length <= 80, `${TOPICS.length} topics`);
+    assert.strictEqual(new Set(TOPICS.map((t) => t.id)).size, TOPICS.length);
+    const owner = new Map<string, string>();
+    for (const t of TOPICS) {
+      assert.ok(/[\u4e00-\u9fff]/.test(t.zh) && /^[a-z0-9 ',.-]+$/i.test(t.en), t.id);
+      assert.ok(t.terms.length >= 4, `${t.id} has ${t.terms.length} terms`);
+      for (const term of t.terms) {
+        assert.strictEqual(normalizeText(term), term, `${term} is written as matching normalises it`);
+        assert.ok(!owner.has(term), `${term} in ${owner.get(term)} and ${t.id}`);
+        owner.set(term, t.id);
+      }
+    }
+  });
+
+  it('counts the longest term at a position only: 闲置物业 is about buildings, not property management', () => {
+    assert.deepStrictEqual(topicsOf('盘活闲置物业'), ['buildings-parks']);
+    assert.deepStrictEqual(topicsOf('规范物业服务，指导业委会换届'), ['party-organization', 'property'].sort());
+    assert.deepStrictEqual(topicsOf('推进经济持续健康发展'), [], 'a word every plan uses says nothing');
+  });
+
+  it('reads the topic of each measure of a plan of our own among its two strongest, in either script', () => {
+    const expected = {
+      做强招商引资: 'investment',
+      强化产业链招商: 'investment',
+      优化营商环境: 'business-environment',
+      落实助企纾困政策: 'business-environment',
+      推进旧住房改造: 'urban-renewal',
+      完善为老服务: 'elderly',
+      促进就业创业: 'employment',
+      化解矛盾纠纷: 'disputes',
+      推进全面从严治党: 'discipline',
+    };
+    const simplified = strongest(PLAN);
+    for (const [title, topic] of Object.entries(expected)) assert.ok(simplified.get(title)?.includes(topic), `${title}: ${simplified.get(title)}`);
+    assert.deepStrictEqual([...strongest(TRADITIONAL).values()], [...simplified.values()]);
+  });
+});
