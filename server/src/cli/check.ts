@@ -5,9 +5,10 @@ import { createTwoFilesPatch } from 'diff';
 import { readFileSync, writeFileSync } from 'fs';
 import * as iconv from 'iconv-lite';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applySafeFixes } from '../service/checks/autofix';
 import { DIAGNOSTIC_CODES, PlanDiagnostic, SAFE_FIX_CODES } from '../service/checks/codes';
 import { computeDiagnostics } from '../service/checks/diagnostics';
+import { safeFixEdits } from '../service/checks/fixes';
+import { applyEdits } from '../service/checks/markerForms';
 import { decodePlan, Encoding, UnreadableError } from '../io/encoding';
 import { diagnosticMessage, Lang } from '../service/l10n/messages';
 import { parsePlan } from '../service/parse/parser';
@@ -123,7 +124,10 @@ export function runCheck(argv: string[], out: NodeJS.WritableStream = process.st
     let text = decoded.text;
     const result: FileResult = { file, encoding: decoded.encoding };
     if (opts.fix || opts.dryRun) {
-      const fixed = applySafeFixes(text, opts.settings);
+      // The same one pass as the editor's renumber; `fixed` counts the markers it rewrites.
+      const model = parsePlan(text);
+      const edits = safeFixEdits(model, computeDiagnostics(model, opts.settings), opts.settings);
+      const fixed = { text: applyEdits(text, edits), fixed: edits.length };
       result.fixed = fixed.fixed;
       if (fixed.text !== text) {
         const patch = () => createTwoFilesPatch(file, file, text, fixed.text, '', '', { context: 3 });

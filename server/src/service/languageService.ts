@@ -14,7 +14,7 @@ import { PositionIndex } from './text/positions';
 import { Lang } from './l10n/messages';
 import { getReferences } from './features/references';
 import { RelatedIndex } from './related/index';
-import { renumberEdits } from './checks/renumber';
+import { safeFixEdits } from './checks/fixes';
 import { getSelectionRanges } from './features/selectionRanges';
 import { DEFAULT_SETTINGS, WorkplanSettings } from './checks/settings';
 import { getWorkspaceSymbols } from './features/workspaceSymbols';
@@ -67,11 +67,13 @@ export class LanguageService {
   }
 
   getCodeActions(doc: TextDocument, context: CodeActionContext, settings: WorkplanSettings, lang: Lang): CodeAction[] {
-    return getCodeActions(doc, this.getModel(doc), this.getDiagnostics(doc, settings), context, lang);
+    const diagnostics = this.getDiagnostics(doc, settings);
+    return getCodeActions(doc, diagnostics, () => safeFixEdits(this.getModel(doc), diagnostics, settings), context, lang);
   }
 
-  getRenumberEdits(doc: TextDocument): TextEdit[] {
-    return toTextEdits(doc, renumberEdits(this.getModel(doc)));
+  /** The document's safe fixes (renumbering and marker forms): the renumber command, fix-all on save, `check --fix`. */
+  getSafeFixEdits(doc: TextDocument, settings: WorkplanSettings): TextEdit[] {
+    return toTextEdits(doc, safeFixEdits(this.getModel(doc), this.getDiagnostics(doc, settings), settings));
   }
 
   getHover(doc: TextDocument, position: Position): Hover | null {

@@ -2,7 +2,7 @@
 // and a fault is reported where it starts, not again on every sibling that follows it.
 import type { DiagnosticCode, Finding } from './codes';
 import {
-  applyToItem, bracketWidth, CANONICAL_PUNCTUATION, canonicalMarker, closeBracket, FAMILY_OF_LEVEL, OffsetEdit,
+  applyToItem, bracketWidth, CANONICAL_PUNCTUATION, canonicalMarker, closeBracket, documentWidth, FAMILY_OF_LEVEL, OffsetEdit,
   openBracket, renumberEdit, Width,
 } from './markerForms';
 import { toChineseNumeral } from '../parse/markers';
@@ -391,7 +391,7 @@ function sharesLevel(sequences: Sequence[]): boolean {
 }
 
 /** The last top-level numbered heading (`一、`) among a segment's roots. */
-function lastTopLevel(roots: OutlineNode[]): OutlineNode | undefined {
+export function lastTopLevel(roots: OutlineNode[]): OutlineNode | undefined {
   for (let k = roots.length - 1; k >= 0; k--) {
     const n = roots[k];
     if (n.kind === 'heading' && n.marker && n.rank === 1) return n;
@@ -414,8 +414,6 @@ function permutedBlockEnd(items: Item[], i: number, exp: number): number {
 }
 
 function readStyle(model: OutlineModel, setting: WorkplanSettings['markerWidth']): DocumentStyle {
-  let full = 0;
-  let half = 0;
   const counts = new Map<MarkerFamily, Map<string, number>>();
   const childRanks: DocumentStyle['childRanks'] = new Map();
   for (const n of model.nodes) {
@@ -430,10 +428,6 @@ function readStyle(model: OutlineModel, setting: WorkplanSettings['markerWidth']
       else if (seen.parent !== parent) seen.several = true;
     }
     if (m.compat) continue;
-    if (m.open && m.close && bracketWidth(m.open) === bracketWidth(m.close)) {
-      if (bracketWidth(m.open) === 'full') full++;
-      else half++;
-    }
     let c = counts.get(m.family);
     if (!c) counts.set(m.family, (c = new Map()));
     c.set(m.punctuation, (c.get(m.punctuation) ?? 0) + 1);
@@ -445,6 +439,5 @@ function readStyle(model: OutlineModel, setting: WorkplanSettings['markerWidth']
     const majority = [...c].sort((a, b) => b[1] - a[1] || Number(b[0] === canonical) - Number(a[0] === canonical))[0][0];
     punctuation.set(family, { majority, mixed: c.size > 1 });
   }
-  const width: Width = setting === 'full' || setting === 'half' ? setting : half > full ? 'half' : 'full';
-  return { width, punctuation, childRanks };
+  return { width: documentWidth(model, setting), punctuation, childRanks };
 }

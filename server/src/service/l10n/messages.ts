@@ -134,7 +134,7 @@ const UI = {
   'fix.text.halfWidth': { zh: (a: MessageArgs) => `改为全角“${a.expected}”`, en: (a: MessageArgs) => `Use full-width "${a.expected}"` },
   'fix.text.markerSpace': { zh: () => '删除序号后的空格', en: () => 'Remove the space after the marker' },
   'renumber.title': { zh: () => '工作计划：重新编号', en: () => 'Workplan: Renumber' },
-  'renumber.nothing': { zh: () => '序号已经连续，无需重新编号。', en: () => 'The numbering is already in order; nothing to renumber.' },
+  'renumber.nothing': { zh: () => '序号已经连续、写法规范，无需修改。', en: () => 'The numbering is in order and the markers are standard; nothing to change.' },
   'renumber.noDocument': { zh: () => '没有找到要重新编号的工作计划文档。', en: () => 'No work plan document to renumber.' },
 } satisfies Record<string, Record<Lang, (a: MessageArgs) => string>>;
 
@@ -150,3 +150,4 @@ export function fixAllTitle(code: DiagnosticCode, count: number, lang: Lang): st
   const name = FIX_ALL_NAMES[code]?.[lang] ?? code;
   return lang === 'zh' ? `修复本文件全部${name}（${count} 处）` : `Fix all ${count} ${name} in this file`;
 }
+
