@@ -1,19 +1,20 @@
 // `workplan check FILE...`: the pre-submission check on the command line. Reads UTF-8 (with or
 // without BOM) and GB18030, prints `file:line:col: severity code message` or JSON, and with --fix
-// writes the safe fixes back in the file's own encoding and line endings.
-import { createTwoFilesPatch } from 'diff';
-import { readFileSync, writeFileSync } from 'fs';
-import * as iconv from 'iconv-lite';
+// writes the safe fixes back in the file's own encoding and line endings: atomically, only if every
+// byte outside the fixed markers comes out as it was, and only if nobody changed the file meanwhile.
+// A file that cannot be read or written gets one line on stderr; the others are checked all the same.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_CODES, PlanDiagnostic, SAFE_FIX_CODES } from '../service/checks/codes';
 import { computeDiagnostics } from '../service/checks/diagnostics';
 import { safeFixEdits } from '../service/checks/fixes';
-import { applyEdits } from '../service/checks/markerForms';
-import { decodePlan, Encoding, UnreadableError } from '../io/encoding';
-import { diagnosticMessage, Lang } from '../service/l10n/messages';
+import { applyEdits, OffsetEdit } from '../service/checks/markerForms';
+import { decodePlan, Decoded, encodeEdited, Encoding, NotWritableError, UnreadableError } from '../io/encoding';
+import { readWithSnapshot, replaceFile, Snapshot, WriteError } from '../io/writeFile';
+import { diagnosticMessage, fileNote, Lang } from '../service/l10n/messages';
 import { parsePlan } from '../service/parse/parser';
 import { readSettings, WorkplanSettings } from '../service/checks/settings';
 import { parseCommandArgs, UsageError } from './args';
+import { unifiedDiff } from './editDiff';
 
 export const CHECK_USAGE = `  workplan check [选项 options] FILE...   提交前检查序号与文本 / check numbering and text before submission
       --json                 以 JSON 输出 / machine-readable output
@@ -22,7 +23,11 @@ export const CHECK_USAGE = `  workplan check [选项 options] FILE...   提交�
       --lang zh|en           消息语言，默认中文 / message language, Chinese by default
       --severity CODE=LEVEL  调整某代码的级别（error|warning|information|hint|off） / severity of a code
       --marker-width auto|full|half, --allow-level-skip, --no-hygiene
-  退出码 exit status: 0 无错误 no error; 1 仍有 error 级问题 an error-level diagnostic remains; 2 无法读取 unreadable input`;
+  退出码 exit status:
+      0  没有 error 级问题 / no error-level diagnostic
+      1  磁盘上的文件仍有 error 级问题 / an error-level diagnostic remains in a file as it is on disk
+      2  有文件无法读取或无法写回（或用法错误），其余文件照常检查 / a file could not be read or written back
+         (or bad usage); the other files are still checked`;
 
 interface Options {
   files: string[];
@@ -62,26 +67,32 @@ export function parseCheckArgs(argv: string[]): Options {
   return { files: positionals, json: !!values.json, fix: !!values.fix, dryRun: !!values['dry-run'], lang, settings: readSettings(section) };
 }
 
-function encode(text: string, encoding: Encoding): Buffer {
-  if (encoding === 'gb18030') return iconv.encode(text, 'gb18030');
-  const bytes = Buffer.from(text, 'utf8');
-  return encoding === 'utf-8-bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]) : bytes;
+/** One line for a file that could not be read, Chinese first. */
+function unreadable(file: string, e: unknown): string {
+  if (e instanceof UnreadableError) return fileNote(file, 'read.notText', { reason: e.message });
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return fileNote(file, 'read.missing');
+  if (code === 'EISDIR') return fileNote(file, 'read.directory');
+  if (code === 'EACCES' || code === 'EPERM') return fileNote(file, 'read.permission');
+  return fileNote(file, 'read.failed', { reason: code ?? String(e) });
 }
 
-/** Why a file cannot be read, Chinese first. */
-function unreadable(file: string, e: unknown): string {
-  if (e instanceof UnreadableError) return `${file}: 无法读取：不是 UTF-8 或 GB18030 文本文件 / cannot read: ${e.message}`;
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return `${file}: 无法读取：文件不存在 / cannot read: no such file`;
-  if (code === 'EISDIR') return `${file}: 无法读取：这是一个目录 / cannot read: is a directory`;
-  if (code === 'EACCES') return `${file}: 无法读取：没有权限 / cannot read: permission denied`;
-  return `${file}: 无法读取 / cannot read: ${code ?? String(e)}`;
+/** One line for a file whose fixes were not written back, Chinese first. */
+function unwritten(file: string, e: unknown): string {
+  if (e instanceof NotWritableError) return e.reason === 'lossy' ? fileNote(file, 'write.lossy') : fileNote(file, 'write.roundTrip', { offset: e.byteOffset });
+  if (!(e instanceof WriteError)) throw e;
+  if (e.failure === 'readOnly') return fileNote(file, 'write.readOnly');
+  if (e.failure === 'folder') return fileNote(file, 'write.folder', { reason: e.code ?? '' });
+  if (e.failure === 'changed') return fileNote(file, 'write.changed');
+  return fileNote(file, 'write.failed', { reason: e.code ?? '' });
 }
 
 interface FileResult {
   file: string;
   encoding?: Encoding;
+  /** Why the file could not be read, or its fixes not written back. */
   error?: string;
+  /** With --fix: the markers rewritten in the file on disk. */
   fixed?: number;
   /** With --dry-run --json: the diff that --fix would apply. */
   diff?: string;
@@ -98,6 +109,20 @@ function toJson(doc: TextDocument, d: PlanDiagnostic, lang: Lang) {
   };
 }
 
+/**
+ * Writes the file's fixes back; returns why it could not, or undefined once written. The bytes are
+ * built and checked before anything touches the disk.
+ */
+function writeBack(file: string, bytes: Uint8Array, snapshot: Snapshot, decoded: Decoded, edits: OffsetEdit[], dryRun: boolean): string | undefined {
+  try {
+    const fixed = encodeEdited(bytes, decoded, edits);
+    if (!dryRun) replaceFile(snapshot, fixed);
+    return undefined;
+  } catch (e) {
+    return unwritten(file, e);
+  }
+}
+
 /** Runs the check; returns the exit status. Writes to the given streams so tests can run it in-process too. */
 export function runCheck(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number {
   let opts: Options;
@@ -108,46 +133,58 @@ export function runCheck(argv: string[], out: NodeJS.WritableStream = process.st
     err.write(`${e.message}\n用法 Usage:\n${CHECK_USAGE}\n`);
     return 2;
   }
-  let status = 0;
+  let failed = false;
+  let errors = false;
   const results: FileResult[] = [];
   for (const file of opts.files) {
-    let decoded: ReturnType<typeof decodePlan>;
+    let read: ReturnType<typeof readWithSnapshot>;
+    let decoded: Decoded;
     try {
-      decoded = decodePlan(readFileSync(file));
+      read = readWithSnapshot(file);
+      decoded = decodePlan(read.bytes);
     } catch (e) {
       const message = unreadable(file, e);
       err.write(message + '\n');
       results.push({ file, error: message });
-      status = 2;
+      failed = true;
       continue;
     }
+    // What is reported is the text on disk: the fixed text once it is written, else the text as read.
     let text = decoded.text;
+    let model = parsePlan(text);
+    let diagnostics = computeDiagnostics(model, opts.settings);
     const result: FileResult = { file, encoding: decoded.encoding };
     if (opts.fix || opts.dryRun) {
-      // The same one pass as the editor's renumber; `fixed` counts the markers it rewrites.
-      const model = parsePlan(text);
-      const edits = safeFixEdits(model, computeDiagnostics(model, opts.settings), opts.settings);
-      const fixed = { text: applyEdits(text, edits), fixed: edits.length };
-      result.fixed = fixed.fixed;
-      if (fixed.text !== text) {
-        const patch = () => createTwoFilesPatch(file, file, text, fixed.text, '', '', { context: 3 });
-        if (opts.dryRun && opts.json) result.diff = patch();
-        else if (opts.dryRun) out.write(patch());
-        else if (decoded.lossy) err.write(`${file}: 含有无效的 UTF-8 字节，未写回 / invalid UTF-8 bytes: not written back, fix them first\n`);
-        else writeFileSync(file, encode(fixed.text, decoded.encoding));
+      const edits = safeFixEdits(model, diagnostics, opts.settings);
+      if (edits.length) {
+        if (opts.dryRun) {
+          const diff = unifiedDiff(file, text, edits);
+          if (opts.json) result.diff = diff;
+          else out.write(diff);
+        }
+        const problem = writeBack(file, read.bytes, read.snapshot, decoded, edits, opts.dryRun);
+        if (problem) {
+          err.write(problem + '\n');
+          result.error = problem;
+          failed = true;
+        } else if (!opts.dryRun) {
+          result.fixed = edits.length;
+          if (!opts.json) err.write(fileNote(file, 'fixed', { count: edits.length }) + '\n');
+          text = applyEdits(text, edits);
+          model = parsePlan(text);
+          diagnostics = computeDiagnostics(model, opts.settings);
+        }
       }
-      if (!opts.dryRun && !opts.json && fixed.fixed) err.write(`${file}: 已修复 ${fixed.fixed} 处 / fixed ${fixed.fixed}\n`);
-      text = fixed.text;
     }
     const doc = TextDocument.create('file:///check', 'workplan', 1, text);
-    const diagnostics = computeDiagnostics(parsePlan(text), opts.settings).map((d) => toJson(doc, d, opts.lang));
-    if (diagnostics.some((d) => d.severity === 'error') && status === 0) status = 1;
-    result.diagnostics = diagnostics;
+    const reported = diagnostics.map((d) => toJson(doc, d, opts.lang));
+    if (reported.some((d) => d.severity === 'error')) errors = true;
+    result.diagnostics = reported;
     results.push(result);
     if (!opts.json && !opts.dryRun) {
-      for (const d of diagnostics) out.write(`${file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}\n`);
+      for (const d of reported) out.write(`${file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}\n`);
     }
   }
   if (opts.json) out.write(JSON.stringify(results, null, 2) + '\n');
-  return status;
+  return failed ? 2 : errors ? 1 : 0;
 }

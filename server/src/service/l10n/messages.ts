@@ -151,3 +151,50 @@ export function fixAllTitle(code: DiagnosticCode, count: number, lang: Lang): st
   return lang === 'zh' ? `修复本文件全部${name}（${count} 处）` : `Fix all ${count} ${name} in this file`;
 }
 
+/**
+ * What the command line says about a file it could not read or write, or has fixed: Chinese, then
+ * English, on one line (`--lang` chooses the language of the diagnostics, not of these).
+ */
+const FILE_NOTES = {
+  'read.missing': { zh: () => '无法读取：文件不存在', en: () => 'cannot read: no such file' },
+  'read.directory': { zh: () => '无法读取：这是一个目录', en: () => 'cannot read: is a directory' },
+  'read.permission': { zh: () => '无法读取：没有权限', en: () => 'cannot read: permission denied' },
+  'read.notText': { zh: () => '无法读取：不是 UTF-8 或 GB18030 文本文件', en: (a: NoteArgs) => `cannot read: ${a.reason}` },
+  'read.failed': { zh: () => '无法读取', en: (a: NoteArgs) => `cannot read: ${a.reason}` },
+  'write.lossy': {
+    zh: () => '含有无效的 UTF-8 字节，未写回（请先修正文件的编码）',
+    en: () => 'invalid UTF-8 bytes: not written back, fix them first',
+  },
+  'write.roundTrip': {
+    zh: (a: NoteArgs) => `第 ${a.offset} 字节起的内容按原编码写回会改变，未写回`,
+    en: (a: NoteArgs) => `the bytes from offset ${a.offset} would not survive being written back in the file's encoding: not written back`,
+  },
+  'write.readOnly': { zh: () => '文件是只读的，未写回', en: () => 'the file is read-only: not written back' },
+  'write.folder': {
+    zh: (a: NoteArgs) => `无法在文件所在的文件夹中创建临时文件（${a.reason}），未写回`,
+    en: (a: NoteArgs) => `cannot create a temporary file in its folder (${a.reason}): not written back`,
+  },
+  'write.changed': {
+    zh: () => '检查期间文件被改动或移走，未写回（请重新运行）',
+    en: () => 'the file changed or moved while it was being checked: not written back (run again)',
+  },
+  'write.failed': {
+    zh: (a: NoteArgs) => `写入失败（${a.reason}），原文件未改动`,
+    en: (a: NoteArgs) => `writing failed (${a.reason}); the file is as it was`,
+  },
+  fixed: { zh: (a: NoteArgs) => `已修复 ${a.count} 处`, en: (a: NoteArgs) => `fixed ${a.count}` },
+} satisfies Record<string, Record<Lang, (a: NoteArgs) => string>>;
+
+export interface NoteArgs {
+  reason?: string;
+  offset?: number;
+  count?: number;
+}
+
+export type FileNoteKey = keyof typeof FILE_NOTES;
+
+/** `file: 中文 / English`. */
+export function fileNote(file: string, key: FileNoteKey, args: NoteArgs = {}): string {
+  const note = FILE_NOTES[key];
+  return `${file}: ${note.zh(args)} / ${note.en(args)}`;
+}
