@@ -2,6 +2,7 @@
 // document in UTF-16 units, declines files over the size limit, and never stays behind stuck.
 import * as assert from 'assert';
 import { execFileSync, spawn } from 'child_process';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -262,6 +263,73 @@ describe('protocol: misbehaving clients', function () {
       assert.strictEqual(client.process.exitCode, null);
     } finally {
       await client.stop();
+    }
+  });
+
+  it('survives a didOpen whose URI has a malformed escape or is no string, and says what it ignored', async () => {
+    const client = await LspClient.start({});
+    try {
+      const s = seed('江苏路');
+      await client.open('untitled:100%', s.text);
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 12345, languageId: 'workplan', version: 1, text: s.text } });
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: null });
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'untitled:100%' }, contentChanges: [{ text: '' }] });
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'untitled:100%', version: 3 }, contentChanges: 'x' });
+      // Past the pause after which an open document is indexed for related measures (where it used to die).
+      await new Promise((r) => setTimeout(r, 1000));
+      const { symbols } = await outline(client, 'untitled:100%');
+      assert.strictEqual(symbols[0].name, '一、“招、留、增”全面发力，经济发展奋力一跃', 'the document as opened: no change was applied');
+      // Hover reads the related index the document went into: an error would reject.
+      await client.request('textDocument/hover', { textDocument: { uri: 'untitled:100%' }, position: { line: 4, character: 2 } });
+      const ignored = client.notifications.filter((n) => n.method === 'window/logMessage' && n.params.message.startsWith('工作计划：已忽略参数无效的'));
+      assert.deepStrictEqual(ignored.map((n) => [n.params.type, n.params.message.replace(/^.* (\S+) 消息$/, '$1')]), [
+        [2, 'textDocument/didOpen'], [2, 'textDocument/didOpen'], [2, 'textDocument/didChange'], [2, 'textDocument/didChange'],
+      ]);
+      assert.strictEqual(client.process.exitCode, null);
+      assert.strictEqual(client.stderr, '');
+      assert.ok(!client.notifications.some((n) => n.method === 'window/logMessage' && n.params.type === 1), 'no error logged');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('keeps the outline current when a URI is opened twice, or changed without a new version', async () => {
+    const client = await LspClient.start({});
+    try {
+      const uri = client.uri('twice.plan');
+      await client.open(uri, seed('江苏路').text);
+      assert.strictEqual((await outline(client, uri)).symbols[0].name, '一、“招、留、增”全面发力，经济发展奋力一跃');
+      await client.open(uri, seed('新华路').text);
+      assert.strictEqual((await outline(client, uri)).symbols[0].name, seed('新华路').text.match(/^一、.*$/m)![0]);
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 1 }, contentChanges: [{ text: '一、同一版本\n' }] });
+      assert.strictEqual((await outline(client, uri)).symbols[0].name, '一、同一版本');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('answers requests only between initialize and shutdown, with the errors LSP names', async () => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.onRequest(() => null);
+    connection.listen();
+    try {
+      const symbols = (uri: string) => connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      await assert.rejects(symbols('file:///early.plan'), (e: any) => e.code === -32002);
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///early.plan', languageId: 'workplan', version: 1, text: '一、甲\n' } });
+      await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+      await assert.rejects(connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} }), (e: any) => e.code === -32600);
+      await connection.sendNotification('initialized', {});
+      assert.strictEqual(await symbols('file:///early.plan'), null, 'a didOpen before initialize is not taken');
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///on-time.plan', languageId: 'workplan', version: 1, text: '一、甲\n' } });
+      assert.strictEqual((await symbols('file:///on-time.plan') as DocumentSymbol[])[0].name, '一、甲');
+      await connection.sendRequest('shutdown');
+      await assert.rejects(symbols('file:///on-time.plan'), (e: any) => e.code === -32600);
+      await connection.sendNotification('exit');
+      assert.strictEqual(await exited(child), 0);
+    } finally {
+      connection.dispose();
+      child.kill();
     }
   });
 

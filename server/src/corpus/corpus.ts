@@ -9,6 +9,7 @@ import { OutlineModel } from '../service/model';
 import { parsePlan } from '../service/parse/parser';
 import { RelatedIndex } from '../service/related/index';
 import { hasCjk } from '../service/text/chars';
+import { uriBaseName } from '../service/text/uris';
 import { fileSignature, findPlanFiles, isPlanFile, isUnder, MAX_PLAN_FILES, readPlanFile } from './files';
 
 export interface SyncResult {
@@ -127,7 +128,7 @@ export class Corpus {
       if (entry) this.dropDisk(file, entry.uri);
       this.openFiles.set(file, uri);
     }
-    this.index.setDocument(uri, text, { name: decodeURIComponent(uri.replace(/^.*\//, '')), model });
+    this.index.setDocument(uri, text, { name: uriBaseName(uri), model });
   }
 
   /** An open document too large to index: it stays out, and so does its file while it is open. */

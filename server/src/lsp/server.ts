@@ -12,13 +12,18 @@ import {
 } from 'vscode-languageserver/node';
 import { Checks } from './checks';
 import { DocumentSync, utf8Size } from './documentSync';
+import { checkedDocumentEvents, Lifecycle } from './edge';
 import { RelatedFeatures } from './related';
 import { LanguageService } from '../service/languageService';
+import { Lang, langOf } from '../service/l10n/messages';
+import { uriBaseName } from '../service/text/uris';
 
-const connection = createConnection(ProposedFeatures.all);
+const lifecycle = new Lifecycle();
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycle });
 const sync = new DocumentSync();
 const documents = new TextDocuments(sync);
 const service = new LanguageService();
+let lang: Lang = 'zh';
 
 const checks = new Checks(connection, documents, service);
 // The seeds ship beside the server: server/out/server.js → seeds/.
@@ -30,6 +35,7 @@ connection.onDidChangeConfiguration((params) => {
 });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  lang = langOf(params.locale);
   const maxMb = params.initializationOptions?.maxFileSize;
   if (typeof maxMb === 'number' && maxMb > 0) sync.maxFileSize = maxMb * 1024 * 1024;
   // Every capability is declared here, statically: older clients ignore dynamic registration.
@@ -69,7 +75,7 @@ documents.onDidChangeContent(({ document }) => {
   if (hidden === undefined) return void declined.delete(document.uri);
   if (declined.has(document.uri)) return;
   declined.add(document.uri);
-  const name = decodeURIComponent(document.uri.replace(/^.*\//, ''));
+  const name = uriBaseName(document.uri);
   const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   void connection.sendNotification(ShowMessageNotification.type, {
     type: MessageType.Warning,
@@ -83,7 +89,8 @@ documents.onDidClose(({ document }) => {
   service.close(document.uri);
 });
 
+lifecycle.listen(connection);
 checks.listen();
 related.listen();
-documents.listen(connection);
+documents.listen(checkedDocumentEvents(connection, () => lang));
 connection.listen();

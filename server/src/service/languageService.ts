@@ -19,14 +19,20 @@ import { getSelectionRanges } from './features/selectionRanges';
 import { DEFAULT_SETTINGS, WorkplanSettings } from './checks/settings';
 import { getWorkspaceSymbols } from './features/workspaceSymbols';
 
+/**
+ * The model of each open document, kept while its text stays the same. Keyed by the text itself, not
+ * by the client's version number: a client may open a URI twice or change a document without a new version.
+ */
 export class ModelCache {
-  private readonly entries = new Map<string, { version: number; model: OutlineModel }>();
+  private readonly entries = new Map<string, OutlineModel>();
 
   get(doc: TextDocument): OutlineModel {
+    const text = doc.getText();
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.model;
-    const model = parsePlan(doc.getText());
-    this.entries.set(doc.uri, { version: doc.version, model });
+    // The same string most of the time, which compares at once; after an edit, mostly by its length.
+    if (hit && hit.text === text) return hit;
+    const model = parsePlan(text);
+    this.entries.set(doc.uri, model);
     return model;
   }
 

@@ -135,6 +135,10 @@ const UI = {
   'fix.text.markerSpace': { zh: () => '删除序号后的空格', en: () => 'Remove the space after the marker' },
   'renumber.title': { zh: () => '工作计划：重新编号', en: () => 'Workplan: Renumber' },
   'renumber.nothing': { zh: () => '序号已经连续、写法规范，无需修改。', en: () => 'The numbering is in order and the markers are standard; nothing to change.' },
+  'edge.ignored': {
+    zh: (a: MessageArgs) => `工作计划：已忽略参数无效的 ${a.context} 消息`,
+    en: (a: MessageArgs) => `Workplan: ignored a ${a.context} message with invalid parameters`,
+  },
   'renumber.noDocument': { zh: () => '没有找到要重新编号的工作计划文档。', en: () => 'No work plan document to renumber.' },
 } satisfies Record<string, Record<Lang, (a: MessageArgs) => string>>;
 

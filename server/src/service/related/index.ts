@@ -7,6 +7,7 @@ import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { parsePlan } from '../parse/parser';
 import { PositionIndex } from '../text/positions';
 import { spanToRange } from '../text/ranges';
+import { uriBaseName } from '../text/uris';
 import { isBigram, termText } from './terms';
 import { excerptOf, oneLine, planMetadata, PlanUnit, queryTerms, unitsOf, unitTerms } from './units';
 
@@ -240,7 +241,7 @@ export class RelatedIndex {
    */
   relatedTo(unit: PlanUnit, uri: string, text: string, options: Omit<SearchOptions, 'exclude'> = {}): RelatedHit[] {
     const print = fingerprint(text);
-    const plan = planKey(planMetadata(unit.model, decodeURIComponent(uri.replace(/^.*\//, ''))));
+    const plan = planKey(planMetadata(unit.model, uriBaseName(uri)));
     return this.search(queryTerms(unit), { ...options, exclude: (d) => d.uri === uri || d.fingerprint === print || (!!plan && planKey(d.metadata) === plan) });
   }
 
