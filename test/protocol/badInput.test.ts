@@ -247,12 +247,24 @@ describe('protocol: misbehaving clients', function () {
     const client = await LspClient.start({});
     try {
       await assert.rejects(client.request('workplan/noSuchMethod', {}), (e: any) => e.code === -32601);
-      await assert.rejects(client.request('textDocument/documentSymbol', {}), (e: any) => typeof e.code === 'number');
+      await assert.rejects(client.request('textDocument/documentSymbol', {}), (e: any) => e.code === -32602);
       const s = seed('华阳路街道2025年基层治理答卷');
       const uri = client.uri('bad-params.plan');
       await client.open(uri, s.text);
       const want = await outline(client, uri);
-      await assert.rejects(client.request('textDocument/selectionRange', { textDocument: { uri }, positions: 'x' }), (e: any) => typeof e.code === 'number');
+      await assert.rejects(client.request('textDocument/selectionRange', { textDocument: { uri }, positions: 'x' }), (e: any) => e.code === -32602);
+      // Answered InvalidParams at the edge, before a handler could fail on them.
+      for (const [method, params] of [
+        ['textDocument/codeAction', { textDocument: { uri } }],
+        ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [{ range: null }] } }],
+        ['textDocument/hover', { textDocument: { uri }, position: null }],
+        ['textDocument/references', { textDocument: { uri: 7 }, position: { line: 0, character: 0 } }],
+        ['workspace/symbol', { query: 5 }],
+      ] as const) {
+        await assert.rejects(client.request(method, params), (e: any) => e.code === -32602 && e.message === `${method}: invalid parameters`);
+      }
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: 5, type: 1 }] });
+      await client.connection.sendNotification('workspace/didChangeConfiguration', null);
       await client.connection.sendNotification('workplan/noSuchNotification', { x: 1 });
       await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: client.uri('never-opened.plan'), version: 2 }, contentChanges: [{ text: 'x' }] });
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: client.uri('no-text.plan'), languageId: 'workplan', version: 1, text: 12345 } });
@@ -261,6 +273,7 @@ describe('protocol: misbehaving clients', function () {
       await client.change(uri, [{ range: { start: { line: -3, character: 0.5 }, end: { line: 'x', character: null } }, text: '' }]);
       assert.deepStrictEqual(await outline(client, uri), want);
       assert.strictEqual(client.process.exitCode, null);
+      assert.ok(!client.notifications.some((n) => n.method === 'window/logMessage' && n.params.type === 1), 'no handler failed');
     } finally {
       await client.stop();
     }

@@ -12,18 +12,18 @@ import {
 } from 'vscode-languageserver/node';
 import { Checks } from './checks';
 import { DocumentSync, utf8Size } from './documentSync';
-import { checkedDocumentEvents, Lifecycle } from './edge';
+import { Edge } from './edge';
 import { RelatedFeatures } from './related';
 import { LanguageService } from '../service/languageService';
 import { Lang, langOf } from '../service/l10n/messages';
 import { uriBaseName } from '../service/text/uris';
 
-const lifecycle = new Lifecycle();
-const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycle });
+let lang: Lang = 'zh';
+const edge = new Edge(() => lang);
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: edge });
 const sync = new DocumentSync();
 const documents = new TextDocuments(sync);
 const service = new LanguageService();
-let lang: Lang = 'zh';
 
 const checks = new Checks(connection, documents, service);
 // The seeds ship beside the server: server/out/server.js → seeds/.
@@ -89,8 +89,8 @@ documents.onDidClose(({ document }) => {
   service.close(document.uri);
 });
 
-lifecycle.listen(connection);
+edge.listen(connection);
 checks.listen();
 related.listen();
-documents.listen(checkedDocumentEvents(connection, () => lang));
+documents.listen(connection);
 connection.listen();
