@@ -4,6 +4,7 @@
 // notification is dropped with a log line. No feature meets a URI that is not a string, a position that
 // is not two whole numbers, or a list that is not a list.
 import { Connection, ErrorCodes, Message, MessageStrategy, RequestMessage, ResponseError } from 'vscode-languageserver/node';
+import { record } from '../service/checks/settings';
 import { Lang, uiText } from '../service/l10n/messages';
 
 /** Where a request the server refuses is routed, to be answered with the error it carries. */
@@ -11,10 +12,6 @@ const REFUSED = '$/workplan/refused';
 
 /** The notifications taken before `initialize` and after `shutdown`. */
 const ALWAYS = new Set(['exit', '$/cancelRequest']);
-
-function record(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
 
 const whole = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
 const position = (p: unknown) => whole(record(p)?.line) && whole(record(p)?.character);

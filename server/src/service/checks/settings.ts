@@ -28,7 +28,8 @@ export const DEFAULT_SETTINGS: WorkplanSettings = {
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 const CODES = new Set<string>(DIAGNOSTIC_CODES);
 
-function record(v: unknown): Record<string, unknown> | undefined {
+/** `v` as an object with keys, or undefined for anything else (null, a list, a string). */
+export function record(v: unknown): Record<string, unknown> | undefined {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
