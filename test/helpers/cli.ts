@@ -5,7 +5,9 @@ import { ROOT } from './seeds';
 
 export const CLI = path.join(ROOT, 'server', 'out', 'cli.js');
 
-export function runCli(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+/** `wrap` runs the CLI under another command (`setpriv …`, `bash -c 'ulimit …; exec "$@"'`). */
+export function runCli(args: string[], cwd: string, wrap: string[] = []): { status: number | null; stdout: string; stderr: string } {
+  const command = [...wrap, process.execPath, CLI, ...args];
+  const r = spawnSync(command[0], command.slice(1), { cwd, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

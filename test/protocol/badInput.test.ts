@@ -2,6 +2,7 @@
 // document in UTF-16 units, declines files over the size limit, and never stays behind stuck.
 import * as assert from 'assert';
 import { execFileSync, spawn } from 'child_process';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -257,12 +258,24 @@ describe('protocol: misbehaving clients', function () {
     const client = await LspClient.start({});
     try {
       await assert.rejects(client.request('workplan/noSuchMethod', {}), (e: any) => e.code === -32601);
-      await assert.rejects(client.request('textDocument/documentSymbol', {}), (e: any) => typeof e.code === 'number');
+      await assert.rejects(client.request('textDocument/documentSymbol', {}), (e: any) => e.code === -32602);
       const s = seed('华阳路街道2025年基层治理答卷');
       const uri = client.uri('bad-params.plan');
       await client.open(uri, s.text);
       const want = await outline(client, uri);
-      await assert.rejects(client.request('textDocument/selectionRange', { textDocument: { uri }, positions: 'x' }), (e: any) => typeof e.code === 'number');
+      await assert.rejects(client.request('textDocument/selectionRange', { textDocument: { uri }, positions: 'x' }), (e: any) => e.code === -32602);
+      // Answered InvalidParams at the edge, before a handler could fail on them.
+      for (const [method, params] of [
+        ['textDocument/codeAction', { textDocument: { uri } }],
+        ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [{ range: null }] } }],
+        ['textDocument/hover', { textDocument: { uri }, position: null }],
+        ['textDocument/references', { textDocument: { uri: 7 }, position: { line: 0, character: 0 } }],
+        ['workspace/symbol', { query: 5 }],
+      ] as const) {
+        await assert.rejects(client.request(method, params), (e: any) => e.code === -32602 && e.message === `${method}: invalid parameters`);
+      }
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: 5, type: 1 }] });
+      await client.connection.sendNotification('workspace/didChangeConfiguration', null);
       await client.connection.sendNotification('workplan/noSuchNotification', { x: 1 });
       await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: client.uri('never-opened.plan'), version: 2 }, contentChanges: [{ text: 'x' }] });
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: client.uri('no-text.plan'), languageId: 'workplan', version: 1, text: 12345 } });
@@ -271,8 +284,76 @@ describe('protocol: misbehaving clients', function () {
       await client.change(uri, [{ range: { start: { line: -3, character: 0.5 }, end: { line: 'x', character: null } }, text: '' }]);
       assert.deepStrictEqual(await outline(client, uri), want);
       assert.strictEqual(client.process.exitCode, null);
+      assert.ok(!client.notifications.some((n) => n.method === 'window/logMessage' && n.params.type === 1), 'no handler failed');
     } finally {
       await client.stop();
+    }
+  });
+
+  it('survives a didOpen whose URI has a malformed escape or is no string, and says what it ignored', async () => {
+    const client = await LspClient.start({});
+    try {
+      const s = seed('江苏路');
+      await client.open('untitled:100%', s.text);
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 12345, languageId: 'workplan', version: 1, text: s.text } });
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: null });
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'untitled:100%' }, contentChanges: [{ text: '' }] });
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'untitled:100%', version: 3 }, contentChanges: 'x' });
+      // Past the pause after which an open document is indexed for related measures (where it used to die).
+      await new Promise((r) => setTimeout(r, 1000));
+      const { symbols } = await outline(client, 'untitled:100%');
+      assert.strictEqual(symbols[0].name, '一、“招、留、增”全面发力，经济发展奋力一跃', 'the document as opened: no change was applied');
+      // Hover reads the related index the document went into: an error would reject.
+      await client.request('textDocument/hover', { textDocument: { uri: 'untitled:100%' }, position: { line: 4, character: 2 } });
+      const ignored = client.notifications.filter((n) => n.method === 'window/logMessage' && n.params.message.startsWith('工作计划：已忽略参数无效的'));
+      assert.deepStrictEqual(ignored.map((n) => [n.params.type, n.params.message.replace(/^.* (\S+) 消息$/, '$1')]), [
+        [2, 'textDocument/didOpen'], [2, 'textDocument/didOpen'], [2, 'textDocument/didChange'], [2, 'textDocument/didChange'],
+      ]);
+      assert.strictEqual(client.process.exitCode, null);
+      assert.strictEqual(client.stderr, '');
+      assert.ok(!client.notifications.some((n) => n.method === 'window/logMessage' && n.params.type === 1), 'no error logged');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('keeps the outline current when a URI is opened twice, or changed without a new version', async () => {
+    const client = await LspClient.start({});
+    try {
+      const uri = client.uri('twice.plan');
+      await client.open(uri, seed('江苏路').text);
+      assert.strictEqual((await outline(client, uri)).symbols[0].name, '一、“招、留、增”全面发力，经济发展奋力一跃');
+      await client.open(uri, seed('新华路').text);
+      assert.strictEqual((await outline(client, uri)).symbols[0].name, seed('新华路').text.match(/^一、.*$/m)![0]);
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 1 }, contentChanges: [{ text: '一、同一版本\n' }] });
+      assert.strictEqual((await outline(client, uri)).symbols[0].name, '一、同一版本');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('answers requests only between initialize and shutdown, with the errors LSP names', async () => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.onRequest(() => null);
+    connection.listen();
+    try {
+      const symbols = (uri: string) => connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      await assert.rejects(symbols('file:///early.plan'), (e: any) => e.code === -32002);
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///early.plan', languageId: 'workplan', version: 1, text: '一、甲\n' } });
+      await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+      await assert.rejects(connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} }), (e: any) => e.code === -32600);
+      await connection.sendNotification('initialized', {});
+      assert.strictEqual(await symbols('file:///early.plan'), null, 'a didOpen before initialize is not taken');
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///on-time.plan', languageId: 'workplan', version: 1, text: '一、甲\n' } });
+      assert.strictEqual((await symbols('file:///on-time.plan') as DocumentSymbol[])[0].name, '一、甲');
+      await connection.sendRequest('shutdown');
+      await assert.rejects(symbols('file:///on-time.plan'), (e: any) => e.code === -32600);
+      await connection.sendNotification('exit');
+      assert.strictEqual(await exited(child), 0);
+    } finally {
+      connection.dispose();
+      child.kill();
     }
   });
 

@@ -1,13 +1,12 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { DIAGNOSTIC_CODES, DiagnosticCode, NUMBERING_CODES, PlanDiagnostic, SAFE_FIX_CODES } from '../../server/src/service/checks/codes';
+import { DIAGNOSTIC_CODES, DiagnosticCode, NUMBERING_CODES, PlanDiagnostic } from '../../server/src/service/checks/codes';
 import { computeDiagnostics } from '../../server/src/service/checks/diagnostics';
-import { applySafeFixes } from '../../server/src/service/checks/autofix';
+import { safeFixEdits } from '../../server/src/service/checks/fixes';
 import { applyEdits } from '../../server/src/service/checks/markerForms';
 import { diagnosticMessage, Lang } from '../../server/src/service/l10n/messages';
 import { parsePlan } from '../../server/src/service/parse/parser';
-import { renumberEdits } from '../../server/src/service/checks/renumber';
 import { DEFAULT_SETTINGS, readSettings, WorkplanSettings } from '../../server/src/service/checks/settings';
 import * as fc from 'fast-check';
 import { Random } from '../helpers/fuzz';
@@ -32,6 +31,17 @@ function inject(text: string, faults: Fault[]): string {
 
 function diagnose(text: string, settings: Partial<WorkplanSettings> = {}): PlanDiagnostic[] {
   return computeDiagnostics(parsePlan(text), { ...DEFAULT_SETTINGS, ...settings });
+}
+
+/** The document's safe fixes (fixes.ts), as the renumber command and `check --fix` apply them. */
+function safeFixes(text: string, settings: Partial<WorkplanSettings> = {}) {
+  const model = parsePlan(text);
+  const all = { ...DEFAULT_SETTINGS, ...settings };
+  return safeFixEdits(model, computeDiagnostics(model, all), all);
+}
+
+function fix(text: string, settings: Partial<WorkplanSettings> = {}): string {
+  return applyEdits(text, safeFixes(text, settings));
 }
 
 /** Offset of `marker` inside the only occurrence of `context` in `text`. */
@@ -273,14 +283,14 @@ describe('numbering diagnostics: fixes that meet', () => {
     assert.strictEqual(applyEdits(text, faults[1].edits!), text.replace('六、强化底线思维', '五、强化底线思维'));
   });
 
-  it('applies every safe fix until none is left, and leaves the report-only faults and the text alone', () => {
+  it('applies every safe fix in one pass, one edit per marker, and leaves the report-only faults and the text alone', () => {
     const byName = (name: string) => CASES.find((c) => c.name === name)!.faults;
     const comma: Fault = ['营商服企，打造', '营商服企,打造'];
     const kept = [...byName('一是 … 二是 … 第三，'), comma];
     const broken = inject(D, [...byName('一、二、一、 in one body'), ...byName('一是 … 三是'), ...byName('一是：'), ...kept]);
-    const { text, fixed } = applySafeFixes(broken, DEFAULT_SETTINGS);
-    assert.strictEqual(fixed, 3);
-    assert.strictEqual(text, inject(D, kept), 'enumeration.mixed and text.halfWidth stay');
+    const edits = safeFixes(broken);
+    assert.strictEqual(edits.length, 3);
+    assert.strictEqual(applyEdits(broken, edits), inject(D, kept), 'enumeration.mixed and text.halfWidth stay');
   });
 
   it('quotes a broken line by whole characters: a surrogate pair is never cut in the message', () => {
@@ -292,10 +302,8 @@ describe('numbering diagnostics: fixes that meet', () => {
   });
 });
 
-describe('renumbering the whole document', () => {
-  function renumber(text: string): string {
-    return applyEdits(text, renumberEdits(parsePlan(text)));
-  }
+describe('the safe fixes of the whole document', () => {
+  const renumber = (text: string) => fix(text);
 
   it('gives back each seed from a copy with many sequence faults at once', () => {
     const broken: [string, Fault[]][] = [
@@ -310,15 +318,46 @@ describe('renumbering the whole document', () => {
     }
   });
 
-  it('restarts under each parent, keeps each marker as written and leaves a correct plan alone', () => {
+  it('restarts under each parent, writes faulted markers in their standard form and leaves a correct plan alone', () => {
     const text = '一、甲\n（一）子\n(三)丑\n二、乙\n(四)寅\n1、卯\n3、辰\n一是甲。四是乙。\n';
-    assert.strictEqual(renumber(text), '一、甲\n（一）子\n(二)丑\n二、乙\n(一)寅\n1、卯\n2、辰\n一是甲。二是乙。\n');
-    for (const s of seeds()) assert.deepStrictEqual(renumberEdits(parsePlan(s.text)), [], s.name);
+    assert.strictEqual(renumber(text), '一、甲\n(一)子\n(二)丑\n二、乙\n(一)寅\n1.卯\n2.辰\n一是甲。二是乙。\n');
+    for (const s of seeds()) assert.deepStrictEqual(safeFixes(s.text), [], s.name);
+  });
+
+  it('numbers sixty items 1 to 60 in one pass, and a second pass changes nothing', () => {
+    const items = (value: (n: number) => string) => Array.from({ length: 60 }, (_, k) => `${value(k + 1)}.第${k + 1}项工作。正文。\n`).join('');
+    const text = '一、总体要求\n\n' + items(() => '1');
+    const fixed = fix(text);
+    assert.strictEqual(fixed, '一、总体要求\n\n' + items((n) => String(n)));
+    assert.deepStrictEqual(safeFixes(fixed), []);
+  });
+
+  it('writes brackets in one width for every fix: the setting, or the document majority', () => {
+    const text = '一、甲\n（一）子\n㈡丑\n(三)寅\n(四)卯\n';
+    assert.strictEqual(fix(text), '一、甲\n(一)子\n(二)丑\n(三)寅\n(四)卯\n', 'half width: most pairs');
+    assert.strictEqual(fix(text, { markerWidth: 'full' }), '一、甲\n（一）子\n（二）丑\n（三）寅\n（四）卯\n');
+    assert.strictEqual(fix('一、甲\n(一)子\n㈢丑\n', { markerWidth: 'full' }), '一、甲\n（一）子\n（二）丑\n');
+  });
+
+  it('counts a `1)` among the markers it is written as, and keeps a form whose code is off', () => {
+    assert.strictEqual(fix('一、甲\n（一）子\n1.丙\n2.丁\n3)戊\n'), '一、甲\n（一）子\n1.丙\n2.丁\n（1）戊\n');
+    assert.strictEqual(fix('一、甲\n（一）子\n1)丙\n2.丁\n'), '一、甲\n（一）子\n1.丙\n2.丁\n');
+    const under = '一、甲\n（一）子\n1.丑\n1)寅\n（1）卯\n';
+    assert.strictEqual(fix(under), under, 'as `（1）` it would take its child （1） from it');
+    const dotted = '一、甲\n\n（一）子\n\n1、丙\n\n3、丁\n';
+    assert.strictEqual(fix(dotted), dotted.replace('1、', '1.').replace('3、', '2.'));
+    assert.strictEqual(fix(dotted, { severity: { 'marker.punctuation': 'off' } }), dotted.replace('3、', '2、'));
+  });
+
+  it('never renumbers a heading into a list of numbers: the fault stays reported', () => {
+    const text = '一、甲\n\n正文。\n\n三、三农工作\n\n正文。\n';
+    assert.strictEqual(fix(text), text, '二、三农 would read as the numbers 二、三');
+    assert.ok(diagnose(text).some((d) => d.code === 'numbering.skipped'));
   });
 
   it('writes new numbers in the numerals of the sequence: capitals, full-width digits', () => {
     assert.strictEqual(renumber('壹、甲\n\n正文。\n\n叁、乙\n\n正文。\n'), '壹、甲\n\n正文。\n\n贰、乙\n\n正文。\n');
-    assert.strictEqual(renumber('一、甲\n１．子\n３．丑\n'), '一、甲\n１．子\n２．丑\n');
+    assert.strictEqual(renumber('一、甲\n１.子\n３.丑\n'), '一、甲\n１.子\n２.丑\n');
   });
 
   it('starts afresh in each part of a plan, without a nesting fault', () => {
@@ -336,10 +375,14 @@ describe('renumbering the whole document', () => {
     assert.deepStrictEqual(diagnose(fixed).filter((d) => d.code.startsWith('heading.') || d.code.startsWith('numbering.')), []);
   });
 
-  it('starts afresh where a second document begins in the file', () => {
+  it('lets a second document in the file start afresh or go on from the first, as the check does', () => {
     const text = '一、甲\n\n正文。\n\n二、乙\n\n正文。\n\n某某镇 2026 年工作要点\n\n三、丙\n\n正文。\n\n四、丁\n\n正文。\n';
-    assert.strictEqual(renumber(text), text.replace('三、丙', '一、丙').replace('四、丁', '二、丁'));
     assert.deepStrictEqual(diagnose(text).filter((d) => d.code.startsWith('numbering.')), [], 'going on from the first document is no fault');
+    assert.strictEqual(fix(text), text);
+    assert.strictEqual(fix(text.replace('四、丁', '六、丁')), text, 'a fault in the second is mended going on');
+    const skipped = fix(text.replace('二、乙', '三、乙'));
+    assert.strictEqual(fix(skipped), skipped, 'one pass is enough');
+    assert.strictEqual(fix(text.replace('三、丙', '一、丙').replace('四、丁', '三、丁')), text.replace('三、丙', '一、丙').replace('四、丁', '二、丁'));
   });
 });
 
@@ -347,7 +390,7 @@ describe('numbering diagnostics: plans from elsewhere', () => {
   it('checks two run-in lists of one section each on its own', () => {
     const text = '一、总体要求\n\n一是加强领导。健全机制。二是压实责任。层层分解。\n\n一是强化督查。定期通报。二是严格考核。奖惩分明。\n\n二、保障措施\n';
     assert.deepStrictEqual(diagnose(text).filter((d) => !d.code.startsWith('text.')), []);
-    assert.deepStrictEqual(renumberEdits(parsePlan(text)), []);
+    assert.deepStrictEqual(safeFixes(text), []);
   });
 
   it('quotes text in messages on one line, in whole characters, even at the start of the text', () => {
@@ -359,7 +402,7 @@ describe('numbering diagnostics: plans from elsewhere', () => {
   it('writes a full-width `１．` as the standard `1.`, not as a mix of widths', () => {
     const found = diagnose('一、甲\n\n１．子。正文。\n\n２．丑。正文。\n').filter((d) => d.code === 'marker.punctuation');
     assert.deepStrictEqual(found.map((d) => [d.found, d.expected]), [['１．', '1.'], ['２．', '2.']]);
-    assert.strictEqual(applySafeFixes('一、甲\n\n１．子。正文。\n\n３．丑。正文。\n', DEFAULT_SETTINGS).text, '一、甲\n\n1.子。正文。\n\n2.丑。正文。\n');
+    assert.strictEqual(fix('一、甲\n\n１．子。正文。\n\n３．丑。正文。\n'), '一、甲\n\n1.子。正文。\n\n2.丑。正文。\n');
   });
 
   it('leaves typed separators, page residue and the signature alone', () => {
@@ -507,7 +550,7 @@ describe('numbering diagnostics: damaged plans', () => {
     return lines.join('\n');
   }
 
-  it(`never throws, and every fix stays inside the text and apart from itself (seed ${seedNumber})`, () => {
+  it(`never throws, every fix stays inside the text and apart from the others, and the safe fixes settle at once (seed ${seedNumber})`, () => {
     const plans = fc.record({
       seed: fc.constantFrom(...texts.keys()),
       damages: fc.array(damage, { minLength: 1, maxLength: 12 }),
@@ -519,10 +562,10 @@ describe('numbering diagnostics: damaged plans', () => {
       const settings = { ...DEFAULT_SETTINGS, markerWidth, allowLevelSkip };
       const found = diagnose(text, settings);
       // Where two fixes meet on one marker they write the same text there.
-      const edits = found.flatMap((d) => (d.edits ?? []).map((e) => ({ ...e, code: d.code }))).sort((a, b) => a.start - b.start);
-      for (let j = 1; j < edits.length; j++) {
-        for (let k = j - 1; k >= 0 && edits[k].end > edits[j].start; k--) {
-          const [a, b] = [edits[k], edits[j]];
+      const all = found.flatMap((d) => (d.edits ?? []).map((e) => ({ ...e, code: d.code }))).sort((a, b) => a.start - b.start);
+      for (let j = 1; j < all.length; j++) {
+        for (let k = j - 1; k >= 0 && all[k].end > all[j].start; k--) {
+          const [a, b] = [all[k], all[j]];
           assert.ok(a.start === b.start && a.end === b.end && a.newText === b.newText, `${a.code} and ${b.code} disagree on ${JSON.stringify(text.slice(a.start, Math.max(a.end, b.end)))}`);
         }
       }
@@ -534,11 +577,10 @@ describe('numbering diagnostics: damaged plans', () => {
         });
         assert.ok(d.span.start >= 0 && d.span.end <= text.length);
       }
-      const renumbered = renumberEdits(parsePlan(text));
-      renumbered.forEach((e, j) => assert.ok(j === 0 || renumbered[j - 1].end <= e.start, 'renumber edits apart'));
-      const fixed = applySafeFixes(text, settings).text;
-      const left = diagnose(fixed, settings).filter((d) => d.edits && SAFE_FIX_CODES.has(d.code));
-      assert.deepStrictEqual(left.map((d) => `${d.code} ${d.found}`), [], 'safe fixes settle');
+      const safe = safeFixes(text, settings);
+      safe.forEach((e, j) => assert.ok(j === 0 || safe[j - 1].end <= e.start, 'safe fix edits apart'));
+      const fixed = applyEdits(text, safe);
+      assert.deepStrictEqual(safeFixes(fixed, settings), [], 'a second application changes nothing');
     }), { seed: seedNumber, numRuns: 150 });
   });
 });

@@ -1,6 +1,7 @@
 // `workplan compare OLD NEW [--json]`: last year's plan against this year's. Tasks that go on (paired
 // even when reworded, with their similarity and changed targets), new tasks and dropped ones.
-import { readPlanText, unreadableMessage } from '../io/readPlanText';
+import { readPlanText } from '../io/readPlanText';
+import { unreadable } from './notes';
 import { Lang, uiText, UiKey } from '../service/l10n/messages';
 import { comparePlans, summarize, TaskRef } from '../service/tasks/compare';
 import { taskTableOf } from '../service/tasks/rows';
@@ -35,7 +36,7 @@ export function runCompare(argv: string[], io: Io): number {
     try {
       tables.push(taskTableOf(readPlanText(file).text, file));
     } catch (e) {
-      io.err.write(unreadableMessage(file, e) + '\n');
+      io.err.write(unreadable(file, e) + '\n');
     }
   }
   if (tables.length < 2) return 2;

@@ -4,7 +4,8 @@
 // A plan may be a text file or a Word document.
 import { renameSync, rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { readPlanText, unreadableMessage } from '../io/readPlanText';
+import { readPlanText } from '../io/readPlanText';
+import { unreadable } from './notes';
 import { csvFormat } from '../tasks/csv';
 import { xlsxFormat } from '../tasks/xlsx';
 import { Io, parseCommandArgs, UsageError } from './args';
@@ -79,7 +80,7 @@ export async function runExport(argv: string[], io: Io): Promise<number> {
     try {
       text = readPlanText(file).text;
     } catch (e) {
-      io.err.write(unreadableMessage(file, e) + '\n');
+      io.err.write(unreadable(file, e) + '\n');
       status = 2;
       continue;
     }

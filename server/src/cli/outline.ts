@@ -1,5 +1,6 @@
 // `workplan outline FILE...`: each plan's outline as indented text, one node a line.
-import { readPlanText, unreadableMessage } from '../io/readPlanText';
+import { readPlanText } from '../io/readPlanText';
+import { unreadable } from './notes';
 import { renderOutline } from '../service/features/renderOutline';
 import { parsePlan } from '../service/parse/parser';
 import type { Io } from './args';
@@ -16,7 +17,7 @@ export function runOutline(files: string[], io: Io): number {
     try {
       io.out.write(`== ${file}\n${renderOutline(parsePlan(readPlanText(file).text))}`);
     } catch (e) {
-      io.err.write(unreadableMessage(file, e) + '\n');
+      io.err.write(unreadable(file, e) + '\n');
       status = 2;
     }
   }

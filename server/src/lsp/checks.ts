@@ -86,7 +86,7 @@ export class Checks {
     });
     documents.onWillSaveWaitUntil(async ({ document }) => {
       const settings = await this.settingsFor(document.uri);
-      return settings.renumberOnSave ? this.service.getRenumberEdits(document) : [];
+      return settings.renumberOnSave ? this.service.getSafeFixEdits(document, settings) : [];
     });
   }
 
@@ -142,12 +142,15 @@ export class Checks {
   private async renumber(arg: unknown): Promise<void> {
     const uri = typeof arg === 'string' ? arg : (arg as { uri?: unknown } | undefined)?.uri;
     const open = this.documents.all();
-    const doc = typeof uri === 'string' ? this.documents.get(uri) : open.length === 1 ? open[0] : undefined;
-    if (!doc) {
+    const opened = typeof uri === 'string' ? this.documents.get(uri) : open.length === 1 ? open[0] : undefined;
+    const settings = opened && (await this.settingsFor(opened.uri));
+    // Looked up again once the settings have come: the edits are for the text as it is now.
+    const doc = opened && this.documents.get(opened.uri);
+    if (!doc || !settings) {
       void this.connection.window.showWarningMessage(uiText('renumber.noDocument', this.lang));
       return;
     }
-    const edits = this.service.getRenumberEdits(doc);
+    const edits = this.service.getSafeFixEdits(doc, settings);
     if (!edits.length) {
       void this.connection.window.showInformationMessage(uiText('renumber.nothing', this.lang));
       return;

@@ -14,18 +14,20 @@ import {
 import { URI, Utils } from 'vscode-uri';
 import { Checks } from './checks';
 import { DocumentSync, utf8Size } from './documentSync';
+import { Edge } from './edge';
 import { RelatedFeatures } from './related';
 import { listenTasks } from './tasks';
 import { listenWordRequests } from './word';
 import { LanguageService } from '../service/languageService';
 import { Lang, langOf, noticeText } from '../service/l10n/messages';
 
-const connection = createConnection(ProposedFeatures.all);
+/** The client's language, for what the server says outside the features (which take it per request). */
+let lang: Lang = 'zh';
+const edge = new Edge(() => lang);
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: edge });
 const sync = new DocumentSync();
 const documents = new TextDocuments(sync);
 const service = new LanguageService();
-/** The client's language, for what the server says outside the features (which take it per request). */
-let lang: Lang = 'zh';
 
 const checks = new Checks(connection, documents, service);
 // The seeds ship beside the server: server/out/server.js → seeds/.
@@ -93,6 +95,7 @@ documents.onDidClose(({ document }) => {
   service.close(document.uri);
 });
 
+edge.listen(connection);
 checks.listen();
 related.listen();
 listenTasks(connection, documents, service, () => lang);

@@ -14,19 +14,25 @@ import { PositionIndex } from './text/positions';
 import { Lang } from './l10n/messages';
 import { getReferences } from './features/references';
 import { RelatedIndex } from './related/index';
-import { renumberEdits } from './checks/renumber';
+import { safeFixEdits } from './checks/fixes';
 import { getSelectionRanges } from './features/selectionRanges';
 import { DEFAULT_SETTINGS, WorkplanSettings } from './checks/settings';
 import { getWorkspaceSymbols } from './features/workspaceSymbols';
 
+/**
+ * The model of each open document, kept while its text stays the same. Keyed by the text itself, not
+ * by the client's version number: a client may open a URI twice or change a document without a new version.
+ */
 export class ModelCache {
-  private readonly entries = new Map<string, { version: number; model: OutlineModel }>();
+  private readonly entries = new Map<string, OutlineModel>();
 
   get(doc: TextDocument): OutlineModel {
+    const text = doc.getText();
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.model;
-    const model = parsePlan(doc.getText());
-    this.entries.set(doc.uri, { version: doc.version, model });
+    // The same string most of the time, which compares at once; after an edit, mostly by its length.
+    if (hit && hit.text === text) return hit;
+    const model = parsePlan(text);
+    this.entries.set(doc.uri, model);
     return model;
   }
 
@@ -69,11 +75,13 @@ export class LanguageService {
   }
 
   getCodeActions(doc: TextDocument, context: CodeActionContext, settings: WorkplanSettings, lang: Lang): CodeAction[] {
-    return getCodeActions(doc, this.getModel(doc), this.getDiagnostics(doc, settings), context, lang);
+    const diagnostics = this.getDiagnostics(doc, settings);
+    return getCodeActions(doc, diagnostics, () => safeFixEdits(this.getModel(doc), diagnostics, settings), context, lang);
   }
 
-  getRenumberEdits(doc: TextDocument): TextEdit[] {
-    return toTextEdits(doc, renumberEdits(this.getModel(doc)));
+  /** The document's safe fixes (renumbering and marker forms): the renumber command, fix-all on save, `check --fix`. */
+  getSafeFixEdits(doc: TextDocument, settings: WorkplanSettings): TextEdit[] {
+    return toTextEdits(doc, safeFixEdits(this.getModel(doc), this.getDiagnostics(doc, settings), settings));
   }
 
   getHover(doc: TextDocument, position: Position): Hover | null {

@@ -32,13 +32,19 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
 };
 
 /**
- * Fixes `workplan check --fix` applies without asking: they only rewrite markers and run-ins.
+ * Fixes applied without asking, all at once (fixes.ts: `workplan check --fix`, the renumber command,
+ * fix-all and renumber-on-save): they only rewrite markers and run-ins.
  * Not `numbering.levelSkipped` (whether a section meant to skip a level is the author's call),
  * not the report-only codes, and not the text repairs, which change the prose itself.
  */
 export const SAFE_FIX_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'numbering.skipped', 'numbering.duplicate', 'numbering.order', 'numbering.restart', 'numbering.style',
   'marker.punctuation', 'marker.width', 'marker.bracket', 'marker.compatChar', 'enumeration.gap', 'enumeration.punctuation',
+]);
+
+/** The safe fixes that renumber a sequence; the others rewrite the form of one marker or run-in. */
+export const FIXES_THAT_RENUMBER: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'numbering.skipped', 'numbering.duplicate', 'numbering.order', 'numbering.restart', 'enumeration.gap',
 ]);
 
 /**

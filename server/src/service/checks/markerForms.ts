@@ -1,7 +1,7 @@
 // Writing markers: a marker's canonical form, its numeral with a new value, its brackets in another
 // width. Shared by the numbering diagnostics, their fixes and the whole-document renumber.
 import { isCapitalNumeral, toChineseNumeral } from '../parse/markers';
-import { Enumerator, Marker, MarkerFamily } from '../model';
+import { Enumerator, Marker, MarkerFamily, OutlineModel } from '../model';
 
 /** A replacement of `[start, end)` in the document text (UTF-16 offsets). */
 export interface OffsetEdit {
@@ -24,6 +24,42 @@ const HALF_CLOSE = ')';
 
 export function bracketWidth(b: string): Width {
   return b === FULL_OPEN || b === FULL_CLOSE ? 'full' : 'half';
+}
+
+/**
+ * The bracket width the document's markers should use: `workplan.markerWidth`, or under `auto` the
+ * width most of its bracket pairs are written in (a tie goes by the prose, proseWidth). Compatibility glyphs and
+ * mismatched pairs take no part: they are the faults.
+ */
+export function documentWidth(model: OutlineModel, setting: Width | 'auto'): Width {
+  if (setting === 'full' || setting === 'half') return setting;
+  let full = 0;
+  let half = 0;
+  for (const n of model.nodes) {
+    const m = n.marker;
+    if (!m || m.compat || !m.open || !m.close || bracketWidth(m.open) !== bracketWidth(m.close)) continue;
+    if (bracketWidth(m.open) === 'full') full++;
+    else half++;
+  }
+  return half !== full ? (half > full ? 'half' : 'full') : proseWidth(model.text);
+}
+
+/**
+ * The width the markers cannot decide (as many of either, `(一)` and `（二）`) is the width of the
+ * document's own brackets, else of its commas: a plan typed with `,` and `(` writes its markers so.
+ * The markers' own brackets count alike on both sides.
+ */
+function proseWidth(text: string): Width {
+  let brackets = 0;
+  let commas = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0xff09) brackets++;
+    else if (c === 0x28 || c === 0x29) brackets--;
+    else if (c === 0xff0c) commas++;
+    else if (c === 0x2c) commas--;
+  }
+  return (brackets || commas) < 0 ? 'half' : 'full';
 }
 
 export function openBracket(w: Width): string {
@@ -127,4 +163,39 @@ export function applyEdits(text: string, edits: OffsetEdit[]): string {
     at = e.end;
   }
   return out + text.slice(at);
+}
+
+/**
+ * Edits of `original` that make what `first` then `second` make: `second` edits `between`, the text
+ * `first` gave. Edits of both that meet become one, and one that changes nothing in the end is dropped.
+ */
+export function composeEdits(original: string, first: readonly OffsetEdit[], between: string, second: readonly OffsetEdit[]): OffsetEdit[] {
+  type Span = { start: number; end: number; first?: OffsetEdit; second?: OffsetEdit };
+  const spans: Span[] = [];
+  let grown = 0;
+  for (const e of [...first].sort((a, b) => a.start - b.start)) {
+    spans.push({ start: e.start + grown, end: e.start + grown + e.newText.length, first: e });
+    grown += e.newText.length - (e.end - e.start);
+  }
+  for (const e of second) spans.push({ start: e.start, end: e.end, second: e });
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: OffsetEdit[] = [];
+  /** Offset in `original` minus offset in `between`, past the spans done. */
+  let shift = 0;
+  for (let k = 0; k < spans.length;) {
+    const start = spans[k].start;
+    let end = spans[k].end;
+    let firstShift = 0;
+    const seconds: OffsetEdit[] = [];
+    for (; k < spans.length && spans[k].start <= end; k++) {
+      const s = spans[k];
+      end = Math.max(end, s.end);
+      if (s.first) firstShift += s.first.end - s.first.start - s.first.newText.length;
+      else seconds.push({ start: s.start - start, end: s.end - start, newText: s.second!.newText });
+    }
+    const edit = { start: start + shift, end: end + shift + firstShift, newText: applyEdits(between.slice(start, end), seconds) };
+    shift += firstShift;
+    if (original.slice(edit.start, edit.end) !== edit.newText) out.push(edit);
+  }
+  return out;
 }

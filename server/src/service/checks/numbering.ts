@@ -2,7 +2,7 @@
 // and a fault is reported where it starts, not again on every sibling that follows it.
 import type { DiagnosticCode, Finding } from './codes';
 import {
-  applyToItem, bracketWidth, CANONICAL_PUNCTUATION, canonicalMarker, closeBracket, FAMILY_OF_LEVEL, OffsetEdit,
+  applyToItem, bracketWidth, CANONICAL_PUNCTUATION, canonicalMarker, closeBracket, documentWidth, FAMILY_OF_LEVEL, OffsetEdit,
   openBracket, renumberEdit, Width,
 } from './markerForms';
 import { toChineseNumeral } from '../parse/markers';
@@ -469,7 +469,7 @@ function sharesLevel(sequences: Sequence[]): boolean {
 }
 
 /** The last top-level numbered heading (`一、`) among a segment's roots. */
-function lastTopLevel(roots: OutlineNode[]): OutlineNode | undefined {
+export function lastTopLevel(roots: OutlineNode[]): OutlineNode | undefined {
   for (let k = roots.length - 1; k >= 0; k--) {
     const n = roots[k];
     if (n.kind === 'heading' && n.marker && n.rank === 1) return n;
@@ -557,8 +557,6 @@ function lowerBound(xs: number[], x: number): number {
 }
 
 function readStyle(model: OutlineModel, setting: WorkplanSettings['markerWidth']): DocumentStyle {
-  let full = 0;
-  let half = 0;
   const counts = new Map<MarkerFamily, Map<string, number>>();
   const childRanks: DocumentStyle['childRanks'] = new Map();
   for (const n of model.nodes) {
@@ -573,10 +571,6 @@ function readStyle(model: OutlineModel, setting: WorkplanSettings['markerWidth']
       else if (seen.parent !== parent) seen.several = true;
     }
     if (m.compat) continue;
-    if (m.open && m.close && bracketWidth(m.open) === bracketWidth(m.close)) {
-      if (bracketWidth(m.open) === 'full') full++;
-      else half++;
-    }
     let c = counts.get(m.family);
     if (!c) counts.set(m.family, (c = new Map()));
     c.set(m.punctuation, (c.get(m.punctuation) ?? 0) + 1);
@@ -590,30 +584,12 @@ function readStyle(model: OutlineModel, setting: WorkplanSettings['markerWidth']
   }
   // Asked for only by a finding or a bracketed marker: a tie, which most plans without brackets in
   // their markers have (none either way), then costs no reading of the text.
-  let width: Width | undefined = setting === 'full' || setting === 'half' ? setting : half !== full ? (half > full ? 'half' : 'full') : undefined;
+  let width: Width | undefined;
   return {
     get width() {
-      return (width ??= proseWidth(model.text));
+      return (width ??= documentWidth(model, setting));
     },
     punctuation,
     childRanks,
   };
-}
-
-/**
- * The width the markers cannot decide (as many of either, `(一)` and `（二）`) is the width of the
- * document's own brackets, else of its commas: a plan typed with `,` and `(` writes its markers so.
- * The markers' own brackets count alike on both sides.
- */
-function proseWidth(text: string): Width {
-  let brackets = 0;
-  let commas = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xff08 || c === 0xff09) brackets++;
-    else if (c === 0x28 || c === 0x29) brackets--;
-    else if (c === 0xff0c) commas++;
-    else if (c === 0x2c) commas--;
-  }
-  return (brackets || commas) < 0 ? 'half' : 'full';
 }

@@ -1,13 +1,11 @@
 // Quick fixes for the diagnostics the client shows, fix-alls for the families whose fixes never
-// collide, and the whole-document renumber as the `source.fixAll.workplan` source action.
+// collide, and the document's safe fixes (renumbering and marker forms) as the `source.fixAll.workplan` source action.
 import { CodeAction, CodeActionContext, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticCode, FIX_ALL_CODES, PlanDiagnostic } from '../checks/codes';
 import { OffsetEdit } from '../checks/markerForms';
 import { fixAllTitle, Lang, uiText } from '../l10n/messages';
-import { OutlineModel } from '../model';
 import { spanToRange } from '../text/ranges';
-import { renumberEdits } from '../checks/renumber';
 
 export const FIX_ALL_KIND = 'source.fixAll.workplan';
 export const RENUMBER_COMMAND = 'workplan.renumber';
@@ -43,9 +41,10 @@ function fixTitle(d: PlanDiagnostic, lang: Lang): string {
 
 /**
  * `computed` are the document's current diagnostics; a client's diagnostic gets its fix from the
- * one with the same code and range, so a stale `data` is never applied.
+ * one with the same code and range, so a stale `data` is never applied. `safeFixes` gives the
+ * document's safe fixes (fixes.ts), asked for only when the source action is wanted.
  */
-export function getCodeActions(doc: TextDocument, model: OutlineModel, computed: PlanDiagnostic[], context: CodeActionContext, lang: Lang): CodeAction[] {
+export function getCodeActions(doc: TextDocument, computed: PlanDiagnostic[], safeFixes: () => OffsetEdit[], context: CodeActionContext, lang: Lang): CodeAction[] {
   const actions: CodeAction[] = [];
   const only = context.only;
   if (wanted(CodeActionKind.QuickFix, only)) {
@@ -72,7 +71,7 @@ export function getCodeActions(doc: TextDocument, model: OutlineModel, computed:
     }
   }
   if (wanted(FIX_ALL_KIND, only)) {
-    const edits = renumberEdits(model);
+    const edits = safeFixes();
     if (edits.length) {
       actions.push({ title: uiText('renumber.title', lang), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: toTextEdits(doc, edits) } } });
     }

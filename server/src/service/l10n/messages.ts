@@ -157,7 +157,11 @@ const UI = {
   },
   'fix.text.markerSpace': { zh: () => '删除序号后的空格', en: () => 'Remove the space after the marker' },
   'renumber.title': { zh: () => '工作计划：重新编号', en: () => 'Workplan: Renumber' },
-  'renumber.nothing': { zh: () => '序号已经连续，无需重新编号。', en: () => 'The numbering is already in order; nothing to renumber.' },
+  'renumber.nothing': { zh: () => '序号已经连续、写法规范，无需修改。', en: () => 'The numbering is in order and the markers are standard; nothing to change.' },
+  'edge.ignored': {
+    zh: (a: MessageArgs) => `工作计划：已忽略参数无效的 ${a.context} 消息`,
+    en: (a: MessageArgs) => `Workplan: ignored a ${a.context} message with invalid parameters`,
+  },
   'renumber.noDocument': { zh: () => '没有找到要重新编号的工作计划文档。', en: () => 'No work plan document to renumber.' },
   // The task breakdown table (任务分解表): its title, footer and columns, in the order of TASK_COLUMNS.
   'tasks.title': { zh: (a: MessageArgs) => `${a.context}任务分解表`, en: (a: MessageArgs) => `${a.context}: task breakdown` },
@@ -334,4 +338,52 @@ export type WordKey = keyof typeof WORD;
 
 export function wordText(key: WordKey, lang: Lang, args: WordArgs = {}): string {
   return WORD[key][lang](args);
+}
+
+/**
+ * What the command line says about a file it could not read or write, or has fixed: Chinese, then
+ * English, on one line (`--lang` chooses the language of the diagnostics, not of these).
+ */
+const FILE_NOTES = {
+  'read.missing': { zh: () => '无法读取：文件不存在', en: () => 'cannot read: no such file' },
+  'read.directory': { zh: () => '无法读取：这是一个目录', en: () => 'cannot read: is a directory' },
+  'read.permission': { zh: () => '无法读取：没有权限', en: () => 'cannot read: permission denied' },
+  'read.notText': { zh: () => '无法读取：不是 UTF-8 或 GB18030 文本文件', en: (a: NoteArgs) => `cannot read: ${a.reason}` },
+  'read.failed': { zh: () => '无法读取', en: (a: NoteArgs) => `cannot read: ${a.reason}` },
+  'write.lossy': {
+    zh: () => '含有无效的 UTF-8 字节，未写回（请先修正文件的编码）',
+    en: () => 'invalid UTF-8 bytes: not written back, fix them first',
+  },
+  'write.roundTrip': {
+    zh: (a: NoteArgs) => `第 ${a.offset} 字节起的内容按原编码写回会改变，未写回`,
+    en: (a: NoteArgs) => `the bytes from offset ${a.offset} would not survive being written back in the file's encoding: not written back`,
+  },
+  'write.readOnly': { zh: () => '文件是只读的，未写回', en: () => 'the file is read-only: not written back' },
+  'write.folder': {
+    zh: (a: NoteArgs) => `无法在文件所在的文件夹中创建临时文件（${a.reason}），未写回`,
+    en: (a: NoteArgs) => `cannot create a temporary file in its folder (${a.reason}): not written back`,
+  },
+  'write.changed': {
+    zh: () => '检查期间文件被改动或移走，未写回（请重新运行）',
+    en: () => 'the file changed or moved while it was being checked: not written back (run again)',
+  },
+  'write.failed': {
+    zh: (a: NoteArgs) => `写入失败（${a.reason}），原文件未改动`,
+    en: (a: NoteArgs) => `writing failed (${a.reason}); the file is as it was`,
+  },
+  fixed: { zh: (a: NoteArgs) => `已修复 ${a.count} 处`, en: (a: NoteArgs) => `fixed ${a.count}` },
+} satisfies Record<string, Record<Lang, (a: NoteArgs) => string>>;
+
+export interface NoteArgs {
+  reason?: string;
+  offset?: number;
+  count?: number;
+}
+
+export type FileNoteKey = keyof typeof FILE_NOTES;
+
+/** `file: 中文 / English`. */
+export function fileNote(file: string, key: FileNoteKey, args: NoteArgs = {}): string {
+  const note = FILE_NOTES[key];
+  return `${file}: ${note.zh(args)} / ${note.en(args)}`;
 }
