@@ -101,6 +101,8 @@ const CONTINUING_WORD = /^(?:今年|去年|明年|全年|当年|目前|截至|�
 const CLAUSE_BREAKS = charClass('；;：:');
 const COMMAS = charClass('，,');
 const DUN = '、'.charCodeAt(0);
+/** What a measure's first words are read without, for comparing them with its siblings'. */
+const QUOTES_AND_SPACES = /[“”"'‘’「」《》*\s]/g;
 
 /**
  * A logical paragraph: lines joined where extraction broke a sentence, as document spans, one per
@@ -114,7 +116,7 @@ class Paragraph {
   readonly lines: number[] = [];
   lastLine = 0;
 
-  constructor(private readonly source: string) {}
+  constructor(readonly source: string) {}
 
   reset(start: number, end: number, line: number): void {
     this.count = 0;
@@ -193,23 +195,23 @@ class Sentences {
   /** Text with `**` removed; built on first use when the sentence has no `*` (most are never read). */
   private readonly texts: (string | undefined)[] = [];
 
-  constructor(private readonly source: string, private readonly para: Paragraph) {}
+  constructor(private readonly source: string, readonly paragraph: Paragraph) {}
 
   text(k: number): string {
-    return (this.texts[k] ??= this.para.text(this.starts[k], this.ends[k]));
+    return (this.texts[k] ??= this.paragraph.text(this.starts[k], this.ends[k]));
   }
 
   ideographs(k: number, cap: number): number {
-    return this.para.ideographs(this.starts[k], this.ends[k], cap);
+    return this.paragraph.ideographs(this.starts[k], this.ends[k], cap);
   }
 
   visible(k: number, cap: number): number {
-    return this.para.visible(this.starts[k], this.ends[k], cap);
+    return this.paragraph.visible(this.starts[k], this.ends[k], cap);
   }
 
   /** Splits the paragraph at the stops `stops` finds, keeping closing quotes and `**` with the sentence they close. */
   split(stops: Finder, stars: Finder): void {
-    const { source: text, para } = this;
+    const { source: text, paragraph: para } = this;
     this.count = 0;
     let start = para.start;
     for (let idx = 0; idx < para.count; idx++) {
@@ -233,10 +235,10 @@ class Sentences {
     while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
     if (end <= start) return;
     if (stars.next(start) >= end) {
-      if (!this.para.isBlank(start, end)) this.add(start, end, false, undefined);
+      if (!this.paragraph.isBlank(start, end)) this.add(start, end, false, undefined);
       return;
     }
-    const raw = this.para.text(start, end);
+    const raw = this.paragraph.text(start, end);
     if (isBlank(raw.replace(STARS, ''))) return;
     this.add(start, end, BOLD_START.test(raw) && BOLD_END.test(raw), raw.replace(EMPHASIS, ''));
   }
@@ -252,6 +254,7 @@ class Sentences {
 
 /** Reads every block of the body into candidates and line events, in document order. */
 export class Inline {
+  /** Every candidate, in document order (of `start`). */
   readonly candidates: Candidate[] = [];
   readonly events: LineEvent[] = [];
   private readonly text: string;
@@ -265,6 +268,12 @@ export class Inline {
   private readonly sentences: Sentences;
   /** The line of the paragraph that is the body of a measure alone on its line above it. */
   private ownLineBody = -1;
+  /**
+   * Whether a measure could open the section being read: a candidate at a paragraph's start, after a
+   * title, alone on its line or in bold since the last heading at a line's start. Mid-paragraph
+   * candidates count only after one (the tree's rule), so without one most sentences are not even read.
+   */
+  private measuresOpen = false;
 
   constructor(private readonly l: Lines) {
     const text = (this.text = l.text);
@@ -303,6 +312,7 @@ export class Inline {
           } else {
             const last = l.groupEnds.get(i) ?? i;
             this.events.push({ structure: s, line: i, last });
+            this.measuresOpen = false;
             i = last + 1;
           }
         }
@@ -316,6 +326,7 @@ export class Inline {
   /** The heading of the marker on line `i`, and the body that runs on after its title. */
   private headingLine(i: number): number {
     const l = this.l;
+    this.measuresOpen = false;
     const marker = l.markers[i]!;
     const lineEnd = l.lines.contentEnd(i);
     let titleStart = skipDecoration(this.text, marker.span.end, lineEnd);
@@ -445,8 +456,9 @@ export class Inline {
           continue;
         }
       }
+      // The sentence's own candidate before the run-ins inside it: candidates come out in document order.
+      if ((k > 0 || !bodyOfOwnLine) && (sentencePlace !== Place.AfterStop || this.measuresOpen || ss.bold[k])) this.measure(k, sentencePlace, para);
       if (inside) this.runInsInside(start, ss.ends[k], para);
-      if (k > 0 || !bodyOfOwnLine) this.measure(k, sentencePlace, para);
     }
     return last + 1;
   }
@@ -572,6 +584,7 @@ export class Inline {
     c.hasBody = k + 1 < ss.count || place === Place.OwnLine;
     this.candidates.push(c);
     if (place === Place.OwnLine && c.plain) this.ownLineBody = this.l.nextContent(para.lastLine + 1);
+    if (place !== Place.AfterStop) this.measuresOpen = true;
   }
 }
 
@@ -585,45 +598,43 @@ function candidate(kind: CandidateKind, place: Place, start: number, sectionStar
 
 /**
  * The shape of sentence `k` if it could be a run-in measure (`强化平台招商`, `擦亮金字招牌,实现人气引流`):
- * MEASURE_MIN to `max` characters, no clause break, at most one comma after a short first clause
- * (two clauses up to MEASURE_MAX_PARALLEL for parallel measures), not opening with a digit or with a
- * word that goes on from the sentence before. The length is counted first, no further than needed:
- * most sentences are long body text.
+ * MEASURE_MIN to `max` characters, no clause break, at most one comma (`plain` if it is short, with a
+ * short first clause; a longer one only parallel siblings make a measure), not opening with a digit or
+ * with a word that goes on from the sentence before. Read in place over the paragraph's lines, no
+ * further than needed: most sentences are long body text, and no string is built for them.
  */
 function measureShape(ss: Sentences, k: number, max: number, bold: boolean): { length: number; commas: number; plain: boolean; prefix: string } | undefined {
   if (ss.ideographs(k, max) > max) return undefined;
-  const text = ss.text(k);
-  let a = 0;
-  let b = text.length;
-  while (a < b && isWhiteSpaceCode(text.charCodeAt(a))) a++;
-  while (b > a && isWhiteSpaceCode(text.charCodeAt(b - 1))) b--;
-  const e = sentenceEnd(text, a, b);
-  if (e === a) return undefined;
-  const n = visibleLength(text, max, a, e);
+  const para = ss.paragraph;
+  const text = para.source;
+  const start = ss.starts[k];
+  // The sentence without its end (`。`, `！”`, `**`) and the spaces around it; the end lies on its last line.
+  let end = ss.ends[k];
+  while (end > start && (isWhiteSpaceCode(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === STAR || inClass(text.charCodeAt(end - 1), END_CLOSERS))) end--;
+  while (end > start && inClass(text.charCodeAt(end - 1), END_MARKS)) end--;
+  let first = start;
+  while (first < end && (isWhiteSpaceCode(text.charCodeAt(first)) || text.charCodeAt(first) === STAR)) first++;
+  if (first >= end) return undefined;
+  const n = para.visible(first, end, max);
   if (n < MEASURE_MIN || n > max) return undefined;
-  const first = text.charCodeAt(a);
-  if (!bold && (isDigitCode(first) || inClass(first, CONTINUING_START) || CONTINUING_WORD.test(text.slice(a, a + 4)))) return undefined;
+  const c0 = text.charCodeAt(first);
+  if (!bold && (isDigitCode(c0) || inClass(c0, CONTINUING_START) || CONTINUING_WORD.test(para.text(first, Math.min(end, first + 8))))) return undefined;
   let commas = 0;
-  let firstComma = e;
-  for (let i = a; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (inClass(c, CLAUSE_BREAKS)) return undefined;
-    if (inClass(c, COMMAS) && commas++ === 0) firstComma = i;
-    if (c === DUN && max === MEASURE_MAX_MID) return undefined;
+  let firstComma = end;
+  for (let idx = 0; idx < para.count; idx++) {
+    const b = Math.min(para.ends[idx], end);
+    for (let i = Math.max(para.starts[idx], first); i < b; i++) {
+      const c = text.charCodeAt(i);
+      if (inClass(c, CLAUSE_BREAKS)) return undefined;
+      if (inClass(c, COMMAS) && commas++ === 0) firstComma = i;
+      if (c === DUN && max === MEASURE_MAX_MID) return undefined;
+    }
   }
   if (commas > 1) return undefined;
-  const plain = n <= MEASURE_MAX && (commas === 0 || visibleLength(text, MEASURE_FIRST_CLAUSE_MAX, a, firstComma) <= MEASURE_FIRST_CLAUSE_MAX);
-  return { length: n, commas, plain, prefix: text.slice(a, a + 4).replace(/[“”"'‘’「」《》]/g, '') };
+  const plain = n <= MEASURE_MAX && (commas === 0 || para.visible(first, firstComma, MEASURE_FIRST_CLAUSE_MAX) <= MEASURE_FIRST_CLAUSE_MAX);
+  return { length: n, commas, plain, prefix: para.text(first, Math.min(end, first + 8)).replace(QUOTES_AND_SPACES, '').slice(0, 4) };
 }
 
-/** Where `text[a, b)` ends without the sentence end it closes with (`。`, `！”`); `b` when it has none. */
-function sentenceEnd(text: string, a: number, b: number): number {
-  let e = b;
-  while (e > a && inClass(text.charCodeAt(e - 1), END_CLOSERS)) e--;
-  let f = e;
-  while (f > a && inClass(text.charCodeAt(f - 1), END_MARKS)) f--;
-  return f < e ? f : b;
-}
 
 /** Whether sentence `a` has more than `n` visible characters, counting no further than needed. */
 function longer(ss: Sentences, a: number, n: number): boolean {

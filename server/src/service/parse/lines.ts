@@ -395,16 +395,21 @@ export class Lines {
       else if (this.startsDocument(i)) this.structure[i] = Structure.DocumentTitle;
       else if (this.signatureAt(i)) continue;
       else if (this.isHeadingCandidate(i)) {
-        const last = this.headingGroupEnd(i);
-        if (!this.numbered) {
-          if (this.nextContent(last + 1) < 0) continue;
-          this.structure[i] = Structure.Unnumbered;
-          this.groupEnds.set(i, last);
-          for (let j = i + 1; j <= last; j++) if (this.kinds[j] === LineKind.Text) this.structure[j] = Structure.Unnumbered;
-          i = last;
-        } else if (this.labelsNumbering(i)) {
-          this.structure[i] = Structure.Label;
+        if (this.numbered) {
+          if (this.labelsNumbering(i)) this.structure[i] = Structure.Label;
+          // A slogan or headline standing alone, which a numbered plan does not take for a heading.
+          else this.roles[i] = LineRole.Headline;
+          continue;
         }
+        const last = this.headingGroupEnd(i);
+        if (this.nextContent(last + 1) < 0) {
+          this.roles[i] = LineRole.Headline;
+          continue;
+        }
+        this.structure[i] = Structure.Unnumbered;
+        this.groupEnds.set(i, last);
+        for (let j = i + 1; j <= last; j++) if (this.kinds[j] === LineKind.Text) this.structure[j] = Structure.Unnumbered;
+        i = last;
       }
     }
   }
@@ -414,6 +419,8 @@ export class Lines {
    * Mid-document it ends one plan of several joined; at the end it signs the plan.
    */
   private signatureAt(i: number): boolean {
+    // Most lines are longer than any issuer or date: answered before any text is built.
+    if (this.contentLength(i) > SIGNATURE_ISSUER_MAX) return false;
     let date = i;
     // Up to two issuer lines above the date: joint issuers are often signed one per line.
     for (let n = 0; n < 3 && date >= 0 && this.kinds[date] === LineKind.Text; n++) {

@@ -41,7 +41,6 @@ function parse(text: string): OutlineModel {
     const start = l.lines.contentStart(i);
     const end = l.lines.contentEnd(i);
     if ((bars.next(start) < end || wideBars.next(start) < end) && TABLE_ROW.test(l.lineText(i))) l.roles[i] = LineRole.Table;
-    else if (l.isHeadingCandidate(i)) l.roles[i] = LineRole.Headline;
   }
   return {
     text,

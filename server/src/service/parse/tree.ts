@@ -22,14 +22,19 @@ export interface Tree {
 interface Open {
   rank: number;
   marker?: Marker;
-  /** Its leaf candidates (run-ins, measures) in document order. */
-  leaves: Candidate[];
+  /** Its run-in and measure candidates, each in document order. */
+  runIns: Candidate[];
+  measures: Candidate[];
   /** Where its own body starts: run-ins and measures right there open the section. */
   bodyFrom: number;
 }
 
-/** An accepted item in document order: a candidate, or a structural line. */
-type Item = { candidate: Candidate; event?: undefined } | { event: LineEvent; candidate?: undefined };
+/** Most sections hold no run-in or measure: they share this empty list until they get one of their own. */
+const NO_CANDIDATES: Candidate[] = [];
+
+function open(rank: number, bodyFrom: number, marker?: Marker): Open {
+  return { rank, marker, runIns: NO_CANDIDATES, measures: NO_CANDIDATES, bodyFrom };
+}
 
 const ENDS_ALL = new Set<LineEvent['structure']>([Structure.Closing, Structure.Signature, Structure.DocumentTitle]);
 
@@ -56,7 +61,8 @@ class TreeBuilder {
 
   run(): Tree {
     this.skeleton();
-    for (const s of this.top ? [...this.sections, this.top] : this.sections) this.runIns(s);
+    for (const s of this.sections) this.runIns(s);
+    if (this.top) this.runIns(this.top);
     let styled = false;
     for (const s of this.sections) if (this.measures(s) >= 2) styled = true;
     // A lone measure that opens its section counts where the document writes measures elsewhere.
@@ -69,8 +75,7 @@ class TreeBuilder {
     const stack: Open[] = [];
     const { candidates } = this.inline;
     const events = this.inline.events;
-    // Candidates are in order of their lines; within a sentence a run-in inside it comes after the sentence's own.
-    const sorted = (this.sorted = candidates.slice().sort((a, b) => a.start - b.start));
+    const sorted = (this.sorted = candidates);
     let back = false;
     let afterSignature = false;
     let e = 0;
@@ -96,14 +101,17 @@ class TreeBuilder {
         this.events.push(ev);
         if (!ENDS_ALL.has(ev.structure)) {
           back = false;
-          const section: Open = { rank: 0, leaves: [], bodyFrom: this.l.lines.end(ev.last) };
+          const section = open(0, this.l.lines.end(ev.last));
           this.sections.push(section);
           stack.push(section);
         }
       }
       if (!c) break;
       if (c.kind !== CandidateKind.Heading) {
-        if (!back) (stack[stack.length - 1] ?? this.topLevel()).leaves.push(c);
+        if (back) continue;
+        const s = stack[stack.length - 1] ?? this.topLevel();
+        if (c.kind === CandidateKind.RunIn) (s.runIns === NO_CANDIDATES ? (s.runIns = []) : s.runIns).push(c);
+        else (s.measures === NO_CANDIDATES ? (s.measures = []) : s.measures).push(c);
         continue;
       }
       const lineStart = c.place === Place.LineStart;
@@ -113,7 +121,7 @@ class TreeBuilder {
       if (afterSignature && c.marker!.value === 1) this.documentStarts.push(c.sectionStart);
       back = afterSignature = false;
       c.accepted = true;
-      const section: Open = { rank, marker: c.marker, leaves: [], bodyFrom: c.bodyFrom };
+      const section = open(rank, c.bodyFrom, c.marker);
       this.sections.push(section);
       stack.push(section);
       if (!stack.some((s) => s.rank > 0 && s !== section)) this.lastRoot = c.marker;
@@ -124,7 +132,7 @@ class TreeBuilder {
 
   /** Run-ins before any section: they hang at the top level (measures need a section). */
   private topLevel(): Open {
-    return (this.top ??= { rank: -1, leaves: [], bodyFrom: 0 });
+    return (this.top ??= open(-1, 0));
   }
 
   /** A marker found inside a paragraph continues the outline: the next sibling of an open heading, or the first child of the innermost. */
@@ -145,20 +153,20 @@ class TreeBuilder {
    * only when the list goes on (`二是` follows), the others where they go on from the list before them.
    */
   private runIns(s: Open): void {
-    const leaves = s.leaves;
+    const leaves = s.runIns;
+    if (!leaves.length) return;
     // Whether a second item of each series follows each position: one pass from the end.
     const secondAfter: boolean[] = new Array(leaves.length);
     const seen = new Set<Enumerator['series']>();
     for (let k = leaves.length - 1; k >= 0; k--) {
-      const e = leaves[k].enumerator;
-      secondAfter[k] = !!e && seen.has(e.series);
-      if (e?.value === 2) seen.add(e.series);
+      const e = leaves[k].enumerator!;
+      secondAfter[k] = seen.has(e.series);
+      if (e.value === 2) seen.add(e.series);
     }
     let series: Enumerator['series'] | undefined;
     let last = 0;
     for (let k = 0; k < leaves.length; k++) {
       const c = leaves[k];
-      if (c.kind !== CandidateKind.RunIn) continue;
       const e = c.enumerator!;
       // At a paragraph's start, or right after a heading's title, a run-in opens a list even alone (an excerpt may cut the rest).
       let ok = c.place === Place.LineStart || (c.place === Place.AfterTitle && e.value === 1);
@@ -176,8 +184,8 @@ class TreeBuilder {
 
   /** A section's measure candidates before its first run-in (after it, short sentences are the run-ins' body). */
   private measureCandidates(s: Open): Candidate[] {
-    const firstRunIn = s.leaves.find((c) => c.kind === CandidateKind.RunIn && c.accepted)?.start ?? Infinity;
-    return s.leaves.filter((c) => c.kind === CandidateKind.Measure && c.start < firstRunIn);
+    const firstRunIn = s.runIns.find((c) => c.accepted)?.start ?? Infinity;
+    return firstRunIn === Infinity ? s.measures : s.measures.filter((c) => c.start < firstRunIn);
   }
 
   /**
@@ -244,8 +252,13 @@ class TreeBuilder {
   /** The outline from the accepted items: nodes, their parents and children, bodies and spans. */
   private assemble(): Tree {
     const l = this.l;
-    const items = this.merged();
     const roots: OutlineNode[] = [];
+    /** The line of a closing appeal not yet followed by a node: its lines run to the next one. */
+    let closingFrom = -1;
+    const endClosing = (until: number) => {
+      for (let j = closingFrom; closingFrom >= 0 && j < l.count && l.lines.start(j) < until; j++) if (l.roles[j] === LineRole.Body) l.roles[j] = LineRole.Closing;
+      closingFrom = -1;
+    };
     const nodes: OutlineNode[] = [];
     const stack: OutlineNode[] = [];
     const problems: ParseProblem[] = [];
@@ -277,19 +290,25 @@ class TreeBuilder {
       nodes.push(node);
       stack.push(node);
     };
-    for (const item of items) {
-      const start = itemStart(l, item);
-      addBody(start);
-      if (item.event) {
-        const ev = item.event;
-        stack.length = 0;
+    const events = this.events;
+    let e = 0;
+    for (let k = 0; k <= this.sorted.length; k++) {
+      const c = this.sorted[k];
+      if (c && !c.accepted) continue;
+      const at = c ? c.sectionStart : Infinity;
+      // The structural lines before this candidate, each closing what is open.
+      for (; e < events.length && l.lines.contentStart(events[e].line) <= at; e++) {
+        const ev = events[e];
         const span = { start: l.lines.contentStart(ev.line), end: l.lines.contentEnd(ev.last) };
+        addBody(span.start);
+        endClosing(span.start);
+        stack.length = 0;
         if (ENDS_ALL.has(ev.structure)) {
           if (ev.structure === Structure.DocumentTitle) l.roles[ev.line] = LineRole.Title;
           else {
             backMatter ??= span;
             if (ev.structure === Structure.Signature) signature = { start: span.start, end: this.signatureEnd(ev.line) };
-            else l.roles[ev.line] = LineRole.Closing;
+            else closingFrom = ev.line;
           }
           bodyFrom = Infinity;
           continue;
@@ -297,9 +316,10 @@ class TreeBuilder {
         backMatter = signature = undefined;
         push(this.sectionNode(ev, span));
         bodyFrom = span.end;
-        continue;
       }
-      const c = item.candidate;
+      if (!c) break;
+      addBody(at);
+      endClosing(at);
       backMatter = signature = undefined;
       if (c.kind === CandidateKind.Heading) {
         const rank = FAMILY_RANK[c.marker!.family];
@@ -315,9 +335,8 @@ class TreeBuilder {
       bodyFrom = c.bodyFrom;
     }
     addBody(this.text.length + 1);
+    endClosing(Infinity);
     if (backMatter) backMatter.end = lastContentEnd(l, backMatter.start);
-    // Closing appeals and signatures run to the next node: their lines are not prose of the last section.
-    this.markBackMatter(items);
     for (let k = nodes.length - 1; k >= 0; k--) {
       const n = nodes[k];
       for (const b of n.bodySpans) if (b.end > n.span.end) n.span.end = b.end;
@@ -326,21 +345,6 @@ class TreeBuilder {
     }
     problems.sort((a, b) => a.span.start - b.span.start);
     return { roots, nodes, documentStarts: [...new Set(this.documentStarts)].sort((a, b) => a - b), problems, backMatter, signature };
-  }
-
-  /** The accepted candidates and the structural lines, merged in document order (both lists are in order). */
-  private merged(): Item[] {
-    const l = this.l;
-    const items: Item[] = [];
-    const events = this.events;
-    let e = 0;
-    for (const c of this.sorted) {
-      if (!c.accepted) continue;
-      for (; e < events.length && l.lines.contentStart(events[e].line) <= c.sectionStart; e++) items.push({ event: events[e] });
-      items.push({ candidate: c });
-    }
-    for (; e < events.length; e++) items.push({ event: events[e] });
-    return items;
   }
 
   private sectionNode(ev: LineEvent, span: Span): OutlineNode {
@@ -362,16 +366,6 @@ class TreeBuilder {
     return end;
   }
 
-  /** Lines from a closing appeal to the next node are the appeal's, not body. */
-  private markBackMatter(items: Item[]): void {
-    const l = this.l;
-    for (let k = 0; k < items.length; k++) {
-      const ev = items[k].event;
-      if (!ev || ev.structure !== Structure.Closing) continue;
-      const until = k + 1 < items.length ? itemStart(l, items[k + 1]) : Infinity;
-      for (let j = ev.line; j < l.count && l.lines.start(j) < until; j++) if (l.roles[j] === LineRole.Body) l.roles[j] = LineRole.Closing;
-    }
-  }
 }
 
 const NONE: never[] = [];
@@ -396,11 +390,6 @@ function isProse(l: Lines, line: number): boolean {
   return r === LineRole.Body || r === LineRole.Heading || r === LineRole.Table || r === LineRole.Headline;
 }
 
-/** Where an item's section starts, which ends the body before it (a run-in's `**` is its own). */
-function itemStart(l: Lines, item: Item): number {
-  return item.candidate ? item.candidate.sectionStart : l.lines.contentStart(item.event.line);
-}
-
 function lastContentEnd(l: Lines, from: number): number {
   for (let j = l.count - 1; j >= 0 && l.lines.end(j) >= from; j--) if (l.kinds[j] !== LineKind.Blank) return l.lines.contentEnd(j);
   return from;
@@ -408,15 +397,19 @@ function lastContentEnd(l: Lines, from: number): number {
 
 /**
  * A set of measure candidates asked whether another member is written like a given one: a length
- * within MEASURE_ALIKE_SPREAD, or the same first words (only the words when `byPrefix`). Counted by
- * length and by prefix, so a section of thousands of candidates is answered in one pass.
+ * within MEASURE_ALIKE_SPREAD, or the same first words (only the words when `byPrefixOnly`). A few
+ * members are compared one by one; many are counted by length and by prefix, so that a section of
+ * thousands of candidates is answered in one pass.
  */
 class Alike {
-  private readonly byLength: number[] = [];
-  private readonly byPrefix = new Map<string, number>();
-  private readonly set: Set<Candidate>;
+  private byLength?: number[];
+  private byPrefix?: Map<string, number>;
+  private set?: Set<Candidate>;
 
   constructor(readonly members: Candidate[], private readonly byPrefixOnly = false) {
+    if (members.length <= ALIKE_FEW) return;
+    this.byLength = [];
+    this.byPrefix = new Map();
     this.set = new Set(members);
     for (const c of members) {
       this.byLength[c.length] = (this.byLength[c.length] ?? 0) + 1;
@@ -427,15 +420,24 @@ class Alike {
 
   /** Whether a member other than `c` is written like it (`c` itself may or may not be a member). */
   hasOther(c: Candidate): boolean {
+    if (!this.set) return this.members.some((d) => d !== c && this.like(c, d));
     const self = this.set.has(c) ? 1 : 0;
     const p = prefixOf(c);
-    if (p && (this.byPrefix.get(p) ?? 0) > self) return true;
+    if (p && (this.byPrefix!.get(p) ?? 0) > self) return true;
     if (this.byPrefixOnly) return false;
     let n = 0;
-    for (let len = c.length - MEASURE_ALIKE_SPREAD; len <= c.length + MEASURE_ALIKE_SPREAD; len++) n += this.byLength[len] ?? 0;
+    for (let len = c.length - MEASURE_ALIKE_SPREAD; len <= c.length + MEASURE_ALIKE_SPREAD; len++) n += this.byLength![len] ?? 0;
     return n > self;
   }
+
+  private like(a: Candidate, b: Candidate): boolean {
+    const p = prefixOf(a);
+    return (!!p && p === prefixOf(b)) || (!this.byPrefixOnly && Math.abs(a.length - b.length) <= MEASURE_ALIKE_SPREAD);
+  }
 }
+
+/** Up to this many members an `Alike` compares one by one. */
+const ALIKE_FEW = 8;
 
 function prefixOf(c: Candidate): string {
   return c.prefix.length >= PARALLEL_PREFIX ? c.prefix.slice(0, PARALLEL_PREFIX) : '';
