@@ -5,10 +5,9 @@
 import { Range } from 'vscode-languageserver-types';
 import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { parsePlan } from '../parse/parser';
-import { PositionIndex } from '../text/positions';
-import { spanToRange } from '../text/ranges';
+import { fingerprint, MAX_UNITS_PER_DOC, PlanRecord, planRecord } from './record';
 import { isBigram, termText } from './terms';
-import { excerptOf, oneLine, planMetadata, PlanUnit, queryTerms, unitsOf, unitTerms } from './units';
+import { oneLine, planMetadata, PlanUnit, queryTerms } from './units';
 
 export interface IndexedDocument {
   uri: string;
@@ -60,8 +59,7 @@ const K1 = 1.2;
 const B = 0.75;
 /** A question uses its strongest terms only ("more like this"): faster, and less noise from long bodies. */
 const MAX_QUERY_TERMS = 80;
-const SLOT_BITS = 16;
-const MAX_UNITS_PER_DOC = 1 << SLOT_BITS;
+const SLOT_BITS = Math.log2(MAX_UNITS_PER_DOC);
 /** Keys are positive 32-bit integers: slot·2¹⁶ + unit. */
 export const MAX_DOCUMENTS = 1 << (31 - SLOT_BITS);
 
@@ -82,9 +80,9 @@ class Postings {
     return lo;
   }
 
-  /** Inserts a run of keys (ascending, all of one slot) where it belongs. */
-  insertRun(keys: Int32Array, tfs: Float32Array): void {
-    const m = keys.length;
+  /** Inserts `keys[from..to)` (ascending, all of one slot) and their `tfs` where they belong. */
+  insertRun(keys: Int32Array, tfs: Float32Array, from: number, to: number): void {
+    const m = to - from;
     if (this.n + m > this.keys.length) {
       const cap = Math.max(this.n + m, this.keys.length * 2);
       const k = new Int32Array(cap);
@@ -94,13 +92,15 @@ class Postings {
       this.keys = k;
       this.tfs = t;
     }
-    const at = this.lowerBound(keys[0]);
+    const at = this.lowerBound(keys[from]);
     if (at < this.n) {
       this.keys.copyWithin(at + m, at, this.n);
       this.tfs.copyWithin(at + m, at, this.n);
     }
-    this.keys.set(keys, at);
-    this.tfs.set(tfs, at);
+    for (let i = 0; i < m; i++) {
+      this.keys[at + i] = keys[from + i];
+      this.tfs[at + i] = tfs[from + i];
+    }
     this.n += m;
   }
 
@@ -121,6 +121,24 @@ class Postings {
   }
 }
 
+/** A unit's term ids and positions share one exact number while they are sorted (see stage). */
+const MAX_TERMS_PER_UNIT = 1 << 22;
+/** Terms interned, or postings sorted, between two steps of addRecordInSteps: about a millisecond of work. */
+const STEP_WORK = 20_000;
+
+/** A record in the index's term ids, ready to swap in. */
+interface Staged {
+  /** The index's id of each of the record's terms. */
+  global: Int32Array;
+  /** Each unit's term ids, ascending, and their frequencies (units as in the record's unitStarts). */
+  ids: Int32Array;
+  tfs: Float32Array;
+  /** Postings grouped by the record's terms: term t's units are runUnits[runStarts[t]] up to runStarts[t + 1]. */
+  runStarts: Int32Array;
+  runUnits: Int32Array;
+  runTfs: Float32Array;
+}
+
 interface QueryTerm {
   id: number;
   weight: number;
@@ -131,8 +149,6 @@ export class RelatedIndex {
   private readonly terms: string[] = [];
   /** Units containing each term. */
   private readonly df: number[] = [];
-  /** Per-term scratch space while a document is added. */
-  private scratch = new Float64Array(1024);
   /** Bigrams seen joined from two lone characters: words to show a reader (see addTerms). */
   private readonly readable = new Set<number>();
   private readonly postings: Postings[] = [];
@@ -162,51 +178,108 @@ export class RelatedIndex {
 
   /** Adds a plan or replaces what the index holds for `uri`. `model` saves a parse the caller already has. */
   setDocument(uri: string, text: string, options: { name?: string; model?: OutlineModel } = {}): IndexedDocument {
+    return this.addRecord(uri, planRecord(options.model ?? parsePlan(text), text, options.name));
+  }
+
+  /** Adds a plan's record (see record.ts), or replaces what the index holds for `uri`. */
+  addRecord(uri: string, record: PlanRecord): IndexedDocument {
+    const steps = this.addRecordInSteps(uri, record);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same in steps of bounded work, for a caller that answers requests in between (a plan of
+   * megabytes). The index is unchanged until the last step, which swaps the plan in at once.
+   */
+  *addRecordInSteps(uri: string, record: PlanRecord): Generator<void, IndexedDocument> {
+    const staged = yield* this.stage(record);
+    return this.commit(uri, record, staged);
+  }
+
+  /** The record in this index's term ids: each unit's terms ascending by id, postings grouped by term. */
+  private *stage(record: PlanRecord): Generator<void, Staged> {
+    const { terms, unitStarts, unitTerms, unitTfs } = record;
+    const global = new Int32Array(terms.length);
+    for (let t = 0; t < terms.length; t++) {
+      global[t] = this.intern(terms[t]);
+      if (t % STEP_WORK === STEP_WORK - 1) yield;
+    }
+    // Per unit, (id, position) packed in one number and sorted natively; tfs follow their positions.
+    const ids = new Int32Array(unitTerms.length);
+    const tfs = new Float32Array(unitTerms.length);
+    let done = 0;
+    for (let u = 0; u + 1 < unitStarts.length; u++) {
+      const from = unitStarts[u];
+      const to = unitStarts[u + 1];
+      if (to - from > MAX_TERMS_PER_UNIT) throw new RangeError(`more than ${MAX_TERMS_PER_UNIT} terms in one unit`);
+      const packed = new Float64Array(to - from);
+      for (let i = from; i < to; i++) packed[i - from] = global[unitTerms[i]] * MAX_TERMS_PER_UNIT + (i - from);
+      packed.sort();
+      for (let k = 0; k < packed.length; k++) {
+        const i = from + (packed[k] % MAX_TERMS_PER_UNIT);
+        ids[from + k] = global[unitTerms[i]];
+        tfs[from + k] = unitTfs[i];
+      }
+      done += to - from;
+      if (done >= STEP_WORK) {
+        done = 0;
+        yield;
+      }
+    }
+    // Postings grouped by term (a counting sort on the record's own term numbers), units ascending in each group.
+    const runStarts = new Int32Array(terms.length + 1);
+    for (let i = 0; i < unitTerms.length; i++) runStarts[unitTerms[i] + 1]++;
+    for (let t = 0; t < terms.length; t++) runStarts[t + 1] += runStarts[t];
+    const fill = runStarts.slice(0, terms.length);
+    const runUnits = new Int32Array(unitTerms.length);
+    const runTfs = new Float32Array(unitTerms.length);
+    for (let u = 0; u + 1 < unitStarts.length; u++) {
+      for (let i = unitStarts[u]; i < unitStarts[u + 1]; i++) {
+        const at = fill[unitTerms[i]]++;
+        runUnits[at] = u;
+        runTfs[at] = unitTfs[i];
+      }
+    }
+    return { global, ids, tfs, runStarts, runUnits, runTfs };
+  }
+
+  private commit(uri: string, record: PlanRecord, staged: Staged): IndexedDocument {
     this.removeDocument(uri);
-    const model = options.model ?? parsePlan(text);
     const slot = this.freeSlots.pop() ?? this.slots.length;
     if (slot >= MAX_DOCUMENTS) throw new RangeError(`more than ${MAX_DOCUMENTS} plans in one index`);
-    const doc: IndexedDocument = { uri, name: options.name, metadata: planMetadata(model, options.name), fingerprint: fingerprint(text), units: [], slot };
-    const at = new PositionIndex(model);
-    let postingCount = 0;
-    for (const unit of unitsOf(model).slice(0, MAX_UNITS_PER_DOC)) {
-      const counts = new Map<string, number>();
-      const words = new Set<string>();
-      const length = unitTerms(unit, counts, words);
-      for (const w of words) this.readable.add(this.intern(w));
-      // Ids sorted natively as a typed array; each id's frequency parked in a scratch array meanwhile.
-      const ids = new Int32Array(counts.size);
-      let i = 0;
-      for (const [term, tf] of counts) {
-        const id = this.intern(term);
-        this.scratch[id] = tf;
-        ids[i++] = id;
-      }
-      ids.sort();
-      const tfs = Float32Array.from(ids, (id) => this.scratch[id]);
-      doc.units.push(toIndexed(doc, unit, at, ids, tfs, length));
+    const doc: IndexedDocument = { uri, name: record.name, metadata: record.metadata, fingerprint: record.fingerprint, units: [], slot };
+    const { global, ids, tfs, runStarts, runUnits, runTfs } = staged;
+    record.units.forEach((u, ordinal) => {
+      const parent = u.parent >= 0 ? doc.units[u.parent] : undefined;
+      const from = record.unitStarts[ordinal];
+      const to = record.unitStarts[ordinal + 1];
+      const length = record.lengths[ordinal];
+      doc.units.push({
+        doc,
+        kind: u.kind,
+        title: u.title,
+        path: parent ? [...parent.path, parent.title] : [],
+        excerpt: u.excerpt,
+        line: u.line,
+        range: u.range,
+        termIds: ids.subarray(from, to),
+        tfs: tfs.subarray(from, to),
+        length,
+      });
       this.lengthTotal += length;
-      postingCount += ids.length;
-    }
-    // The document's postings grouped by term: (id, unit) packed in one number, sorted natively.
-    const packed = new Float64Array(postingCount);
-    let k = 0;
-    doc.units.forEach((u, ordinal) => u.termIds.forEach((id) => (packed[k++] = id * MAX_UNITS_PER_DOC + ordinal)));
-    packed.sort();
-    const keys = new Int32Array(postingCount);
-    const tfs = new Float32Array(postingCount);
-    for (let start = 0; start < postingCount; ) {
-      const id = Math.floor(packed[start] / MAX_UNITS_PER_DOC);
-      let end = start;
-      for (; end < postingCount && Math.floor(packed[end] / MAX_UNITS_PER_DOC) === id; end++) {
-        const ordinal = packed[end] % MAX_UNITS_PER_DOC;
-        const unit = doc.units[ordinal];
-        keys[end] = (slot << SLOT_BITS) | ordinal;
-        tfs[end] = unit.tfs[indexOf(unit.termIds, id)];
-      }
-      this.postings[id].insertRun(keys.subarray(start, end), tfs.subarray(start, end));
-      this.df[id] += end - start;
-      start = end;
+    });
+    for (const t of record.readable) this.readable.add(global[t]);
+    // Keys are slot·2¹⁶ + unit: the unit numbers become keys in place.
+    for (let i = 0; i < runUnits.length; i++) runUnits[i] |= slot << SLOT_BITS;
+    for (let t = 0; t + 1 < runStarts.length; t++) {
+      const from = runStarts[t];
+      const to = runStarts[t + 1];
+      if (to === from) continue;
+      this.postings[global[t]].insertRun(runUnits, runTfs, from, to);
+      this.df[global[t]] += to - from;
     }
     this.unitTotal += doc.units.length;
     this.epoch++;
@@ -329,11 +402,6 @@ export class RelatedIndex {
       this.terms.push(term);
       this.df.push(0);
       this.postings.push(new Postings());
-      if (id >= this.scratch.length) {
-        const grown = new Float64Array(this.scratch.length * 2);
-        grown.set(this.scratch);
-        this.scratch = grown;
-      }
     }
     return id;
   }
@@ -492,30 +560,9 @@ function titleRank(title: string, q: string[]): number {
   return 1000 + gaps;
 }
 
-function toIndexed(doc: IndexedDocument, unit: PlanUnit, at: PositionIndex, termIds: Int32Array, tfs: Float32Array, length: number): IndexedUnit {
-  return {
-    doc,
-    kind: unit.node.kind,
-    title: unit.title,
-    path: unit.path,
-    excerpt: excerptOf(unit),
-    line: unit.node.line,
-    range: spanToRange(at, unit.node.headingSpan),
-    termIds,
-    tfs,
-    length,
-  };
-}
 
 
 /** Street, year and kind, when the plan says all three: versions of one plan share it. */
 function planKey(meta: DocumentMetadata): string | undefined {
   return meta.place && meta.year && meta.kind ? `${meta.place}:${meta.year}:${meta.kind}` : undefined;
-}
-
-/** FNV-1a over the text, with its length: enough to tell a copy from another plan. */
-export function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `${text.length}:${(h >>> 0).toString(16)}`;
 }

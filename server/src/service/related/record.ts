@@ -1,0 +1,147 @@
+// What indexing a plan yields before it meets the index: its units and their term counts, with the
+// plan's own table of terms. It is plain data (strings, numbers, typed arrays): a worker thread makes
+// it and posts it, the corpus cache stores it, and the index interns its terms. Turning text into a
+// record is the costly part (parse, ICU segmentation); adding a record to the index is cheap.
+import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
+import { PositionIndex } from '../text/positions';
+import { spanToRange } from '../text/ranges';
+import { excerptOf, planMetadata, unitsOf, unitTerms } from './units';
+import { Range } from 'vscode-languageserver-types';
+
+/** Units a document may have: a unit's number within its document takes 16 bits of a posting key. */
+export const MAX_UNITS_PER_DOC = 1 << 16;
+
+export interface UnitRecord {
+  kind: NodeKind;
+  title: string;
+  /** Number of the enclosing unit in the same record, or -1. */
+  parent: number;
+  excerpt: string;
+  /** 0-based line of the heading. */
+  line: number;
+  /** Marker and title, in LSP positions. */
+  range: Range;
+}
+
+export interface PlanRecord {
+  name?: string;
+  metadata: DocumentMetadata;
+  fingerprint: string;
+  units: UnitRecord[];
+  /** The plan's distinct terms; the arrays below refer to them by position. */
+  terms: string[];
+  /** Positions (in `terms`) of the bigrams worth showing a reader (see addTerms). */
+  readable: Int32Array;
+  /** Unit u's terms are `unitTerms[unitStarts[u]]` up to `unitStarts[u + 1]`, ascending, with `unitTfs` beside them. */
+  unitStarts: Int32Array;
+  unitTerms: Int32Array;
+  unitTfs: Float32Array;
+  /** Each unit's length in weighted terms (BM25's document length). */
+  lengths: Float64Array;
+}
+
+/** FNV-1a over the text, with its length: enough to tell a copy from another plan. */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(h >>> 0).toString(16)}`;
+}
+
+/** The record of a parsed plan. */
+export function planRecord(model: OutlineModel, text: string, name?: string): PlanRecord {
+  const local = new Map<string, number>();
+  const terms: string[] = [];
+  const position = (term: string): number => {
+    let at = local.get(term);
+    if (at === undefined) {
+      local.set(term, (at = terms.length));
+      terms.push(term);
+    }
+    return at;
+  };
+  const readable = new Set<number>();
+  const at = new PositionIndex(model);
+  const plan = unitsOf(model).slice(0, MAX_UNITS_PER_DOC);
+  const ordinal = new Map(plan.map((u, i) => [u, i]));
+  const units: UnitRecord[] = [];
+  const starts = new Int32Array(plan.length + 1);
+  const lengths = new Float64Array(plan.length);
+  const ids: number[] = [];
+  const tfs: number[] = [];
+  plan.forEach((unit, u) => {
+    const counts = new Map<string, number>();
+    const words = new Set<string>();
+    lengths[u] = unitTerms(unit, counts, words);
+    for (const w of words) readable.add(position(w));
+    const mine = [...counts].map(([term, tf]) => [position(term), tf]).sort((a, b) => a[0] - b[0]);
+    for (const [id, tf] of mine) {
+      ids.push(id);
+      tfs.push(tf);
+    }
+    starts[u + 1] = ids.length;
+    units.push({
+      kind: unit.node.kind,
+      title: unit.title,
+      parent: unit.parent ? ordinal.get(unit.parent) ?? -1 : -1,
+      excerpt: excerptOf(unit),
+      line: unit.node.line,
+      range: spanToRange(at, unit.node.headingSpan),
+    });
+  });
+  return {
+    name,
+    metadata: planMetadata(model, name),
+    fingerprint: fingerprint(text),
+    units,
+    terms,
+    readable: Int32Array.from(readable).sort(),
+    unitStarts: starts,
+    unitTerms: Int32Array.from(ids),
+    unitTfs: Float32Array.from(tfs),
+    lengths,
+  };
+}
+
+/** The buffers a record's typed arrays have to themselves: handed over, not copied, when a worker posts it. */
+export function recordBuffers(r: PlanRecord): ArrayBuffer[] {
+  const arrays = [r.readable, r.unitStarts, r.unitTerms, r.unitTfs, r.lengths];
+  const owned = arrays.filter((a) => a.byteOffset === 0 && a.byteLength === a.buffer.byteLength).map((a) => a.buffer as ArrayBuffer);
+  return [...new Set(owned)];
+}
+
+const KINDS: ReadonlySet<string> = new Set<NodeKind>(['heading', 'unnumbered', 'enumeration', 'measure']);
+
+function isPosition(p: unknown): boolean {
+  const q = p as { line?: unknown; character?: unknown } | null;
+  return !!q && Number.isInteger(q.line) && Number.isInteger(q.character);
+}
+
+/**
+ * Whether `x` is a record this code could have written: every field of its type, every reference in
+ * range. A cache file passes its checksum before this, but a cache is never trusted further.
+ */
+export function isPlanRecord(x: unknown): x is PlanRecord {
+  const r = x as PlanRecord;
+  if (!r || typeof r !== 'object' || typeof r.fingerprint !== 'string') return false;
+  if (r.name !== undefined && typeof r.name !== 'string') return false;
+  if (!r.metadata || typeof r.metadata !== 'object') return false;
+  if (!Array.isArray(r.terms) || !r.terms.every((t) => typeof t === 'string')) return false;
+  if (!Array.isArray(r.units) || r.units.length > MAX_UNITS_PER_DOC) return false;
+  if (!(r.readable instanceof Int32Array && r.unitStarts instanceof Int32Array && r.unitTerms instanceof Int32Array)) return false;
+  if (!(r.unitTfs instanceof Float32Array && r.lengths instanceof Float64Array)) return false;
+  const n = r.units.length;
+  if (r.unitStarts.length !== n + 1 || r.lengths.length !== n || r.unitStarts[0] !== 0) return false;
+  if (r.unitStarts[n] !== r.unitTerms.length || r.unitTfs.length !== r.unitTerms.length) return false;
+  for (let u = 0; u < n; u++) {
+    const unit = r.units[u];
+    if (!unit || !KINDS.has(unit.kind) || typeof unit.title !== 'string' || typeof unit.excerpt !== 'string') return false;
+    if (!Number.isInteger(unit.parent) || unit.parent < -1 || unit.parent >= u || !Number.isInteger(unit.line)) return false;
+    if (!unit.range || !isPosition(unit.range.start) || !isPosition(unit.range.end)) return false;
+    if (!(r.unitStarts[u + 1] >= r.unitStarts[u]) || !Number.isFinite(r.lengths[u])) return false;
+    // Each unit's terms ascending: the index relies on it.
+    for (let i = r.unitStarts[u]; i < r.unitStarts[u + 1]; i++) {
+      if (!(r.unitTerms[i] >= 0 && r.unitTerms[i] < r.terms.length) || (i > r.unitStarts[u] && r.unitTerms[i] <= r.unitTerms[i - 1])) return false;
+    }
+  }
+  return r.readable.every((t) => t >= 0 && t < r.terms.length) && r.unitTfs.every(Number.isFinite);
+}
