@@ -136,6 +136,14 @@ const UI = {
   'renumber.title': { zh: () => '工作计划：重新编号', en: () => 'Workplan: Renumber' },
   'renumber.nothing': { zh: () => '序号已经连续，无需重新编号。', en: () => 'The numbering is already in order; nothing to renumber.' },
   'renumber.noDocument': { zh: () => '没有找到要重新编号的工作计划文档。', en: () => 'No work plan document to renumber.' },
+  'corpus.refused.disk': {
+    zh: (a: MessageArgs) => `工作计划：不为相关举措读取文件夹“${a.found}”：它是整个磁盘的根目录。请在设置 workplan.corpus.paths 中只列出存放计划的文件夹。`,
+    en: (a: MessageArgs) => `Workplan: the folder "${a.found}" is not read for related measures: it is the root of a disk. List only the folders that hold plans in workplan.corpus.paths.`,
+  },
+  'corpus.refused.home': {
+    zh: (a: MessageArgs) => `工作计划：不为相关举措读取文件夹“${a.found}”：它是或包含用户主目录，会读遍您的所有文件。请在设置 workplan.corpus.paths 中只列出存放计划的文件夹。`,
+    en: (a: MessageArgs) => `Workplan: the folder "${a.found}" is not read for related measures: it is or holds your home folder, and would have every file you own read. List only the folders that hold plans in workplan.corpus.paths.`,
+  },
 } satisfies Record<string, Record<Lang, (a: MessageArgs) => string>>;
 
 export type UiKey = keyof typeof UI;

@@ -126,13 +126,17 @@ const MAX_TERMS_PER_UNIT = 1 << 22;
 /** Terms interned, or postings sorted, between two steps of addRecordInSteps: about a millisecond of work. */
 const STEP_WORK = 20_000;
 
+/** Units between two steps of addRecordInSteps. */
+const STEP_UNITS = 2_000;
+
 /** A record in the index's term ids, ready to swap in. */
 interface Staged {
+  /** The document, with its units; its slot is given when it is swapped in. */
+  doc: IndexedDocument;
   /** The index's id of each of the record's terms. */
   global: Int32Array;
-  /** Each unit's term ids, ascending, and their frequencies (units as in the record's unitStarts). */
-  ids: Int32Array;
-  tfs: Float32Array;
+  /** The record's readable bigrams (positions in its terms). */
+  readable: Int32Array;
   /** Postings grouped by the record's terms: term t's units are runUnits[runStarts[t]] up to runStarts[t + 1]. */
   runStarts: Int32Array;
   runUnits: Int32Array;
@@ -195,12 +199,12 @@ export class RelatedIndex {
    * megabytes). The index is unchanged until the last step, which swaps the plan in at once.
    */
   *addRecordInSteps(uri: string, record: PlanRecord): Generator<void, IndexedDocument> {
-    const staged = yield* this.stage(record);
-    return this.commit(uri, record, staged);
+    const staged = yield* this.stage(uri, record);
+    return this.commit(staged);
   }
 
   /** The record in this index's term ids: each unit's terms ascending by id, postings grouped by term. */
-  private *stage(record: PlanRecord): Generator<void, Staged> {
+  private *stage(uri: string, record: PlanRecord): Generator<void, Staged> {
     const { terms, unitStarts, unitTerms, unitTfs } = record;
     const global = new Int32Array(terms.length);
     for (let t = 0; t < terms.length; t++) {
@@ -243,20 +247,14 @@ export class RelatedIndex {
         runTfs[at] = unitTfs[i];
       }
     }
-    return { global, ids, tfs, runStarts, runUnits, runTfs };
-  }
-
-  private commit(uri: string, record: PlanRecord, staged: Staged): IndexedDocument {
-    this.removeDocument(uri);
-    const slot = this.freeSlots.pop() ?? this.slots.length;
-    if (slot >= MAX_DOCUMENTS) throw new RangeError(`more than ${MAX_DOCUMENTS} plans in one index`);
-    const doc: IndexedDocument = { uri, name: record.name, metadata: record.metadata, fingerprint: record.fingerprint, units: [], slot };
-    const { global, ids, tfs, runStarts, runUnits, runTfs } = staged;
-    record.units.forEach((u, ordinal) => {
+    yield;
+    // The document and its units, its slot still to come.
+    const doc: IndexedDocument = { uri, name: record.name, metadata: record.metadata, fingerprint: record.fingerprint, units: [], slot: -1 };
+    for (let ordinal = 0; ordinal < record.units.length; ordinal++) {
+      const u = record.units[ordinal];
       const parent = u.parent >= 0 ? doc.units[u.parent] : undefined;
-      const from = record.unitStarts[ordinal];
-      const to = record.unitStarts[ordinal + 1];
-      const length = record.lengths[ordinal];
+      const from = unitStarts[ordinal];
+      const to = unitStarts[ordinal + 1];
       doc.units.push({
         doc,
         kind: u.kind,
@@ -267,11 +265,21 @@ export class RelatedIndex {
         range: u.range,
         termIds: ids.subarray(from, to),
         tfs: tfs.subarray(from, to),
-        length,
+        length: record.lengths[ordinal],
       });
-      this.lengthTotal += length;
-    });
-    for (const t of record.readable) this.readable.add(global[t]);
+      if (ordinal % STEP_UNITS === STEP_UNITS - 1) yield;
+    }
+    return { doc, global, readable: record.readable, runStarts, runUnits, runTfs };
+  }
+
+  private commit(staged: Staged): IndexedDocument {
+    const { doc, global, runStarts, runUnits, runTfs } = staged;
+    this.removeDocument(doc.uri);
+    const slot = this.freeSlots.pop() ?? this.slots.length;
+    if (slot >= MAX_DOCUMENTS) throw new RangeError(`more than ${MAX_DOCUMENTS} plans in one index`);
+    doc.slot = slot;
+    for (const u of doc.units) this.lengthTotal += u.length;
+    for (const t of staged.readable) this.readable.add(global[t]);
     // Keys are slot·2¹⁶ + unit: the unit numbers become keys in place.
     for (let i = 0; i < runUnits.length; i++) runUnits[i] |= slot << SLOT_BITS;
     for (let t = 0; t + 1 < runStarts.length; t++) {
@@ -284,7 +292,7 @@ export class RelatedIndex {
     this.unitTotal += doc.units.length;
     this.epoch++;
     this.slots[slot] = doc;
-    this.docs.set(uri, doc);
+    this.docs.set(doc.uri, doc);
     return doc;
   }
 
