@@ -371,3 +371,14 @@ describe('related measures: worker threads and caps', () => {
     }
   });
 });
+
+describe('related measures: the corpus setting in the manifest', () => {
+  it('declares workplan.corpus.paths a restricted setting in untrusted workspaces, and machine-overridable', () => {
+    const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    const trust = manifest.capabilities.untrustedWorkspaces;
+    assert.strictEqual(trust.supported, 'limited');
+    assert.deepStrictEqual(trust.restrictedConfigurations, ['workplan.corpus.paths']);
+    assert.ok(/^%.+%$/.test(trust.description));
+    assert.strictEqual(manifest.contributes.configuration.properties['workplan.corpus.paths'].scope, 'machine-overridable');
+  });
+});

@@ -187,7 +187,7 @@ export class Corpus {
 
   /**
    * Brings the index in line with the roots: reads new and changed plans, drops those no longer
-   * there. Calls made while one runs are folded into one more run.
+   * there. Calls made while one runs are folded into one more run, and counted with it.
    */
   sync(progress?: (done: number, total: number) => void): Promise<SyncResult> {
     if (this.running) {
@@ -196,12 +196,15 @@ export class Corpus {
     }
     const run = async (): Promise<SyncResult> => {
       try {
-        let result: SyncResult;
+        const started = Date.now();
+        let total: SyncResult | undefined;
         do {
           this.again = false;
-          result = await this.syncOnce(progress);
+          const result = await this.syncOnce(progress);
+          total = total && { ...result, skipped: total.skipped + result.skipped, cached: total.cached + result.cached, parsed: total.parsed + result.parsed };
+          total ??= result;
         } while (this.again);
-        return result;
+        return { ...total, ms: Date.now() - started };
       } finally {
         this.running = undefined;
       }

@@ -12,7 +12,9 @@ import {
   FileChangeType,
   FileSystemWatcher,
   InitializeParams,
+  MessageType,
   ServerCapabilities,
+  ShowMessageNotification,
   TextDocuments,
   WatchKind,
   WorkDoneProgressServerReporter,
@@ -184,7 +186,7 @@ export class RelatedFeatures {
       this.connection.console.log(message);
       if (!this.refusedShown.has(folder)) {
         this.refusedShown.add(folder);
-        void this.connection.window.showWarningMessage(message);
+        void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
       }
     }
     await this.watch(extra);
