@@ -49,9 +49,9 @@ const APPLY_BUDGET_MS = 8;
 /** Pause after the last change on disk before the manifest is written. */
 const MANIFEST_DELAY_MS = 2000;
 
-/** What a plan's record is estimated to take in the index: its postings twice (unit vectors, posting lists) with slack, and its units. */
+/** What a plan's record is estimated to take in the index: 8 bytes a posting and room to grow, its units, its list of terms. */
 export function estimatedBytes(record: PlanRecord): number {
-  return record.unitTerms.length * 20 + record.units.length * 320;
+  return record.unitTerms.length * 10 + record.units.length * 450 + record.terms.length * 2;
 }
 
 function filePath(uri: string): string | undefined {
@@ -84,12 +84,12 @@ export function resolveFolders(values: unknown, base: string | undefined): strin
     .map((v) => path.normalize(path.isAbsolute(v) ? v : path.resolve(base ?? os.homedir(), v)));
 }
 
-interface Apply {
-  uri: string;
-  record: PlanRecord;
-  /** Still wanted: no newer text or file read, not closed, not deleted. */
+/** Work on the index, done between requests a slice at a time. */
+interface Work {
+  start: () => Generator<void, unknown>;
+  /** Still wanted (a plan: no newer text or file read, not closed, not deleted). */
   valid: () => boolean;
-  done: (applied: boolean) => void;
+  done: (completed: boolean) => void;
   steps?: Generator<void, unknown>;
 }
 
@@ -112,7 +112,7 @@ export class Corpus {
   /** Latest text sent for indexing, per open document. */
   private readonly openSeq = new Map<string, number>();
   private pendingOpen = 0;
-  private readonly queue: Apply[] = [];
+  private readonly queue: Work[] = [];
   private draining = false;
   private indexBytes = 0;
   private capLogged = false;
@@ -238,6 +238,8 @@ export class Corpus {
         if (i < first.length && ++firstDone === first.length) this.shippedIndexed();
       }),
     );
+    // The lists grew by a quarter at a time while plans came in: most of that room is not needed now.
+    if (counts.indexed + counts.cached > 0) await this.work(() => this.index.compactInSteps(), () => true);
     await this.saveManifest(started);
     return {
       plans: this.index.documentCount,
@@ -400,8 +402,12 @@ export class Corpus {
 
   /** Queues a record to be swapped into the index between requests; resolves whether it was. */
   private apply(uri: string, record: PlanRecord, valid: () => boolean): Promise<boolean> {
+    return this.work(() => this.index.addRecordInSteps(uri, record), valid);
+  }
+
+  private work(start: () => Generator<void, unknown>, valid: () => boolean): Promise<boolean> {
     return new Promise((done) => {
-      this.queue.push({ uri, record, valid, done });
+      this.queue.push({ start, valid, done });
       this.drain();
     });
   }
@@ -418,7 +424,7 @@ export class Corpus {
         item.done(false);
         continue;
       }
-      item.steps ??= this.index.addRecordInSteps(item.uri, item.record);
+      item.steps ??= item.start();
       if (item.steps.next().done) {
         this.queue.shift();
         item.done(true);

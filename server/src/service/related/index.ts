@@ -2,6 +2,8 @@
 // Each document owns a slot; a posting's key is slot·2¹⁶ + unit, postings are sorted by key, so one
 // document's postings are a contiguous run in every list: replacing or removing a document cuts and
 // splices that run for its own terms only (marksman's per-document patching), never a rebuild.
+// A (unit, term, frequency) is stored once, in its term's posting list (8 bytes): a unit's own terms
+// are looked up there when they are wanted (tfOf), which is for the few units a hover shows.
 import { Range } from 'vscode-languageserver-types';
 import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { parsePlan } from '../parse/parser';
@@ -18,6 +20,7 @@ export interface IndexedDocument {
   fingerprint: string;
   units: IndexedUnit[];
   /** @internal */ slot: number;
+  /** @internal The document's term ids, ascending, delta-coded (packIds): what to cut when it goes. */ terms: Uint8Array;
   /** @internal BM25 length normalisation per unit, valid while `normEpoch` is the index's epoch. */ norms?: Float64Array;
   /** @internal */ normEpoch?: number;
 }
@@ -32,9 +35,7 @@ export interface IndexedUnit {
   line: number;
   /** Marker and title, in LSP positions. */
   range: Range;
-  /** Term ids, ascending, with their weighted frequencies. */
-  termIds: Int32Array;
-  tfs: Float32Array;
+  /** @internal Its number in its document. */ ordinal: number;
   length: number;
 }
 
@@ -80,11 +81,26 @@ class Postings {
     return lo;
   }
 
+  /** Shrinks the arrays to the postings they hold; returns how many were copied. */
+  compact(): number {
+    if (this.keys.length - this.n < 8) return 0;
+    this.keys = this.keys.slice(0, this.n);
+    this.tfs = this.tfs.slice(0, this.n);
+    return this.n;
+  }
+
+  /** Position of `key`, or -1. */
+  find(key: number): number {
+    const at = this.lowerBound(key);
+    return at < this.n && this.keys[at] === key ? at : -1;
+  }
+
   /** Inserts `keys[from..to)` (ascending, all of one slot) and their `tfs` where they belong. */
   insertRun(keys: Int32Array, tfs: Float32Array, from: number, to: number): void {
     const m = to - from;
     if (this.n + m > this.keys.length) {
-      const cap = Math.max(this.n + m, this.keys.length * 2);
+      // A quarter to spare, not double: the lists hold most of the index's memory.
+      const cap = this.n + m + Math.max(4, (this.n + m) >> 2);
       const k = new Int32Array(cap);
       k.set(this.keys.subarray(0, this.n));
       const t = new Float32Array(cap);
@@ -92,7 +108,8 @@ class Postings {
       this.keys = k;
       this.tfs = t;
     }
-    const at = this.lowerBound(keys[from]);
+    // A plan added in a new slot goes at the end: no search.
+    const at = this.n === 0 || keys[from] > this.keys[this.n - 1] ? this.n : this.lowerBound(keys[from]);
     if (at < this.n) {
       this.keys.copyWithin(at + m, at, this.n);
       this.tfs.copyWithin(at + m, at, this.n);
@@ -121,9 +138,7 @@ class Postings {
   }
 }
 
-/** A unit's term ids and positions share one exact number while they are sorted (see stage). */
-const MAX_TERMS_PER_UNIT = 1 << 22;
-/** Terms interned, or postings sorted, between two steps of addRecordInSteps: about a millisecond of work. */
+/** Terms interned, or postings grouped, between two steps of addRecordInSteps: about a millisecond of work. */
 const STEP_WORK = 20_000;
 
 /** Units between two steps of addRecordInSteps. */
@@ -172,6 +187,21 @@ export class RelatedIndex {
     return this.unitTotal;
   }
 
+  /**
+   * Gives back the room posting lists keep to grow into (up to a quarter of them), in steps of bounded
+   * work; for after a bulk load, when few plans are still to come.
+   */
+  *compactInSteps(): Generator<void> {
+    let copied = 0;
+    for (const list of this.postings) {
+      copied += list.compact();
+      if (copied >= STEP_WORK * 16) {
+        copied = 0;
+        yield;
+      }
+    }
+  }
+
   document(uri: string): IndexedDocument | undefined {
     return this.docs.get(uri);
   }
@@ -206,32 +236,11 @@ export class RelatedIndex {
   /** The record in this index's term ids: each unit's terms ascending by id, postings grouped by term. */
   private *stage(uri: string, record: PlanRecord): Generator<void, Staged> {
     const { terms, unitStarts, unitTerms, unitTfs } = record;
+    // The index's id of each of the record's terms.
     const global = new Int32Array(terms.length);
     for (let t = 0; t < terms.length; t++) {
       global[t] = this.intern(terms[t]);
       if (t % STEP_WORK === STEP_WORK - 1) yield;
-    }
-    // Per unit, (id, position) packed in one number and sorted natively; tfs follow their positions.
-    const ids = new Int32Array(unitTerms.length);
-    const tfs = new Float32Array(unitTerms.length);
-    let done = 0;
-    for (let u = 0; u + 1 < unitStarts.length; u++) {
-      const from = unitStarts[u];
-      const to = unitStarts[u + 1];
-      if (to - from > MAX_TERMS_PER_UNIT) throw new RangeError(`more than ${MAX_TERMS_PER_UNIT} terms in one unit`);
-      const packed = new Float64Array(to - from);
-      for (let i = from; i < to; i++) packed[i - from] = global[unitTerms[i]] * MAX_TERMS_PER_UNIT + (i - from);
-      packed.sort();
-      for (let k = 0; k < packed.length; k++) {
-        const i = from + (packed[k] % MAX_TERMS_PER_UNIT);
-        ids[from + k] = global[unitTerms[i]];
-        tfs[from + k] = unitTfs[i];
-      }
-      done += to - from;
-      if (done >= STEP_WORK) {
-        done = 0;
-        yield;
-      }
     }
     // Postings grouped by term (a counting sort on the record's own term numbers), units ascending in each group.
     const runStarts = new Int32Array(terms.length + 1);
@@ -246,15 +255,13 @@ export class RelatedIndex {
         runUnits[at] = u;
         runTfs[at] = unitTfs[i];
       }
+      if (u % STEP_UNITS === STEP_UNITS - 1) yield;
     }
-    yield;
     // The document and its units, its slot still to come.
-    const doc: IndexedDocument = { uri, name: record.name, metadata: record.metadata, fingerprint: record.fingerprint, units: [], slot: -1 };
+    const doc: IndexedDocument = { uri, name: record.name, metadata: record.metadata, fingerprint: record.fingerprint, units: [], slot: -1, terms: packIds(global) };
     for (let ordinal = 0; ordinal < record.units.length; ordinal++) {
       const u = record.units[ordinal];
       const parent = u.parent >= 0 ? doc.units[u.parent] : undefined;
-      const from = unitStarts[ordinal];
-      const to = unitStarts[ordinal + 1];
       doc.units.push({
         doc,
         kind: u.kind,
@@ -263,8 +270,7 @@ export class RelatedIndex {
         excerpt: u.excerpt,
         line: u.line,
         range: u.range,
-        termIds: ids.subarray(from, to),
-        tfs: tfs.subarray(from, to),
+        ordinal,
         length: record.lengths[ordinal],
       });
       if (ordinal % STEP_UNITS === STEP_UNITS - 1) yield;
@@ -300,12 +306,8 @@ export class RelatedIndex {
     const doc = this.docs.get(uri);
     if (!doc) return false;
     const from = doc.slot * MAX_UNITS_PER_DOC;
-    const ids = new Set<number>();
-    for (const u of doc.units) {
-      for (const id of u.termIds) ids.add(id);
-      this.lengthTotal -= u.length;
-    }
-    for (const id of ids) this.df[id] -= this.postings[id].removeRange(from, from + MAX_UNITS_PER_DOC);
+    for (const u of doc.units) this.lengthTotal -= u.length;
+    for (const id of unpackIds(doc.terms)) this.df[id] -= this.postings[id].removeRange(from, from + MAX_UNITS_PER_DOC);
     this.unitTotal -= doc.units.length;
     this.epoch++;
     this.slots[doc.slot] = undefined;
@@ -372,10 +374,8 @@ export class RelatedIndex {
       doc.units.forEach((unit, ordinal) => {
         let score = 0;
         for (const { id, weight } of query) {
-          const at = indexOf(unit.termIds, id);
-          if (at < 0) continue;
-          const tf = unit.tfs[at];
-          score += (weight * (K1 + 1) * tf) / (tf + norms[ordinal]);
+          const tf = this.tfOf(unit, id);
+          if (tf > 0) score += (weight * (K1 + 1) * tf) / (tf + norms[ordinal]);
         }
         pick.offer(unit, score);
       });
@@ -469,8 +469,15 @@ export class RelatedIndex {
     return ranked.slice(0, options.limit ?? Infinity).map(({ unit, score }) => ({ unit, score, similarity: score / best, sharedTerms: this.shared(unit, query) }));
   }
 
+  /** The weighted frequency of term `id` in `unit`; 0 if the unit has no such term. */
+  tfOf(unit: IndexedUnit, id: number): number {
+    const list = this.postings[id];
+    const at = list ? list.find((unit.doc.slot << SLOT_BITS) | unit.ordinal) : -1;
+    return at < 0 ? 0 : list.tfs[at];
+  }
+
   private shared(unit: IndexedUnit, query: QueryTerm[]): string[] {
-    const common = query.filter((q) => indexOf(unit.termIds, q.id) >= 0).map((q) => q.id);
+    const common = query.filter((q) => this.tfOf(unit, q.id) > 0).map((q) => q.id);
     // A reader wants words: ICU's own, then bigrams that stood for a word ICU did not know, unless a
     // shown word covers them. Lone characters and bigrams across a word's edge say little.
     const words = common.map((id) => this.terms[id]).filter((t) => !isBigram(t) && t.length > 1);
@@ -480,15 +487,36 @@ export class RelatedIndex {
   }
 }
 
-function indexOf(sorted: Int32Array, id: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < id) lo = mid + 1;
-    else hi = mid;
+/** Distinct ids, sorted, as the gaps between them in base-128 varints: a byte or two each instead of four. */
+function packIds(ids: Int32Array): Uint8Array {
+  const sorted = Int32Array.from(ids).sort();
+  const bytes: number[] = [];
+  let previous = 0;
+  for (const id of sorted) {
+    for (let gap = id - previous; ; gap >>>= 7) {
+      if (gap < 0x80) {
+        bytes.push(gap);
+        break;
+      }
+      bytes.push((gap & 0x7f) | 0x80);
+    }
+    previous = id;
   }
-  return lo < sorted.length && sorted[lo] === id ? lo : -1;
+  return Uint8Array.from(bytes);
+}
+
+function* unpackIds(bytes: Uint8Array): Generator<number> {
+  let id = 0;
+  for (let i = 0; i < bytes.length; ) {
+    let gap = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[i++];
+      gap |= (b & 0x7f) << shift;
+      if (b < 0x80) break;
+    }
+    id += gap;
+    yield id;
+  }
 }
 
 /** Best first; ties in a stable order: by document, then position. */
