@@ -181,7 +181,7 @@ async function overStdio() {
     writePlans(workspace, 1000);
     ({ client } = await serve(workspace));
     const thousandPlans = await probe(client, () => !client.notifications.some(indexLog), 300_000);
-    const thousandIndexMs = Number(/, (\d+) ms Related/.exec(client.notifications.find(indexLog)?.params.message ?? '')?.[1]);
+    const thousandIndexMs = Number(/(\d+) ms$/.exec(client.notifications.find(indexLog)?.params.message ?? '')?.[1]);
     await client.stop();
 
     ({ client } = await serve(undefined));

@@ -35,14 +35,15 @@ export function recombinedPlans(count: number, seed: number): string[] {
   return Array.from({ length: count }, (_, k) => recombinedPlan(k, pool, rng));
 }
 
-/** A plan of about `bytes` of UTF-8: the seeds' sections one after another, each numbered 一、 (a plan pasted many times over). */
+/** A plan of at most `bytes` of UTF-8 (and not much less): the seeds' sections one after another, each numbered 一、 (a plan pasted many times over). */
 export function largePlan(bytes: number): string {
   const pool = seedSections();
   const lines = ['某街道 2025 年工作计划', ''];
-  for (let i = 0, size = 0; size < bytes; i++) {
-    const section = pool[i % pool.length];
-    lines.push('一、' + section);
-    size += Buffer.byteLength(section) + 4;
+  for (let i = 0, size = 0; ; i++) {
+    const section = '一、' + pool[i % pool.length];
+    size += Buffer.byteLength(section) + 1;
+    if (size > bytes) break;
+    lines.push(section);
   }
   return lines.join('\n');
 }

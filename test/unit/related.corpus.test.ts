@@ -81,7 +81,8 @@ describe('related measures: the corpus on disk', () => {
     const utf8 = await read('a.txt');
     const gbk = await read('gbk.txt');
     assert.ok('record' in utf8 && 'record' in gbk);
-    assert.deepStrictEqual(utf8.record.units, gbk.record.units);
+    assert.deepStrictEqual([utf8.record.titles, utf8.record.ranges], [gbk.record.titles, gbk.record.ranges]);
+    assert.ok(utf8.record.titles.includes("招商引资，挖掘更大潜力"), utf8.record.titles.join());
     assert.strictEqual(utf8.record.fingerprint, gbk.record.fingerprint);
     const binary = await read('binary.txt');
     assert.ok('skipped' in binary && binary.skipped.includes('binary'), JSON.stringify(binary));

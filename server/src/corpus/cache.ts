@@ -11,7 +11,7 @@ import * as v8 from 'v8';
 import { isPlanRecord, PlanRecord } from '../service/related/record';
 
 /** Bumped when the layout of a cache file or of its payload changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 const MAGIC = Buffer.from('WPLNIDX\0', 'latin1');
 const KIND = { record: 1, manifest: 2 } as const;
 const SHA256_BYTES = 32;
@@ -88,7 +88,7 @@ export async function writeAtomically(file: string, data: Uint8Array): Promise<v
 }
 
 /** A typed array with a buffer of its own: deserialised ones share the file's, which must not be handed to another thread. */
-function own<T extends Int32Array | Float32Array | Float64Array>(a: T): T {
+function own<T extends Uint8Array | Int32Array | Float32Array | Float64Array>(a: T): T {
   return a.slice() as T;
 }
 
@@ -123,7 +123,18 @@ export class RecordStore {
     if (payload.record === null) return null;
     if (!isPlanRecord(payload.record)) return undefined;
     const r = payload.record;
-    return { ...r, readable: own(r.readable), unitStarts: own(r.unitStarts), unitTerms: own(r.unitTerms), unitTfs: own(r.unitTfs), lengths: own(r.lengths) };
+    return {
+      ...r,
+      kinds: own(r.kinds),
+      parents: own(r.parents),
+      lines: own(r.lines),
+      ranges: own(r.ranges),
+      readable: own(r.readable),
+      unitStarts: own(r.unitStarts),
+      unitTerms: own(r.unitTerms),
+      unitTfs: own(r.unitTfs),
+      lengths: own(r.lengths),
+    };
   }
 
   async save(hash: string, name: string, record: PlanRecord | null): Promise<void> {

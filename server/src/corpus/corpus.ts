@@ -51,11 +51,11 @@ const MANIFEST_DELAY_MS = 2000;
 
 /** What a plan's record is estimated to take in the index: 8 bytes a posting and room to grow, its units, its list of terms. */
 export function estimatedBytes(record: PlanRecord): number {
-  return record.unitTerms.length * 10 + record.units.length * 450 + record.terms.length * 2;
+  return record.unitTerms.length * 10 + record.titles.length * 250 + record.terms.length * 2;
 }
 
 function filePath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
   try {
     return path.normalize(fileURLToPath(uri));
   } catch {
@@ -424,10 +424,17 @@ export class Corpus {
         item.done(false);
         continue;
       }
-      item.steps ??= item.start();
-      if (item.steps.next().done) {
+      try {
+        item.steps ??= item.start();
+        if (item.steps.next().done) {
+          this.queue.shift();
+          item.done(true);
+        }
+      } catch (e) {
+        // A plan the index cannot take (more plans than slots): it stays out, and the server goes on.
         this.queue.shift();
-        item.done(true);
+        this.log(`相关举措：无法索引 Related measures: cannot index: ${e instanceof Error ? e.message : e}`);
+        item.done(false);
       }
     }
     this.draining = false;

@@ -57,7 +57,8 @@ export function cacheFolderOf(options: unknown): string | undefined {
 }
 
 export class RelatedFeatures {
-  private corpus!: Corpus;
+  /** Made at initialize, when the cache folder is known; nothing reaches it before. */
+  private corpus?: Corpus;
   private lang: Lang = 'zh';
   /** Folders the user was told are refused, once each. */
   private readonly refusedShown = new Set<string>();
@@ -101,7 +102,7 @@ export class RelatedFeatures {
 
   listen(): void {
     const { connection, documents, service } = this;
-    const firstIndex = () => this.corpus.whenReady(FIRST_INDEX_WAIT_MS);
+    const firstIndex = () => this.corpus?.whenReady(FIRST_INDEX_WAIT_MS);
     connection.onHover(async ({ textDocument, position }) => {
       await firstIndex();
       const doc = documents.get(textDocument.uri);
@@ -117,7 +118,8 @@ export class RelatedFeatures {
       return service.getWorkspaceSymbols(typeof query === 'string' ? query : '');
     });
     connection.onDidChangeWatchedFiles(async ({ changes }) => {
-      for (const change of changes) await this.corpus.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+      if (!Array.isArray(changes)) return;
+      for (const change of changes) await this.corpus?.fileChanged(change.uri, change.type === FileChangeType.Deleted);
     });
     // didOpen fires onDidChangeContent too: opening and typing are indexed after the same pause.
     documents.onDidChangeContent(({ document }) => this.schedule(document));
@@ -125,7 +127,7 @@ export class RelatedFeatures {
       clearTimeout(this.timers.get(document.uri));
       this.timers.delete(document.uri);
       this.indexedOnce.delete(document.uri);
-      void this.corpus.closed(document.uri);
+      void this.corpus?.closed(document.uri);
     });
     connection.onInitialized(() => void this.start());
   }
@@ -151,8 +153,8 @@ export class RelatedFeatures {
     if (this.documents.get(document.uri) !== document) return;
     const text = document.getText();
     // Like a file on disk: a huge document is left out rather than indexed on every pause in typing.
-    if (utf8Size(text) > MAX_PLAN_BYTES) this.corpus.tooLarge(document.uri);
-    else this.corpus.opened(document.uri, text);
+    if (utf8Size(text) > MAX_PLAN_BYTES) this.corpus?.tooLarge(document.uri);
+    else this.corpus?.opened(document.uri, text);
   }
 
   private async start(): Promise<void> {
@@ -168,6 +170,8 @@ export class RelatedFeatures {
 
   /** Reads the setting, sets the roots, watches them and syncs the corpus. */
   private async reload(): Promise<void> {
+    const corpus = this.corpus;
+    if (!corpus) return;
     if (this.configurable) {
       try {
         const [section] = await this.connection.workspace.getConfiguration([{ section: 'workplan' }]);
@@ -177,7 +181,7 @@ export class RelatedFeatures {
       }
     }
     const extra = resolveFolders(this.settingPaths, this.folders[0]);
-    for (const { folder, refused } of await this.corpus.setRoots([this.seedsDir], [...this.folders, ...extra])) {
+    for (const { folder, refused } of await corpus.setRoots([this.seedsDir], [...this.folders, ...extra])) {
       if (refused === 'missing') {
         this.connection.console.log(`相关举措：文件夹不存在 Related measures: no such folder: ${folder}`);
         continue;
@@ -192,7 +196,7 @@ export class RelatedFeatures {
     await this.watch(extra);
     const reporter = await this.progress();
     let percent = -1;
-    const result = await this.corpus.sync((done, total) => {
+    const result = await corpus.sync((done, total) => {
       const p = Math.floor((done * 100) / total);
       if (reporter && p !== percent) reporter.report((percent = p), `${done}/${total}`);
     });

@@ -6,28 +6,27 @@ import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { PositionIndex } from '../text/positions';
 import { spanToRange } from '../text/ranges';
 import { excerptOf, planMetadata, unitsOf, unitTerms } from './units';
-import { Range } from 'vscode-languageserver-types';
 
 /** Units a document may have: a unit's number within its document takes 16 bits of a posting key. */
 export const MAX_UNITS_PER_DOC = 1 << 16;
 
-export interface UnitRecord {
-  kind: NodeKind;
-  title: string;
-  /** Number of the enclosing unit in the same record, or -1. */
-  parent: number;
-  excerpt: string;
-  /** 0-based line of the heading. */
-  line: number;
-  /** Marker and title, in LSP positions. */
-  range: Range;
-}
+export const UNIT_KINDS: readonly NodeKind[] = ['heading', 'unnumbered', 'enumeration', 'measure'];
 
+/** Units are columns, in document order: few objects to copy between threads, none to keep per unit. */
 export interface PlanRecord {
   name?: string;
   metadata: DocumentMetadata;
   fingerprint: string;
-  units: UnitRecord[];
+  titles: string[];
+  excerpts: string[];
+  /** Positions in UNIT_KINDS. */
+  kinds: Uint8Array;
+  /** Number of the enclosing unit, or -1. */
+  parents: Int32Array;
+  /** 0-based line of the heading. */
+  lines: Int32Array;
+  /** Marker and title in LSP positions, four numbers a unit: start line and character, end line and character. */
+  ranges: Int32Array;
   /** The plan's distinct terms; the arrays below refer to them by position. */
   terms: string[];
   /** Positions (in `terms`) of the bigrams worth showing a reader (see addTerms). */
@@ -63,58 +62,59 @@ export function planRecord(model: OutlineModel, text: string, name?: string): Pl
   const at = new PositionIndex(model);
   const plan = unitsOf(model).slice(0, MAX_UNITS_PER_DOC);
   const ordinal = new Map(plan.map((u, i) => [u, i]));
-  const units: UnitRecord[] = [];
-  const starts = new Int32Array(plan.length + 1);
-  const lengths = new Float64Array(plan.length);
+  const n = plan.length;
+  const record: PlanRecord = {
+    name,
+    metadata: planMetadata(model, name),
+    fingerprint: fingerprint(text),
+    titles: [],
+    excerpts: [],
+    kinds: new Uint8Array(n),
+    parents: new Int32Array(n),
+    lines: new Int32Array(n),
+    ranges: new Int32Array(4 * n),
+    terms,
+    readable: new Int32Array(0),
+    unitStarts: new Int32Array(n + 1),
+    unitTerms: new Int32Array(0),
+    unitTfs: new Float32Array(0),
+    lengths: new Float64Array(n),
+  };
   const ids: number[] = [];
   const tfs: number[] = [];
   plan.forEach((unit, u) => {
     const counts = new Map<string, number>();
     const words = new Set<string>();
-    lengths[u] = unitTerms(unit, counts, words);
+    record.lengths[u] = unitTerms(unit, counts, words);
     for (const w of words) readable.add(position(w));
     const mine = [...counts].map(([term, tf]) => [position(term), tf]).sort((a, b) => a[0] - b[0]);
     for (const [id, tf] of mine) {
       ids.push(id);
       tfs.push(tf);
     }
-    starts[u + 1] = ids.length;
-    units.push({
-      kind: unit.node.kind,
-      title: unit.title,
-      parent: unit.parent ? ordinal.get(unit.parent) ?? -1 : -1,
-      excerpt: excerptOf(unit),
-      line: unit.node.line,
-      range: spanToRange(at, unit.node.headingSpan),
-    });
+    record.unitStarts[u + 1] = ids.length;
+    record.titles.push(unit.title);
+    record.excerpts.push(excerptOf(unit));
+    record.kinds[u] = UNIT_KINDS.indexOf(unit.node.kind);
+    record.parents[u] = unit.parent ? ordinal.get(unit.parent) ?? -1 : -1;
+    record.lines[u] = unit.node.line;
+    const { start, end } = spanToRange(at, unit.node.headingSpan);
+    record.ranges.set([start.line, start.character, end.line, end.character], 4 * u);
   });
-  return {
-    name,
-    metadata: planMetadata(model, name),
-    fingerprint: fingerprint(text),
-    units,
-    terms,
-    readable: Int32Array.from(readable).sort(),
-    unitStarts: starts,
-    unitTerms: Int32Array.from(ids),
-    unitTfs: Float32Array.from(tfs),
-    lengths,
-  };
+  record.readable = Int32Array.from(readable).sort();
+  record.unitTerms = Int32Array.from(ids);
+  record.unitTfs = Float32Array.from(tfs);
+  return record;
 }
 
 /** The buffers a record's typed arrays have to themselves: handed over, not copied, when a worker posts it. */
 export function recordBuffers(r: PlanRecord): ArrayBuffer[] {
-  const arrays = [r.readable, r.unitStarts, r.unitTerms, r.unitTfs, r.lengths];
+  const arrays = [r.kinds, r.parents, r.lines, r.ranges, r.readable, r.unitStarts, r.unitTerms, r.unitTfs, r.lengths];
   const owned = arrays.filter((a) => a.byteOffset === 0 && a.byteLength === a.buffer.byteLength).map((a) => a.buffer as ArrayBuffer);
   return [...new Set(owned)];
 }
 
-const KINDS: ReadonlySet<string> = new Set<NodeKind>(['heading', 'unnumbered', 'enumeration', 'measure']);
-
-function isPosition(p: unknown): boolean {
-  const q = p as { line?: unknown; character?: unknown } | null;
-  return !!q && Number.isInteger(q.line) && Number.isInteger(q.character);
-}
+const isText = (xs: unknown, n: number) => Array.isArray(xs) && xs.length === n && xs.every((x) => typeof x === 'string');
 
 /**
  * Whether `x` is a record this code could have written: every field of its type, every reference in
@@ -125,23 +125,21 @@ export function isPlanRecord(x: unknown): x is PlanRecord {
   if (!r || typeof r !== 'object' || typeof r.fingerprint !== 'string') return false;
   if (r.name !== undefined && typeof r.name !== 'string') return false;
   if (!r.metadata || typeof r.metadata !== 'object') return false;
-  if (!Array.isArray(r.terms) || !r.terms.every((t) => typeof t === 'string')) return false;
-  if (!Array.isArray(r.units) || r.units.length > MAX_UNITS_PER_DOC) return false;
+  if (!(r.kinds instanceof Uint8Array && r.parents instanceof Int32Array && r.lines instanceof Int32Array && r.ranges instanceof Int32Array)) return false;
   if (!(r.readable instanceof Int32Array && r.unitStarts instanceof Int32Array && r.unitTerms instanceof Int32Array)) return false;
   if (!(r.unitTfs instanceof Float32Array && r.lengths instanceof Float64Array)) return false;
-  const n = r.units.length;
-  if (r.unitStarts.length !== n + 1 || r.lengths.length !== n || r.unitStarts[0] !== 0) return false;
+  const n = r.kinds.length;
+  if (n > MAX_UNITS_PER_DOC || !isText(r.titles, n) || !isText(r.excerpts, n) || !isText(r.terms, r.terms?.length ?? -1)) return false;
+  if (r.parents.length !== n || r.lines.length !== n || r.ranges.length !== 4 * n || r.lengths.length !== n) return false;
+  if (r.unitStarts.length !== n + 1 || r.unitStarts[0] !== 0) return false;
   if (r.unitStarts[n] !== r.unitTerms.length || r.unitTfs.length !== r.unitTerms.length) return false;
   for (let u = 0; u < n; u++) {
-    const unit = r.units[u];
-    if (!unit || !KINDS.has(unit.kind) || typeof unit.title !== 'string' || typeof unit.excerpt !== 'string') return false;
-    if (!Number.isInteger(unit.parent) || unit.parent < -1 || unit.parent >= u || !Number.isInteger(unit.line)) return false;
-    if (!unit.range || !isPosition(unit.range.start) || !isPosition(unit.range.end)) return false;
+    if (r.kinds[u] >= UNIT_KINDS.length || r.parents[u] < -1 || r.parents[u] >= u || r.lines[u] < 0) return false;
     if (!(r.unitStarts[u + 1] >= r.unitStarts[u]) || !Number.isFinite(r.lengths[u])) return false;
-    // Each unit's terms ascending: the index relies on it.
+    // Each unit's terms ascending: postings are grouped from them.
     for (let i = r.unitStarts[u]; i < r.unitStarts[u + 1]; i++) {
       if (!(r.unitTerms[i] >= 0 && r.unitTerms[i] < r.terms.length) || (i > r.unitStarts[u] && r.unitTerms[i] <= r.unitTerms[i - 1])) return false;
     }
   }
-  return r.readable.every((t) => t >= 0 && t < r.terms.length) && r.unitTfs.every(Number.isFinite);
+  return r.ranges.every((v) => v >= 0) && r.readable.every((t) => t >= 0 && t < r.terms.length) && r.unitTfs.every(Number.isFinite);
 }
