@@ -113,7 +113,7 @@ export class Corpus {
   private readonly openSeq = new Map<string, number>();
   private pendingOpen = 0;
   private readonly queue: Work[] = [];
-  private draining = false;
+  private drainScheduled = false;
   private indexBytes = 0;
   private capLogged = false;
   private readonly pool: WorkerPool;
@@ -408,14 +408,26 @@ export class Corpus {
   private work(start: () => Generator<void, unknown>, valid: () => boolean): Promise<boolean> {
     return new Promise((done) => {
       this.queue.push({ start, valid, done });
+      this.scheduleDrain();
+    });
+  }
+
+  /**
+   * One slice of index work per turn of the event loop, never more: results arrive as messages, and
+   * Node delivers a worker's pending messages in one go, so work started from each of them would run
+   * slice after slice without a turn in between.
+   */
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    setImmediate(() => {
+      this.drainScheduled = false;
       this.drain();
     });
   }
 
-  /** Index work in slices of APPLY_BUDGET_MS; requests that came meanwhile are answered between them. */
+  /** Index work for up to APPLY_BUDGET_MS; requests that came meanwhile are answered before the next slice. */
   private drain(): void {
-    if (this.draining) return;
-    this.draining = true;
     const deadline = performance.now() + APPLY_BUDGET_MS;
     while (this.queue.length && performance.now() < deadline) {
       const item = this.queue[0];
@@ -437,8 +449,7 @@ export class Corpus {
         item.done(false);
       }
     }
-    this.draining = false;
-    if (this.queue.length) setImmediate(() => this.drain());
+    if (this.queue.length) this.scheduleDrain();
   }
 
   private shippedIndexed(): void {

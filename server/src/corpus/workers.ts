@@ -15,8 +15,12 @@ export interface PoolOptions {
   log: (message: string) => void;
 }
 
-/** Jobs a worker holds at once: the next one is there when it finishes one, but an urgent job waits for at most one. */
-const IN_FLIGHT = 2;
+/**
+ * Jobs a worker holds at once: enough to keep it busy while the request thread spends a slice
+ * swapping results in (a cached plan takes the worker about a millisecond), few enough that an
+ * open document's job does not wait long behind them.
+ */
+const IN_FLIGHT = 8;
 const IDLE_MS = 10_000;
 /** Deaths in a row (no job finished between them) after which the pool stops starting workers: something is wrong beyond one file. */
 const MAX_DEATHS = 4;
