@@ -6,7 +6,8 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { OutlineModel } from '../../server/src/service/model';
 import { parsePlan } from '../../server/src/service/parse/parser';
-import { fingerprint, RankingWeights, RelatedIndex } from '../../server/src/service/related/index';
+import { RankingWeights, RelatedIndex } from '../../server/src/service/related/index';
+import { fingerprint } from '../../server/src/service/related/record';
 import { PlanUnit, queryTerms, unitsOf } from '../../server/src/service/related/units';
 import { ROOT, Seed, seeds } from './seeds';
 
