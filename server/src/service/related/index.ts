@@ -763,11 +763,8 @@ function planKey(meta: DocumentMetadata): string | undefined {
 
 /** A URI with its escapes decoded and in one case: clients and Node write the same file differently (%3A, %e6). */
 function comparable(uri: string): string {
-  try {
-    return decodeURIComponent(uri).toLowerCase();
-  } catch {
-    return uri.toLowerCase();
-  }
+  const { scheme, authority, path } = URI.parse(uri);
+  return `${scheme}://${authority}${path}`.toLowerCase();
 }
 
 /** Whether `uri` names something inside the folder `folderUri`. */
