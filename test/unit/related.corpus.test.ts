@@ -1,16 +1,19 @@
 // The corpus on disk: which files are plans, how they are read off the request thread, the one rule
 // for symbolic links, the roots refused, the persisted index and its caps, and a worker that dies.
 import * as assert from 'assert';
+import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'fs';
 import * as iconv from 'iconv-lite';
+import { builtinModules } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { codeKey } from '../../server/src/corpus/cache';
 import { Corpus, CorpusOptions, resolveFolders } from '../../server/src/corpus/corpus';
 import { runJob } from '../../server/src/corpus/corpusWorker';
 import { findPlanFiles, isUnder, MAX_PLAN_BYTES, readPlanFile, resolveRoot, Root } from '../../server/src/corpus/files';
 import { noticeText, ReadFailure } from '../../server/src/service/l10n/messages';
-import { RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
+import { RankingWeights, RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
 import { queryTerms, unitsOf } from '../../server/src/service/related/units';
 import { parsePlan } from '../../server/src/service/parse/parser';
 import { seed, seeds } from '../helpers/seeds';
@@ -26,9 +29,12 @@ async function root(dir: string): Promise<Root> {
 
 const uriOf = (file: string) => pathToFileURL(file).href;
 
-/** A corpus over `roots`, synced; the caller disposes of it. */
+/**
+ * A corpus over `roots`, synced; the caller disposes of it. One worker unless asked: plans then arrive,
+ * and their terms are interned, in the same order every run, and answers compare (ties among terms go by id).
+ */
 async function synced(roots: string[], options: CorpusOptions = {}, logged: string[] = []) {
-  const corpus = new Corpus(new RelatedIndex(), (m) => logged.push(noticeText(m, 'en')), options);
+  const corpus = new Corpus(new RelatedIndex(), (m) => logged.push(noticeText(m, 'en')), { workers: 1, ...options });
   await corpus.setRoots([], roots);
   const result = await corpus.sync();
   return { corpus, result, logged };
@@ -305,6 +311,31 @@ describe('related measures: the persisted index', () => {
     await warm.corpus.dispose();
   });
 
+  it('keeps topic evidence unweighted: records from the cache rank under other weights as a fresh parse does', async () => {
+    const cold = await synced([dir], { cacheFolder });
+    const defaultAnswers = answers(cold.corpus.index);
+    await cold.corpus.dispose();
+    const weights: RankingWeights = { topic: 0.6, topicSaturation: 2, topicMin: 1, expansion: 0.25 };
+    const weighted = async (options: CorpusOptions) => {
+      // One worker, as in synced().
+      const corpus = new Corpus(new RelatedIndex(weights), () => undefined, { ...options, workers: 1 });
+      try {
+        await corpus.setRoots([], [dir]);
+        const { cached } = await corpus.sync();
+        const onTopics = unitsOf(parsePlan(seed('五角场').text)).filter((u) => corpus.index.search(queryTerms(u), { limit: 5 }).some((h) => h.sharedTopics.length > 0));
+        return { cached, answers: answers(corpus.index), onTopics: onTopics.length };
+      } finally {
+        await corpus.dispose();
+      }
+    };
+    const fromCache = await weighted({ cacheFolder });
+    const fresh = await weighted({});
+    assert.deepStrictEqual([fromCache.cached, fresh.cached], [4, 0]);
+    assert.deepStrictEqual(fromCache.answers, fresh.answers);
+    assert.notDeepStrictEqual(fromCache.answers, defaultAnswers, 'the weights change the ranking');
+    assert.ok(fromCache.onTopics > 10, 'answers on shared topics, from topics cached');
+  });
+
   it('takes records made by other code for foreign: a changed worker reads everything again', async () => {
     const cold = await synced([dir], { cacheFolder });
     await cold.corpus.dispose();
@@ -316,6 +347,31 @@ describe('related measures: the persisted index', () => {
       await other.corpus.dispose();
     } finally {
       unlinkSync(otherWorker);
+    }
+  });
+
+  it('has a key that changes with the lexicon and the normalisation: the worker bundle holds them and needs nothing else', async function () {
+    this.timeout(60000);
+    const repo = path.resolve(__dirname, '..', '..', '..');
+    const shipped = path.join(repo, 'server', 'out', 'corpusWorker.js');
+    // Nothing of the project or of OpenCC is loaded from outside the bundle whose hash is the key.
+    const required = [...readFileSync(shipped, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+    assert.ok(required.length > 0 && required.every((m) => builtinModules.includes(m)), required.join());
+    const out = mkdtempSync(path.join(os.tmpdir(), 'workplan-worker-build-'));
+    /** The worker bundled as scripts/build.mjs bundles it, with one source file edited; its cache key. */
+    const keyWith = async (name: string, edit: (source: string) => string = (x) => x) => {
+      const outfile = path.join(out, `${name}.js`);
+      const patch = { name: 'edit', setup: (b: esbuild.PluginBuild) => b.onLoad({ filter: new RegExp(`related[/\\\\]${name}\\.ts$`) }, (a) => ({ contents: edit(readFileSync(a.path, 'utf8')), loader: 'ts' })) };
+      await esbuild.build({ entryPoints: [path.join(repo, 'server', 'src', 'corpus', 'corpusWorker.ts')], outfile, bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'silent', plugins: [patch] });
+      return codeKey(outfile);
+    };
+    try {
+      const key = await keyWith('topics');
+      assert.strictEqual(await keyWith('terms'), key, 'the same code, the same key');
+      assert.notStrictEqual(await keyWith('topics', (src) => src.replace("'双招双引', ", "'双招双引', '招才引智', ")), key, 'a term added to the lexicon');
+      assert.notStrictEqual(await keyWith('terms', (src) => src.replace('.toLowerCase()', '')), key, 'the normalisation changed');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });
@@ -335,7 +391,7 @@ describe('related measures: worker threads and caps', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a worker that dies is logged and replaced: the plans around the one that killed it are indexed, open documents too', async () => {
-    const { corpus, result, logged } = await synced([dir], { workerScript: CRASHING_WORKER, workers: 1 });
+    const { corpus, result, logged } = await synced([dir], { workerScript: CRASHING_WORKER });
     try {
       assert.deepStrictEqual([result.plans, result.skipped], [2, 1]);
       assert.ok(logged.some((m) => m.includes('indexing thread stopped')), logged.join('\n'));
