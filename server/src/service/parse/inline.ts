@@ -414,7 +414,7 @@ export class Inline {
     const l = this.l;
     const para = this.para;
     para.reset(from, l.lines.contentEnd(i), i);
-    for (let k = l.runsOn(i); k >= 0; k = l.runsOn(k)) para.add(l.lines.contentStart(k), l.lines.contentEnd(k), k);
+    for (let k = l.runsOn(i); k >= 0; k = l.runsOn(k)) para.add(l.continuationStart(k), l.lines.contentEnd(k), k);
     return para;
   }
 
@@ -534,7 +534,8 @@ export class Inline {
     const titleStart = skipDecoration(text, e.span.end, firstEnd);
     let titleEnd = firstEnd;
     while (titleEnd > titleStart && isRunInTitleTail(text.charCodeAt(titleEnd - 1)) && !(inClass(text.charCodeAt(titleEnd - 1), CLOSER) && hasOpenQuote(text, titleStart, titleEnd - 1))) titleEnd--;
-    let title = cleanInline(text.slice(titleStart, titleEnd));
+    // Read through the paragraph's lines: a title broken over lines loses the break and any chunk number.
+    let title = cleanInline(para.text(titleStart, titleEnd));
     if (visibleLength(title, RUN_IN_TITLE_MAX) > RUN_IN_TITLE_MAX) {
       // A run-in that never stops for `。`: its first clause names it. The comma is found in the text
       // as written, so the title ends there even when cleaning removed emphasis from the clause.

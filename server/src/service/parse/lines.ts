@@ -8,7 +8,7 @@ import { matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle } from './metadata';
 import { Finder } from './scan';
 import {
-  FRONT_MATTER_LINES, NOTICE_HEAD_LINES, NOTICE_MAX_LINES, SIGNATURE_DATE_MAX, SIGNATURE_ISSUER_MAX, TITLE_LINES, TITLE_MAX,
+  CHUNK_LINE_MIN, FRONT_MATTER_LINES, NOTICE_HEAD_LINES, NOTICE_MAX_LINES, SIGNATURE_DATE_MAX, SIGNATURE_ISSUER_MAX, TITLE_LINES, TITLE_MAX,
   UNNUMBERED_MAX, UNNUMBERED_MIN,
 } from './thresholds';
 
@@ -85,6 +85,8 @@ export class Lines {
   notice?: Span;
   titleSpan?: Span;
   titleText?: string;
+  /** Lines that open with a document site's chunk number (`2、`), which is not the plan's text. */
+  private readonly chunkLines = new Set<number>();
   /** Last line of each unnumbered heading group and each signature, by its first line. */
   readonly groupEnds = new Map<number, number>();
   private readonly years: Finder;
@@ -155,10 +157,11 @@ export class Lines {
       chunk.push(i);
       const above = this.previousContent(i - 1);
       if (above >= 0 && (this.kinds[above] === LineKind.Text || this.kinds[above] === LineKind.Marker) && !endsSentence(this.text, this.lines.start(above), this.lines.end(above)) &&
-        this.lines.contentEnd(above) - this.lines.contentStart(above) > 40) interrupts = true;
+        this.lines.contentEnd(above) - this.lines.contentStart(above) > CHUNK_LINE_MIN) interrupts = true;
     }
-    if (!interrupts || chunk.length < 2) return;
+    if (!interrupts) return;
     for (const i of chunk) {
+      this.chunkLines.add(i);
       const q = (this.bodyStarts[i] = skipSpaces(this.text, this.markers[i]!.span.end, this.lines.end(i)));
       this.markers[i] = undefined;
       this.enumerators[i] = matchEnumerator(this.text.slice(q, q + 24), q);
@@ -200,6 +203,11 @@ export class Lines {
 
   cleanTitle(s: string): string {
     return s.replace(HASHES, '').replace(EMPHASIS, '').trim();
+  }
+
+  /** Where line `k`'s text starts when it goes on with the paragraph above: after a chunk number, if it has one. */
+  continuationStart(k: number): number {
+    return this.chunkLines.has(k) ? this.bodyStarts[k] : this.lines.contentStart(k);
   }
 
   /**
@@ -476,9 +484,10 @@ export class Lines {
     return n >= UNNUMBERED_MIN && n <= UNNUMBERED_MAX && !NO_HEADING_PUNCT.test(t);
   }
 
+  /** The last line of the group of heading candidates from line `i`: lines one blank line apart (two or more part groups). */
   private headingGroupEnd(i: number): number {
     let last = i;
-    for (let j = this.nextContent(i + 1); j >= 0 && this.isHeadingCandidate(j) && !this.signatureLine(j); j = this.nextContent(j + 1)) last = j;
+    for (let j = this.nextContent(i + 1); j >= 0 && j - last <= 2 && this.isHeadingCandidate(j) && !this.signatureLine(j); j = this.nextContent(j + 1)) last = j;
     return last;
   }
 

@@ -13,7 +13,7 @@ const DISTRICT_SUFFIX = '(?:区|區|县|縣|市)';
 // A place name follows the start, punctuation, a district, 《 or the Party's 中共 of a committee's
 // name; it is 2–8 ideographs ending in 街道/镇/乡. Words that only lead into a name are cut off after.
 const PLACE = new RegExp(
-  `(?:^|[\\s。，,、；;：:“"《（(|])(?:中共)?(?:[\\u4e00-\\u9fff]{0,6}?(?:省|市))?([\\u4e00-\\u9fff]{1,6}?${DISTRICT_SUFFIX})?([\\u4e00-\\u9fff]{1,8}?${PLACE_SUFFIX})(?!${NOT_AFTER_PLACE})`,
+  `(?:^|[\\s。，,、；;：:“"《（(|—]|[0-9０-９]{4}\\s*年度?)(?:中共)?(?:[\\u4e00-\\u9fff]{0,6}?(?:省|市))?([\\u4e00-\\u9fff]{1,6}?${DISTRICT_SUFFIX})?([\\u4e00-\\u9fff]{1,8}?${PLACE_SUFFIX})(?!${NOT_AFTER_PLACE})`,
   'g',
 );
 /** A community (`XX社区`), named where no street or town is. */
