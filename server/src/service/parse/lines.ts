@@ -44,7 +44,7 @@ const CLOSING_START = charClass('*各同');
 /** The address at the top of a speech or report, alone on its line: `各位代表：`. */
 const ADDRESS = new RegExp(`^${AUDIENCE}[、，,\\s]*(?:${AUDIENCE})?[:：]$`);
 /** The occasion under a report's title: `在木棠镇第十七届人民代表大会第五次会议上的报告`. */
-const OCCASION = /^在.{2,50}上的(?:报告|報告|讲话|講話|发言|發言)$/;
+const OCCASION = /^在.{2,50}(?:会议|會議|大会|大會)上(?:的(?:报告|報告|讲话|講話|发言|發言))?$/;
 const NO_HEADING_PUNCT = /[。！？!?；;，,、：:]/;
 /** A label above a section's numbering (`2020年主要工作措施、亮点及成效`) may list with `、`. */
 const NO_LABEL_PUNCT = /[。！？!?；;，,：:]/;
@@ -394,32 +394,62 @@ export class Lines {
 
   // ---- body structure ----------------------------------------------------------------------------
 
-  /** Marks the lines of the body that are not prose: parts, closing appeals, signatures, titles of appended documents, unnumbered headings. */
+  /**
+   * Marks the lines of the body that are not prose: parts, closing appeals, signatures, titles of
+   * appended documents, then unnumbered headings. Whether a standalone short line heads a section
+   * depends on whether its own document numbers its headings: files join plans of both kinds.
+   */
   private readStructure(): void {
     for (let i = this.firstBodyLine; i < this.count; i++) {
       if (this.kinds[i] !== LineKind.Text || this.structure[i] !== Structure.None) continue;
-      if (this.closes(i)) this.structure[i] = Structure.Closing;
-      else if (this.opensPart(i)) this.structure[i] = Structure.Part;
+      if (this.closes(i)) {
+        // An address alone on its line (`各位代表：`) is no appeal: a speech begins after it.
+        if (ADDRESS.test(this.lineText(i))) this.roles[i] = LineRole.FrontMatter;
+        else this.structure[i] = Structure.Closing;
+      } else if (this.opensPart(i)) this.structure[i] = Structure.Part;
       else if (this.startsDocument(i)) this.structure[i] = Structure.DocumentTitle;
-      else if (this.signatureAt(i)) continue;
-      else if (this.isHeadingCandidate(i)) {
-        if (this.numbered) {
-          if (this.labelsNumbering(i)) this.structure[i] = Structure.Label;
-          // A slogan or headline standing alone, which a numbered plan does not take for a heading.
-          else this.roles[i] = LineRole.Headline;
-          continue;
-        }
-        const last = this.headingGroupEnd(i);
-        if (this.nextContent(last + 1) < 0) {
-          this.roles[i] = LineRole.Headline;
-          continue;
-        }
-        this.structure[i] = Structure.Unnumbered;
-        this.groupEnds.set(i, last);
-        for (let j = i + 1; j <= last; j++) if (this.kinds[j] === LineKind.Text) this.structure[j] = Structure.Unnumbered;
-        i = last;
-      }
+      else this.signatureAt(i);
     }
+    const numbered = this.numberedDocuments();
+    for (let i = this.firstBodyLine; i < this.count; i++) {
+      if (this.kinds[i] !== LineKind.Text || this.structure[i] !== Structure.None || !this.isHeadingCandidate(i)) continue;
+      if (numbered[i]) {
+        if (this.labelsNumbering(i)) this.structure[i] = Structure.Label;
+        // A slogan or headline standing alone, which a numbered plan does not take for a heading.
+        else this.roles[i] = LineRole.Headline;
+        continue;
+      }
+      const last = this.headingGroupEnd(i);
+      if (this.nextContent(last + 1) < 0) {
+        this.roles[i] = LineRole.Headline;
+        continue;
+      }
+      this.structure[i] = Structure.Unnumbered;
+      this.groupEnds.set(i, last);
+      for (let j = i + 1; j <= last; j++) if (this.kinds[j] === LineKind.Text) this.structure[j] = Structure.Unnumbered;
+      i = last;
+    }
+  }
+
+  /**
+   * For each line, whether the document it belongs to numbers its headings (two marker lines or more).
+   * A document ends at a closing appeal, a signature or the title of the next one.
+   */
+  private numberedDocuments(): Uint8Array {
+    const numbered = new Uint8Array(this.count);
+    let from = 0;
+    let markers = 0;
+    for (let i = 0; i <= this.count; i++) {
+      const s = i < this.count ? this.structure[i] : Structure.None;
+      const ends = i === this.count || s === Structure.Closing || s === Structure.DocumentTitle || (s === Structure.Signature && this.structure[i - 1] !== Structure.Signature);
+      if (ends) {
+        numbered.fill(markers >= 2 ? 1 : 0, from, i);
+        from = i;
+        markers = 0;
+      }
+      if (i < this.count && this.kinds[i] === LineKind.Marker) markers++;
+    }
+    return numbered;
   }
 
   /**
@@ -428,6 +458,13 @@ export class Lines {
    */
   private signatureAt(i: number): boolean {
     // Most lines are longer than any issuer or date: answered before any text is built.
+    if (this.contentLength(i) > SIGNATURE_ISSUER_MAX * 2 + SIGNATURE_DATE_MAX) return false;
+    if (this.signsOnOneLine(i)) {
+      this.structure[i] = Structure.Signature;
+      this.roles[i] = LineRole.Signature;
+      this.groupEnds.set(i, i);
+      return true;
+    }
     if (this.contentLength(i) > SIGNATURE_ISSUER_MAX) return false;
     let date = i;
     // Up to two issuer lines above the date: joint issuers are often signed one per line.
@@ -447,6 +484,15 @@ export class Lines {
     }
     this.groupEnds.set(i, date);
     return true;
+  }
+
+  /** Issuers and date on one line: `中共某街道工作委员会 某街道办事处 2025年2月5日`. */
+  private signsOnOneLine(i: number): boolean {
+    const s = this.lineText(i);
+    const date = DATE_LINE.exec(s);
+    if (!date) return false;
+    const issuers = s.slice(0, date.index).trim();
+    return issuers.length > 0 && !NO_HEADING_PUNCT.test(issuers) && ISSUER.test(issuers);
   }
 
   /** Whether line `i` names a part of the plan or an attachment, on a short line of its own. */
@@ -487,7 +533,7 @@ export class Lines {
   /** The last line of the group of heading candidates from line `i`: lines one blank line apart (two or more part groups). */
   private headingGroupEnd(i: number): number {
     let last = i;
-    for (let j = this.nextContent(i + 1); j >= 0 && j - last <= 2 && this.isHeadingCandidate(j) && !this.signatureLine(j); j = this.nextContent(j + 1)) last = j;
+    for (let j = this.nextContent(i + 1); j >= 0 && j - last <= 2 && this.structure[j] === Structure.None && this.isHeadingCandidate(j) && !this.signatureLine(j); j = this.nextContent(j + 1)) last = j;
     return last;
   }
 
