@@ -5,6 +5,8 @@ import { LineRole, OutlineModel } from '../../server/src/service/model';
 import { Inline } from '../../server/src/service/parse/inline';
 import { Lines } from '../../server/src/service/parse/lines';
 import { parsePlan } from '../../server/src/service/parse/parser';
+import { LanguageService } from '../../server/src/service/languageService';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from '../helpers/parse';
 import { seeds } from '../helpers/seeds';
 
@@ -144,6 +146,11 @@ describe('parser: the seeds joined end to end, closing appeals left in the middl
       const errors: unknown[] = [];
       const model = parsePlan('一、甲\n做好工作\n', (e) => errors.push(e));
       assert.deepStrictEqual([model.nodes.length, errors.map(String)], [0, ['Error: a bug in the paragraph-end rule']]);
+      // The language service passes it on with the document's URI (the server logs it to the client).
+      const reported: string[] = [];
+      const service = new LanguageService({ onParseError: (uri, e) => reported.push(`${uri}: ${String(e)}`) });
+      assert.deepStrictEqual(service.getDocumentSymbols(TextDocument.create('file:///plan.txt', 'workplan', 1, '一、甲\n做好工作\n')), []);
+      assert.deepStrictEqual(reported, ['file:///plan.txt: Error: a bug in the paragraph-end rule']);
     } finally {
       Lines.prototype.runsOn = runsOn;
     }

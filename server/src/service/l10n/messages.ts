@@ -247,6 +247,10 @@ const NOTICES = {
     (a) => `工作计划：文件 ${a.name} 过大（${a.size}，上限 ${a.limit}），不做分析。`,
     (a) => `Workplan: ${a.name} is too large (${a.size}, limit ${a.limit}); it is not analysed.`,
   ),
+  'parse.failed': notice<{ uri: string; error: string }>(
+    (a) => `工作计划：解析 ${a.uri} 时出现内部错误，大纲暂时为空，请报告此问题：${a.error}`,
+    (a) => `Workplan: an internal error while parsing ${a.uri} left its outline empty; please report it: ${a.error}`,
+  ),
   'diagnostics.failed': notice<{ uri: string; error: string }>(
     (a) => `工作计划：${a.uri} 的诊断失败：${a.error}`,
     (a) => `Workplan: diagnostics of ${a.uri} failed: ${a.error}`,
