@@ -51,8 +51,8 @@ const JOINED = /(?:及|和|暨|与|與|并|並|、)/;
 const CLAUSE_MARK = /[，,；;。！？!?]/;
 /** What a title ends with: the kind of document (or a notice that covers one). */
 const TITLE_END = new RegExp(`(?:${KIND_WORDS}|通\\s*知)$`);
-/** A note after a title: `（草案）`, `(征求意见稿)`. */
-const TITLE_NOTE = /\s*[（(【][^（()）【】]{1,10}[）)】]$/;
+/** A note after a title: `（草案）`, `(征求意见稿)`, or a template site's `篇1`. */
+const TITLE_NOTE = /\s*(?:[（(【][^（()）【】]{1,10}[）)】]|篇[0-9一二三四五六七八九十]{1,3})$/;
 /** A title without a year names the work (`乡镇重点工作安排`): read as one only at the top. */
 const WORK_TITLE = new RegExp(`工作(?:${KIND_WORDS})$`);
 
