@@ -4,7 +4,7 @@
 // shaped like run-in measures. The tree pass decides which candidates go on with the outline.
 import { Enumerator, Marker, ParseProblem, Span } from '../model';
 import { charClass, inClass, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, occurrences, visibleLength } from '../text/chars';
-import { LineKind, Lines, Structure } from './lines';
+import { CONTINUED, LineKind, Lines, Structure } from './lines';
 import { FAMILY_RANK, isDigitCode, matchEnumerator, matchMarker, mayStartOrdinal, NUMERAL_CHARS } from './markers';
 import { CharFinder, Finder } from './scan';
 import {
@@ -296,7 +296,7 @@ export class Inline {
           break;
         case LineKind.Residue:
           // `(上接1版)`: an article continued from another page starts here.
-          if (/[接轉转]/.test(l.lineText(i))) this.events.push({ structure: 'continued', line: i, last: i });
+          if (CONTINUED.test(l.lineText(i))) this.events.push({ structure: 'continued', line: i, last: i });
           i++;
           break;
         case LineKind.Marker:
@@ -656,7 +656,7 @@ function hasOpenQuote(text: string, start: number, end: number): boolean {
 }
 
 /** Skips spaces and `**` from `p` up to `end`. */
-export function skipDecoration(text: string, p: number, end: number): number {
+function skipDecoration(text: string, p: number, end: number): number {
   while (p < end && (isSpaceCode(text.charCodeAt(p)) || text.charCodeAt(p) === STAR)) p++;
   return p;
 }
