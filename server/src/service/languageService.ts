@@ -60,7 +60,7 @@ export class LanguageService {
   }
 
   getDocumentSymbols(doc: TextDocument): DocumentSymbol[] {
-    return getDocumentSymbols(this.getModel(doc));
+    return getDocumentSymbols(this.getModel(doc), this.lang);
   }
 
   getFoldingRanges(doc: TextDocument, rangeLimit?: number): FoldingRange[] {
