@@ -9,8 +9,8 @@ describe('messages: notices of the server and the client', () => {
   const args = new Proxy({}, { get: (_, name) => (name === 'why' ? { kind: 'notFile' } : name === 'stop' ? { kind: 'outOfMemory' } : 'x') });
   // A record, so that the compiler asks for every key.
   const keys = Object.keys({
-    'client.name': 1, 'client.openTextFirst': 1, 'client.openPlanFirst': 1, 'client.noRelated': 1, 'symbols.label': 1, 'file.tooLarge': 1,
-    'diagnostics.failed': 1, 'related.progress.title': 1, 'related.progress.indexing': 1, 'related.indexed': 1, 'related.cannotWatch': 1,
+    'client.name': 1, 'client.openTextFirst': 1, 'client.openPlanFirst': 1, 'client.noRelated': 1, 'symbols.label': 1, 'symbols.untitled': 1, 'file.tooLarge': 1,
+    'diagnostics.failed': 1, 'parse.failed': 1, 'related.progress.title': 1, 'related.progress.indexing': 1, 'related.indexed': 1, 'related.cannotWatch': 1,
     'corpus.fileLimit': 1, 'corpus.folderUnreadable': 1, 'corpus.skipped': 1, 'tasks.cannotRead': 1, 'corpus.indexCap': 1, 'corpus.cannotIndex': 1,
     'corpus.threadStopped': 1, 'corpus.noCache': 1, 'corpus.cacheUnwritable': 1, 'corpus.missingFolder': 1, 'corpus.refused.disk': 1, 'corpus.refused.home': 1,
   } satisfies Record<NoticeKey, 1>) as NoticeKey[];

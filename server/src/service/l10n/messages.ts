@@ -269,9 +269,14 @@ const NOTICES = {
   'client.openPlanFirst': notice(() => '请先打开一份工作计划。', () => 'Open a work plan first.'),
   'client.noRelated': notice(() => '光标处的标题或举措没有找到相关举措。', () => 'No related measures for the heading or measure at the cursor.'),
   'symbols.label': notice(() => '工作计划', () => 'Work plan'),
+  'symbols.untitled': notice(() => '（无标题）', () => '(untitled)'),
   'file.tooLarge': notice<{ name: string; size: string; limit: string }>(
     (a) => `工作计划：文件 ${a.name} 过大（${a.size}，上限 ${a.limit}），不做分析。`,
     (a) => `Workplan: ${a.name} is too large (${a.size}, limit ${a.limit}); it is not analysed.`,
+  ),
+  'parse.failed': notice<{ uri: string; error: string }>(
+    (a) => `工作计划：解析 ${a.uri} 时出现内部错误，大纲暂时为空，请报告此问题：${a.error}`,
+    (a) => `Workplan: an internal error while parsing ${a.uri} left its outline empty; please report it: ${a.error}`,
   ),
   'diagnostics.failed': notice<{ uri: string; error: string }>(
     (a) => `工作计划：${a.uri} 的诊断失败：${a.error}`,
