@@ -61,4 +61,22 @@ describe('related measures: the topic lexicon', () => {
     for (const [title, topic] of Object.entries(expected)) assert.ok(simplified.get(title)?.includes(topic), `${title}: ${simplified.get(title)}`);
     assert.deepStrictEqual([...strongest(TRADITIONAL).values()], [...simplified.values()]);
   });
+
+  it('gives a heading the topics of the measures below it, and a measure none of its siblings\'', () => {
+    const plan = [
+      '一、稳中求进，实干争先',
+      '（一）做强招商引资',
+      '开展以商招商，全年引进企业20家。',
+      '（二）走访企业解难题',
+      '落实助企纾困政策，做好企业服务专员工作。',
+      '二、凝心聚力，固本强基',
+      '（一）推进全面从严治党',
+      '落实一岗双责，开展警示教育。',
+    ].join('\n');
+    const units = new Map(unitsOf(parsePlan(plan)).map((u) => [u.title, new Set([...unitTopics(u).keys()].map((t) => TOPICS[t].id))]));
+    assert.deepStrictEqual([...units.get('稳中求进，实干争先')!].sort(), ['business-environment', 'investment']);
+    assert.deepStrictEqual([...units.get('凝心聚力，固本强基')!], ['discipline']);
+    assert.ok(!units.get('做强招商引资')!.has('business-environment'), 'a sibling\'s topic');
+    assert.ok(!units.get('推进全面从严治党')!.has('investment'), 'another section\'s topic');
+  });
 });
