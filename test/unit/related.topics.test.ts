@@ -42,6 +42,7 @@ describe('related measures: the topic lexicon', () => {
   it('counts the longest term at a position only: 闲置物业 is about buildings, not property management', () => {
     assert.deepStrictEqual(topicsOf('盘活闲置物业'), ['buildings-parks']);
     assert.deepStrictEqual(topicsOf('弘扬廉洁文化，建设法治文化阵地'), ['discipline', 'rule-of-law'], 'X文化 is about X, not about culture');
+    assert.deepStrictEqual(topicsOf('加快推进林下经济发展'), ['agriculture'], 'farming under forest, not the economy as a whole');
     assert.deepStrictEqual(topicsOf('规范物业服务，指导业委会换届'), ['party-organization', 'property'].sort());
     assert.deepStrictEqual(topicsOf('推进经济持续健康发展'), [], 'a word every plan uses says nothing');
   });
