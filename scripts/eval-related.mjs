@@ -45,7 +45,7 @@ function summary(results) {
 const objective = (s) => (s.seeds.tune.p + (Number.isNaN(s.unseen.tune.p) ? s.seeds.tune.p : s.unseen.tune.p)) / 2;
 
 function service(weights) {
-  return pairs.serviceRanker(pairs.seedIndex(weights));
+  return pairs.serviceRanker(pairs.seedIndex({ ...DEFAULT_WEIGHTS, ...weights }));
 }
 
 if (args.has('--tune')) {

@@ -41,6 +41,8 @@ describe('related measures: the topic lexicon', () => {
 
   it('counts the longest term at a position only: 闲置物业 is about buildings, not property management', () => {
     assert.deepStrictEqual(topicsOf('盘活闲置物业'), ['buildings-parks']);
+    assert.deepStrictEqual(topicsOf('弘扬廉洁文化，建设法治文化阵地'), ['discipline', 'rule-of-law'], 'X文化 is about X, not about culture');
+    assert.deepStrictEqual(topicsOf('加快推进林下经济发展'), ['agriculture'], 'farming under forest, not the economy as a whole');
     assert.deepStrictEqual(topicsOf('规范物业服务，指导业委会换届'), ['party-organization', 'property'].sort());
     assert.deepStrictEqual(topicsOf('推进经济持续健康发展'), [], 'a word every plan uses says nothing');
   });
@@ -60,5 +62,23 @@ describe('related measures: the topic lexicon', () => {
     const simplified = strongest(PLAN);
     for (const [title, topic] of Object.entries(expected)) assert.ok(simplified.get(title)?.includes(topic), `${title}: ${simplified.get(title)}`);
     assert.deepStrictEqual([...strongest(TRADITIONAL).values()], [...simplified.values()]);
+  });
+
+  it('gives a heading the topics of the measures below it, and a measure none of its siblings\'', () => {
+    const plan = [
+      '一、稳中求进，实干争先',
+      '（一）做强招商引资',
+      '开展以商招商，全年引进企业20家。',
+      '（二）走访企业解难题',
+      '落实助企纾困政策，做好企业服务专员工作。',
+      '二、凝心聚力，固本强基',
+      '（一）推进全面从严治党',
+      '落实一岗双责，开展警示教育。',
+    ].join('\n');
+    const units = new Map(unitsOf(parsePlan(plan)).map((u) => [u.title, new Set([...unitTopics(u).keys()].map((t) => TOPICS[t].id))]));
+    assert.deepStrictEqual([...units.get('稳中求进，实干争先')!].sort(), ['business-environment', 'investment']);
+    assert.deepStrictEqual([...units.get('凝心聚力，固本强基')!], ['discipline']);
+    assert.ok(!units.get('做强招商引资')!.has('business-environment'), 'a sibling\'s topic');
+    assert.ok(!units.get('推进全面从严治党')!.has('investment'), 'another section\'s topic');
   });
 });

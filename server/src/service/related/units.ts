@@ -15,6 +15,8 @@ export interface PlanUnit {
   /** The node's own body text (children excluded). */
   body: string;
   parent?: PlanUnit;
+  /** The units directly below it, in document order. */
+  children: PlanUnit[];
   /** The plan it belongs to. */
   model: OutlineModel;
 }
@@ -24,6 +26,9 @@ export interface PlanUnit {
 const TITLE_WEIGHT = 2;
 const PARENT_TITLE_WEIGHT = 0.5;
 const PARENT_BODY_WEIGHT = 0.3;
+// A heading's topics are its section's: `（一）坚持强动能促发展` names none, its measures do.
+const CHILD_TITLE_WEIGHT = 1;
+const CHILD_BODY_WEIGHT = 0.3;
 
 const CJK_GAP = new RegExp(`(?<=[${CJK}“”"、，,。])\\s+(?=[${CJK}“”"])`, 'g');
 const EXCERPT_CHARS = 60;
@@ -49,8 +54,10 @@ export function unitsOf(model: OutlineModel): PlanUnit[] {
       path: parent ? [...parent.path, parent.title] : [],
       body: node.bodySpans.map((s) => model.text.slice(s.start, s.end)).join('\n'),
       parent,
+      children: [],
       model,
     };
+    parent?.children.push(unit);
     byNode.set(node, unit);
     units.push(unit);
   }
@@ -115,7 +122,10 @@ function addTopics(into: Map<number, number>, c: Counted, weight: number): void 
   for (const [topic, n] of c.topics) into.set(topic, (into.get(topic) ?? 0) + n * weight);
 }
 
-/** How much a unit speaks of each topic: lexicon terms counted where its terms are, weighted alike. */
+/**
+ * How much a unit speaks of each topic: lexicon terms counted where its terms are, weighted alike,
+ * and in the titles and bodies of the units directly below it.
+ */
 export function unitTopics(unit: PlanUnit, into = new Map<number, number>()): Map<number, number> {
   const own = countsOf(unit);
   addTopics(into, own.title, TITLE_WEIGHT);
@@ -124,6 +134,10 @@ export function unitTopics(unit: PlanUnit, into = new Map<number, number>()): Ma
     const parent = countsOf(unit.parent);
     addTopics(into, parent.title, PARENT_TITLE_WEIGHT);
     addTopics(into, parent.body, PARENT_BODY_WEIGHT);
+  }
+  for (const child of unit.children) {
+    addTopics(into, countsOf(child).title, CHILD_TITLE_WEIGHT);
+    addTopics(into, countsOf(child).body, CHILD_BODY_WEIGHT);
   }
   return into;
 }
@@ -134,14 +148,8 @@ export function unitTopics(unit: PlanUnit, into = new Map<number, number>()): Ma
  */
 export function queryTerms(unit: PlanUnit): Map<string, number> {
   const terms = new Map<string, number>();
-  const topics = unitTopics(unit);
   unitTerms(unit, terms);
-  for (const child of unit.node.children) {
-    const title = normalizeText(child.title);
-    addNormalizedTerms(title, 1, terms);
-    addTopicHits(title, 1, topics);
-  }
-  for (const [topic, evidence] of topics) terms.set(topicTerm(topic), evidence);
+  for (const child of unit.children) add(terms, countsOf(child).title, 1);
   return terms;
 }
 
