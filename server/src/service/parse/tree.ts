@@ -109,7 +109,7 @@ class TreeBuilder {
       if (!c) break;
       if (c.kind !== CandidateKind.Heading) {
         if (back) continue;
-        const s = stack[stack.length - 1] ?? this.topLevel();
+        const s = stack.length ? stack[stack.length - 1] : this.topLevel();
         if (c.kind === CandidateKind.RunIn) (s.runIns === NO_CANDIDATES ? (s.runIns = []) : s.runIns).push(c);
         else (s.measures === NO_CANDIDATES ? (s.measures = []) : s.measures).push(c);
         continue;
@@ -261,6 +261,8 @@ class TreeBuilder {
     };
     const nodes: OutlineNode[] = [];
     const stack: OutlineNode[] = [];
+    const bodies = new Gathered<Span>();
+    const kids = new Gathered<OutlineNode>();
     const problems: ParseProblem[] = [];
     let backMatter: Span | undefined;
     let signature: Span | undefined;
@@ -268,28 +270,35 @@ class TreeBuilder {
     let bodyFrom = 0;
     let bodyLine = l.firstBodyLine;
     const addBody = (until: number) => {
-      const owner = stack[stack.length - 1];
+      const owned = stack.length > 0;
       for (; bodyLine < l.count && l.lines.start(bodyLine) < until; bodyLine++) {
         const a = Math.max(l.lines.contentStart(bodyLine), bodyFrom);
         const b = Math.min(l.lines.contentEnd(bodyLine), until);
-        if (owner && a < b && isProse(l, bodyLine)) {
-          if (owner.bodySpans === NONE) owner.bodySpans = [];
-          owner.bodySpans.push({ start: a, end: b });
-        }
+        if (owned && a < b && isProse(l, bodyLine)) bodies.add({ start: a, end: b });
         if (l.lines.end(bodyLine) > until) break;
       }
     };
     const push = (node: OutlineNode) => {
-      const parent = stack[stack.length - 1];
-      node.parent = parent;
-      node.depth = stack.length + 1;
-      if (parent) {
-        if (parent.children === NONE) parent.children = [];
-        parent.children.push(node);
-      } else roots.push(node);
+      const d = stack.length;
+      node.parent = d ? stack[d - 1] : undefined;
+      node.depth = d + 1;
+      if (d) kids.add(node);
+      else roots.push(node);
       nodes.push(node);
       stack.push(node);
+      bodies.open(d);
+      kids.open(d);
     };
+    /** The innermost open node closes: its body and children are complete, and its span covers them. */
+    const pop = () => {
+      const d = stack.length - 1;
+      const n = stack.pop()!;
+      n.bodySpans = bodies.close(d);
+      n.children = kids.close(d);
+      for (const b of n.bodySpans) if (b.end > n.span.end) n.span.end = b.end;
+      if (n.children.length && n.children[n.children.length - 1].span.end > n.span.end) n.span.end = n.children[n.children.length - 1].span.end;
+    };
+    const top = () => stack[stack.length - 1];
     const events = this.events;
     let e = 0;
     for (let k = 0; k <= this.sorted.length; k++) {
@@ -302,7 +311,7 @@ class TreeBuilder {
         const span = { start: l.lines.contentStart(ev.line), end: l.lines.contentEnd(ev.last) };
         addBody(span.start);
         endClosing(span.start);
-        stack.length = 0;
+        while (stack.length) pop();
         if (ENDS_ALL.has(ev.structure)) {
           if (ev.structure === Structure.DocumentTitle) l.roles[ev.line] = LineRole.Title;
           else {
@@ -323,26 +332,21 @@ class TreeBuilder {
       backMatter = signature = undefined;
       if (c.kind === CandidateKind.Heading) {
         const rank = FAMILY_RANK[c.marker!.family];
-        while (stack.length && (isLeaf(stack[stack.length - 1]) || stack[stack.length - 1].rank >= rank)) stack.pop();
+        while (stack.length && (isLeaf(top()) || top().rank >= rank)) pop();
         if (c.problem) problems.push(c.problem);
         if (c.place === Place.LineStart) l.roles[c.line] = LineRole.Heading;
         // A split heading's title line is the heading's too.
         if (c.problem?.code === 'heading.split') for (let j = c.line; j < l.count && l.lines.start(j) <= c.titleStart; j++) if (l.kinds[j] !== LineKind.Blank) l.roles[j] = LineRole.Heading;
       } else {
-        while (stack.length && isLeaf(stack[stack.length - 1])) stack.pop();
+        while (stack.length && isLeaf(top())) pop();
       }
       push(nodeOf(c, this.text));
       bodyFrom = c.bodyFrom;
     }
     addBody(this.text.length + 1);
     endClosing(Infinity);
+    while (stack.length) pop();
     if (backMatter) backMatter.end = lastContentEnd(l, backMatter.start);
-    for (let k = nodes.length - 1; k >= 0; k--) {
-      const n = nodes[k];
-      for (const b of n.bodySpans) if (b.end > n.span.end) n.span.end = b.end;
-      const lastChild = n.children[n.children.length - 1];
-      if (lastChild && lastChild.span.end > n.span.end) n.span.end = lastChild.span.end;
-    }
     problems.sort((a, b) => a.span.start - b.span.start);
     return { roots, nodes, documentStarts: [...new Set(this.documentStarts)].sort((a, b) => a - b), problems, backMatter, signature };
   }
@@ -369,6 +373,35 @@ class TreeBuilder {
 }
 
 const NONE: never[] = [];
+
+/**
+ * What the open nodes gather (body spans, children), each node's in a stretch of one array after its
+ * parent's: items go to the innermost open node only. A node gets an array of its own when it closes,
+ * exactly as long as needed (an array grown by `push` keeps room for 16 more, which most never use).
+ */
+class Gathered<T> {
+  private readonly items: T[] = [];
+  private count = 0;
+  /** Where the items of the node open at each depth start. */
+  private readonly starts: number[] = [];
+
+  /** A node opens at depth `d` (0 for the outermost). */
+  open(d: number): void {
+    this.starts[d] = this.count;
+  }
+
+  add(item: T): void {
+    this.items[this.count++] = item;
+  }
+
+  /** The innermost open node, at depth `d`, closes: its items (most nodes have none, and share one empty array). */
+  close(d: number): T[] {
+    const from = this.starts[d];
+    const items = from === this.count ? NONE : this.items.slice(from, this.count);
+    this.count = from;
+    return items;
+  }
+}
 
 /** A measure candidate at the start of its paragraph or right after its heading's title, with a longer sentence after it. */
 function isOpener(c: Candidate): boolean {
