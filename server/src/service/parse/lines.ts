@@ -2,11 +2,11 @@
 // the document (web-page front matter, notice, title, part, closing appeal, signature, a title that
 // starts a second document). The paragraph-end rule is here, once: `runsOn`.
 import { Enumerator, LineRole, Marker, Span } from '../model';
-import { charClass, endsSentence, inClass, isSpaceCode, visibleLength } from '../text/chars';
+import { charClass, endsSentence, inClass, isSpaceCode, isWhiteSpaceCode, visibleLength } from '../text/chars';
 import { LineTable } from '../text/lines';
 import { matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle } from './metadata';
-import { Finder } from './scan';
+import { CharFinder } from './scan';
 import {
   FRONT_MATTER_LINES, NOTICE_HEAD_LINES, NOTICE_MAX_LINES, SIGNATURE_DATE_MAX, SIGNATURE_ISSUER_MAX, TITLE_LINES, TITLE_MAX,
   UNNUMBERED_MAX, UNNUMBERED_MIN,
@@ -21,6 +21,8 @@ export const enum Structure { None, Part, Closing, DocumentTitle, Signature, Unn
 const HASH = 0x23;
 /** Page residue: `(上接1版)`, `- 3 -`, `第 4 页，共 6 页`. */
 const RESIDUE = /^(?:[（(【[](?:上接|下转|下轉|接上|转下|接|转|轉)[第]?\s*[0-9０-９]+\s*版[）)】\]]|[-—–－\s]*[0-9０-９]{1,4}[-—–－\s]*|第\s*[0-9０-９]+\s*[页頁](?:[，,\s]*共\s*[0-9０-９]+\s*[页頁])?)$/;
+/** What page residue starts with, past white space: most short lines start otherwise and are not matched. */
+const RESIDUE_START = codes('（(【[-—–－0123456789０１２３４５６７８９第');
 /** Page residue that says an article continues here. */
 export const CONTINUED = /[接轉转]/;
 /** The title of a covering notice, spaces removed; its issuer may come first (`XX街道办事处关于印发…的通知`). */
@@ -34,8 +36,12 @@ const NOTICE_REMARK = /^[（(][^（）()]{2,20}[）)]$/;
 const PART = new RegExp(`^(?:第[一二三四五六七八九十]{1,3}部分|${ATTACHMENT_WORD}(?:[:：]|$))`);
 const PART_START = charClass('第附');
 const DATE_LINE = /(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日\s*$/;
+const DAY = '日'.charCodeAt(0);
 /** An issuer signing a plan: `湖南路街道办事处`, `中共XX镇委员会　XX镇人民政府`. */
-const ISSUER = /(?:街道|镇|鎮|乡|鄉|办事处|辦事處|委员会|委員會|政府|党工委|黨工委|工委|办公室|辦公室|居委会|居委會|社区|社區)$/;
+const ISSUER_WORDS = ['街道', '镇', '鎮', '乡', '鄉', '办事处', '辦事處', '委员会', '委員會', '政府', '党工委', '黨工委', '工委', '办公室', '辦公室', '居委会', '居委會', '社区', '社區'];
+const ISSUER = new RegExp(`(?:${ISSUER_WORDS.join('|')})$`);
+/** Their last characters: a line that ends otherwise is no issuer, and no text is built to say so. */
+const ISSUER_ENDS = new Set(ISSUER_WORDS.map((w) => w.charCodeAt(w.length - 1)));
 /** Who a speech or an appeal is addressed to. */
 const AUDIENCE = '(?:各位代表|各位委员|各位委員|同志们|同志們|各位同志|各位领导|各位領導)';
 /** A closing appeal (`各位代表、同志们：新的一年…`) opens with its audience. */
@@ -87,11 +93,11 @@ export class Lines {
   titleText?: string;
   /** Last line of each unnumbered heading group and each signature, by its first line. */
   readonly groupEnds = new Map<number, number>();
-  private readonly years: Finder;
+  private readonly years: CharFinder;
 
   constructor(readonly text: string) {
     this.lines = LineTable.of(text);
-    this.years = new Finder(text, /年/g);
+    this.years = new CharFinder(text, '年');
     const n = this.lines.count;
     this.kinds = new Uint8Array(n);
     this.structure = new Uint8Array(n);
@@ -137,7 +143,7 @@ export class Lines {
       if ((this.markers[i] = matchMarker(head, q))) return LineKind.Marker;
       if ((this.enumerators[i] = matchEnumerator(head, q))) return LineKind.Enumerator;
     }
-    if (end - contentStart < 40 && RESIDUE.test(text.slice(contentStart, end).trim())) return LineKind.Residue;
+    if (end - contentStart < 40 && RESIDUE_START.has(text.charCodeAt(skipWhiteSpace(text, contentStart, end))) && RESIDUE.test(text.slice(contentStart, end).trim())) return LineKind.Residue;
     return LineKind.Text;
   }
 
@@ -199,6 +205,8 @@ export class Lines {
   }
 
   cleanTitle(s: string): string {
+    // Most lines carry no `#` or `*`: nothing to remove but white space.
+    if (s.charCodeAt(0) !== HASH && s.indexOf('*') < 0) return s.trim();
     return s.replace(HASHES, '').replace(EMPHASIS, '').trim();
   }
 
@@ -364,7 +372,7 @@ export class Lines {
       if (j > notice && this.titleLike(j) && !ATTACHMENT.test(this.lineText(j))) break;
       if (this.kinds[j] !== LineKind.Text) break;
       end = j;
-      if (DATE_LINE.test(this.lineText(j))) {
+      if (this.isDate(j)) {
         const remark = this.nextContent(j + 1);
         if (remark >= 0 && this.kinds[remark] === LineKind.Text && NOTICE_REMARK.test(this.lineText(remark))) end = remark;
         break;
@@ -424,12 +432,11 @@ export class Lines {
     let date = i;
     // Up to two issuer lines above the date: joint issuers are often signed one per line.
     for (let n = 0; n < 3 && date >= 0 && this.kinds[date] === LineKind.Text; n++) {
-      const s = this.lineText(date);
-      if (this.contentLength(date) <= SIGNATURE_DATE_MAX && DATE_LINE.test(s)) break;
-      if (n === 2 || this.contentLength(date) > SIGNATURE_ISSUER_MAX || !ISSUER.test(s)) return false;
+      if (this.contentLength(date) <= SIGNATURE_DATE_MAX && this.isDate(date)) break;
+      if (n === 2 || this.contentLength(date) > SIGNATURE_ISSUER_MAX || !this.isIssuer(date)) return false;
       date = this.nextContent(date + 1);
     }
-    if (date < 0 || this.kinds[date] !== LineKind.Text || this.contentLength(date) > SIGNATURE_DATE_MAX || !DATE_LINE.test(this.lineText(date))) return false;
+    if (date < 0 || this.kinds[date] !== LineKind.Text || this.contentLength(date) > SIGNATURE_DATE_MAX || !this.isDate(date)) return false;
     // A bare date signs only at the end of the text; mid-document it needs its issuer.
     if (date === i && this.nextContent(date + 1) >= 0) return false;
     for (let j = i; j <= date; j++) {
@@ -472,7 +479,7 @@ export class Lines {
     // A line this long holds more than UNNUMBERED_MAX visible characters, whatever its spaces and quotes: no text need be built.
     if (this.contentLength(i) > UNNUMBERED_MAX * 4) return false;
     const t = this.cleanTitle(this.lineText(i));
-    const n = visibleLength(t);
+    const n = visibleLength(t, UNNUMBERED_MAX);
     return n >= UNNUMBERED_MIN && n <= UNNUMBERED_MAX && !NO_HEADING_PUNCT.test(t);
   }
 
@@ -482,8 +489,21 @@ export class Lines {
     return last;
   }
 
+  /** Whether line `i` ends in a date (`2024年1月12日`); most lines do not end in `日`, and no text is built for them. */
+  private isDate(i: number): boolean {
+    const start = this.lines.contentStart(i);
+    let end = this.lines.contentEnd(i);
+    while (end > start && isWhiteSpaceCode(this.text.charCodeAt(end - 1))) end--;
+    return this.text.charCodeAt(end - 1) === DAY && DATE_LINE.test(this.lineText(i));
+  }
+
+  /** Whether line `i` ends in an issuer's name (`…街道办事处`). */
+  private isIssuer(i: number): boolean {
+    return ISSUER_ENDS.has(this.text.charCodeAt(this.lines.contentEnd(i) - 1)) && ISSUER.test(this.lineText(i));
+  }
+
   private signatureLine(i: number): boolean {
-    return this.contentLength(i) <= SIGNATURE_DATE_MAX && DATE_LINE.test(this.lineText(i));
+    return this.contentLength(i) <= SIGNATURE_DATE_MAX && this.isDate(i);
   }
 
   /**
@@ -501,6 +521,17 @@ export class Lines {
 function skipSpaces(s: string, p: number, end: number): number {
   while (p < end && isSpaceCode(s.charCodeAt(p))) p++;
   return p;
+}
+
+/** Skips white space as `trim` knows it. */
+function skipWhiteSpace(s: string, p: number, end: number): number {
+  while (p < end && isWhiteSpaceCode(s.charCodeAt(p))) p++;
+  return p;
+}
+
+/** The UTF-16 codes of `chars`, for a look-up by code. */
+function codes(chars: string): Set<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
 }
 
 const FIELD_ANYWHERE = new RegExp(`${META_KEY}\\s*[:：]`, 'g');
