@@ -25,8 +25,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'workplan' },
     ],
     synchronize: { configurationSection: 'workplan' },
-    // Read once at start: the server needs the limit before the first document opens.
-    initializationOptions: { maxFileSize: vscode.workspace.getConfiguration('workplan').get<number>('maxFileSize') },
+    initializationOptions: {
+      // Read once at start: the server needs the limit before the first document opens.
+      maxFileSize: vscode.workspace.getConfiguration('workplan').get<number>('maxFileSize'),
+      // Where the server keeps its related-measures index between sessions: this workspace's storage, else the extension's.
+      cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath,
+    },
     markdown: { isTrusted: false, supportHtml: false },
     middleware: {
       // `workplan.renumber` run from the palette has no argument: it means the active editor's document.

@@ -31,6 +31,8 @@ function pages(file: string): string[][] {
 }
 
 const ideographs = (line: string) => [...line].filter((c) => c.charCodeAt(0) >= 0x2e80).length;
+/** A comma or stop that may not begin a line hangs past the last cell (避头尾 in LibreOffice's Asian typography). */
+const hangs = (line: string) => /[，。、；：！？”’）》]$/.test(line.trim());
 
 describe('the Word export in LibreOffice', function () {
   this.timeout(180000);
@@ -72,9 +74,8 @@ describe('the Word export in LibreOffice', function () {
       all.forEach((lines, i) => {
         if (i > 0 && i < all.length - 1 && lines[0].replace(/\s/g, '') !== title) assert.strictEqual(lines.length - 1, 22, `${base} page ${i + 1}`);
       });
-      const widths = all.flat().map(ideographs);
-      assert.ok(Math.max(...widths) <= 28, `${base}: a line of ${Math.max(...widths)} characters`);
-      assert.ok(widths.filter((w) => w === 28).length >= 3, `${base}: lines of 28 characters`);
+      for (const line of all.flat()) assert.ok(ideographs(line) <= (hangs(line) ? 29 : 28), `${base}: a line of ${ideographs(line)} characters: ${line}`);
+      assert.ok(all.flat().filter((line) => ideographs(line) >= 28).length >= 3, `${base}: lines of 28 characters`);
     }
   });
 

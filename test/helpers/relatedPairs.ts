@@ -4,9 +4,11 @@
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { URI, Utils } from 'vscode-uri';
 import { OutlineModel } from '../../server/src/service/model';
 import { parsePlan } from '../../server/src/service/parse/parser';
-import { fingerprint, RankingWeights, RelatedIndex } from '../../server/src/service/related/index';
+import { RankingWeights, RelatedIndex } from '../../server/src/service/related/index';
+import { fingerprint } from '../../server/src/service/related/record';
 import { PlanUnit, queryTerms, unitsOf } from '../../server/src/service/related/units';
 import { ROOT, Seed, seeds } from './seeds';
 
@@ -84,7 +86,7 @@ export function seedIndex(weights?: RankingWeights): RelatedIndex {
 /** The related-measure service as a Ranker. */
 export function serviceRanker(index: RelatedIndex): Ranker {
   return {
-    add: (uri, text) => index.setDocument(uri, text, { name: decodeURIComponent(uri.replace(/^.*\//, '')) }),
+    add: (uri, text) => index.setDocument(uri, text, { name: Utils.basename(URI.parse(uri)) }),
     remove: (uri) => index.removeDocument(uri),
     top: (unit, uri, k) => index.search(queryTerms(unit), { exclude: (d) => d.uri === uri, limit: k }).map((h) => ({ uri: h.unit.doc.uri, title: h.unit.title })),
   };

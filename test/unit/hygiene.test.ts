@@ -70,8 +70,8 @@ const PLAN = [
 describe('text checks: only the prose', () => {
   it('leaves web-page metadata alone: a time, two fields on a row, a breadcrumb (roles: front matter)', () => {
     const page = ['发布时间: 2024-02-22 11:04 信息来源: 某某街道', '发布机构: 某某街道办事处 成文日期: 2024-02-22', '当前位置: 首页 > 信息公开 > 规划计划', '【概述】', ''].join('\n');
-    const roles = { 0: LineRole.FrontMatter, 1: LineRole.FrontMatter, 2: LineRole.FrontMatter, 3: LineRole.FrontMatter };
-    assert.deepStrictEqual(text(diagnose(page + PLAN, roles)), []);
+    assert.deepStrictEqual([...modelOf(page + PLAN).lineRoles.slice(0, 4)], [LineRole.FrontMatter, LineRole.FrontMatter, LineRole.FrontMatter, LineRole.FrontMatter], 'the parser reads them as front matter');
+    assert.deepStrictEqual(text(diagnose(page + PLAN)), []);
     // Read as prose, its spaces are still no fault: after a time or a date, before a field's label.
     assert.deepStrictEqual(text(diagnose(page + PLAN)).filter(([code]) => code === 'text.cjkSpace'), []);
   });
@@ -81,16 +81,21 @@ describe('text checks: only the prose', () => {
     lines.splice(1, 0, '', '凝心聚力 实干笃行', '');
     lines[5] = lines[5].replace('街道将', '街道秉承“人文新华 花园社区”愿景，举办“书香社区 阅读 Plus”活动，将');
     const withHeadline = lines.join('\n');
+    // Under the title it is a subtitle (front matter); among the sections, a headline: not prose either way.
+    assert.strictEqual(modelOf(withHeadline).lineRoles[2], LineRole.FrontMatter, 'the parser reads it as front matter');
+    assert.deepStrictEqual(text(diagnose(withHeadline)), []);
     assert.deepStrictEqual(text(diagnose(withHeadline, { 2: LineRole.Headline })), []);
     assert.deepStrictEqual(text(diagnose(withHeadline)), [], 'a slogan of equal halves is no damage, whatever the role of its line');
     const titled = PLAN.replace('某某街道2025年工作计划', '某某街道2025年工作计划 篇1');
-    assert.deepStrictEqual(text(diagnose(titled, { 0: LineRole.Title })), []);
+    assert.strictEqual(modelOf(titled).lineRoles[0], LineRole.Title, 'the parser reads it as the title');
+    assert.deepStrictEqual(text(diagnose(titled)), []);
   });
 
   it('leaves a signature alone (role: signature)', () => {
     const signed = PLAN + '\n中共某某街道工作委员会 某某街道办事处 2025年2月5日\n';
     const line = signed.split('\n').length - 2;
-    assert.deepStrictEqual(text(diagnose(signed, { [line]: LineRole.Signature })), []);
+    assert.strictEqual(modelOf(signed).lineRoles[line], LineRole.Signature, 'the parser reads it as the signature');
+    assert.deepStrictEqual(text(diagnose(signed)), []);
   });
 
   it('leaves the gap between a heading\'s title and its body to heading.merged', () => {
@@ -104,7 +109,8 @@ describe('text checks: only the prose', () => {
     const table = PLAN.replace('推动数字经济发展，', '| 项目 | 责任单位 |\n| 数字经济 | 经发办 |\n推动数字经济发展，');
     assert.deepStrictEqual(text(diagnose(table)), []);
     const untitled = PLAN.replace('某某街道2025年工作计划\n\n', '某某街道2025年工作报告\n');
-    assert.deepStrictEqual(text(diagnose(untitled, { 0: LineRole.Title })), []);
+    assert.strictEqual(modelOf(untitled).lineRoles[0], LineRole.Title, 'a report\'s title too');
+    assert.deepStrictEqual(text(diagnose(untitled)), []);
   });
 
   it('still finds the damage inside prose: a space inside a word, a line broken mid-sentence', () => {

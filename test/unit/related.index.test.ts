@@ -156,4 +156,13 @@ describe('related measures: the index', () => {
     const places = hits.map((h) => `${h.unit.doc.metadata.place} ${h.unit.title}`);
     assert.strictEqual(new Set(places).size, places.length, 'no measure twice');
   });
+
+  it('knows a shipped plan however its URI is written, and nothing beside the folder for it', () => {
+    const index = new RelatedIndex();
+    index.setShippedFolder('file:///c%3A/ext/seeds');
+    assert.ok(index.isShippedUri('file:///C:/ext/seeds/%E6%B1%9F%E8%8B%8F%E8%B7%AF.txt'));
+    assert.ok(index.isShippedUri('file:///c%3a/EXT/seeds/江苏路.txt'));
+    assert.ok(!index.isShippedUri('file:///c%3A/ext/seeds-old/江苏路.txt'), 'a folder that only starts the same');
+    assert.ok(!index.isShippedUri('untitled:100%') && !index.isShippedUri('file:///c%3A/ext/%E0%A4%A.txt'), 'a malformed escape is no error');
+  });
 });

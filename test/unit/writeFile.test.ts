@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { readWithSnapshot, replaceFile, WriteError } from '../../server/src/io/writeFile';
+import { readWithSnapshot, replaceFile, writeWhole, WriteError } from '../../server/src/io/writeFile';
 
 describe('writing a file back', () => {
   let dir: string;
@@ -55,5 +55,19 @@ describe('writing a file back', () => {
     assert.strictEqual(r.stdout.trim(), 'io EFBIG', r.stderr);
     assert.strictEqual(readFileSync(p, 'utf8'), big);
     assert.deepStrictEqual(readdirSync(dir), ['big.txt']);
+  });
+
+  it('writes a file of its own whole, new or over the old one, and leaves what was there and no temporary file when it cannot', async () => {
+    const p = path.join(dir, 'manifest');
+    await writeWhole(p, Buffer.from('甲'));
+    await writeWhole(p, Buffer.from('乙'));
+    assert.strictEqual(readFileSync(p, 'utf8'), '乙');
+    assert.deepStrictEqual(readdirSync(dir), ['manifest']);
+    // A folder where the file should go: the rename fails, the folder stays as it was.
+    const taken = path.join(dir, 'taken');
+    mkdirSync(path.join(taken, 'inside'), { recursive: true });
+    await assert.rejects(writeWhole(taken, Buffer.from('丙')));
+    assert.deepStrictEqual(readdirSync(dir).sort(), ['manifest', 'taken']);
+    assert.deepStrictEqual(readdirSync(taken), ['inside']);
   });
 });

@@ -13,11 +13,10 @@ import { Decoded, encodeEdited, Encoding, NotWritableError } from '../io/encodin
 import { PlanSource, planFromBytes } from '../io/readPlanText';
 import { readWithSnapshot, replaceFile, Snapshot, WriteError } from '../io/writeFile';
 import { diagnosticMessage, fileNote, Lang, wordText } from '../service/l10n/messages';
-import { parsePlan } from '../service/parse/parser';
 import { readSettings, WorkplanSettings } from '../service/checks/settings';
 import { parseCommandArgs, UsageError } from './args';
 import { unifiedDiff } from './editDiff';
-import { unreadable } from './notes';
+import { parseReported, unreadable } from './notes';
 
 export const CHECK_USAGE = `  workplan check [选项 options] FILE...   提交前检查序号与文本 / check numbering and text before submission
       --json                 以 JSON 输出 / machine-readable output
@@ -161,7 +160,7 @@ export function runCheck(argv: string[], out: NodeJS.WritableStream = process.st
     }
     // What is reported is the text on disk: the fixed text once it is written, else the text as read.
     let text = source.text;
-    let model = parsePlan(text);
+    let model = parseReported(file, text, err);
     let diagnostics = computeDiagnostics(model, opts.settings);
     const result: FileResult = source.kind === 'word' ? { file, format: 'docx' } : { file, encoding: source.encoding };
     if (opts.fix || opts.dryRun) {
@@ -182,7 +181,7 @@ export function runCheck(argv: string[], out: NodeJS.WritableStream = process.st
           result.fixed = edits.length;
           if (!opts.json) err.write(fileNote(file, 'fixed', { count: edits.length }) + '\n');
           text = applyEdits(text, edits);
-          model = parsePlan(text);
+          model = parseReported(file, text, err);
           diagnostics = computeDiagnostics(model, opts.settings);
         }
       }

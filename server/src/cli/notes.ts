@@ -1,6 +1,8 @@
-// What the commands say about a file they could not read, Chinese first, from the catalogue.
+// What the commands say about a file they could not read or parse, Chinese first, from the catalogue.
 import { UnreadableError } from '../io/encoding';
-import { fileNote } from '../service/l10n/messages';
+import { fileNote, noticeText } from '../service/l10n/messages';
+import { OutlineModel } from '../service/model';
+import { parsePlan } from '../service/parse/parser';
 import { WordError } from '../word/import';
 
 /** One line for a file that could not be read: `file: 无法读取：… / cannot read: …`. */
@@ -12,4 +14,12 @@ export function unreadable(file: string, e: unknown): string {
   if (code === 'EISDIR') return fileNote(file, 'read.directory');
   if (code === 'EACCES' || code === 'EPERM') return fileNote(file, 'read.permission');
   return fileNote(file, 'read.failed', { reason: code ?? String(e) });
+}
+
+/** The plan's outline; a parser bug that leaves it empty is said on `err`, in both languages. */
+export function parseReported(file: string, text: string, err: NodeJS.WritableStream): OutlineModel {
+  return parsePlan(text, (e) => {
+    const args = { uri: file, error: e instanceof Error ? e.stack ?? e.message : String(e) };
+    err.write(`${noticeText({ key: 'parse.failed', args }, 'zh')}\n${noticeText({ key: 'parse.failed', args }, 'en')}\n`);
+  });
 }

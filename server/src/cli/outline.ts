@@ -1,8 +1,7 @@
 // `workplan outline FILE...`: each plan's outline as indented text, one node a line.
 import { readPlanText } from '../io/readPlanText';
-import { unreadable } from './notes';
+import { parseReported, unreadable } from './notes';
 import { renderOutline } from '../service/features/renderOutline';
-import { parsePlan } from '../service/parse/parser';
 import type { Io } from './args';
 
 export const OUTLINE_USAGE = `  workplan outline FILE...   打印工作计划的大纲 / print each plan's outline`;
@@ -15,7 +14,7 @@ export function runOutline(files: string[], io: Io): number {
   let status = 0;
   for (const file of files) {
     try {
-      io.out.write(`== ${file}\n${renderOutline(parsePlan(readPlanText(file).text))}`);
+      io.out.write(`== ${file}\n${renderOutline(parseReported(file, readPlanText(file).text, io.err))}`);
     } catch (e) {
       io.err.write(unreadable(file, e) + '\n');
       status = 2;

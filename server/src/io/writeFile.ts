@@ -1,6 +1,7 @@
 // Replacing a file without ever leaving it half written: the new bytes go to a temporary file in the
 // same folder, are flushed to disk, and are renamed over the original only if the original is still
-// what was read. A full disk, a size limit or a kill leaves the original as it was.
+// what was read. A full disk, a size limit or a kill leaves the original as it was. Files that only
+// this program writes (the corpus cache) take the same way without the checks (writeWhole).
 import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -78,7 +79,7 @@ export function replaceFile(snapshot: Snapshot, bytes: Uint8Array): void {
     throw new WriteError(codeOf(e) === 'ENOENT' ? 'changed' : 'readOnly', codeOf(e));
   }
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.workplan-tmp`);
+  const temp = temporaryBeside(target);
   let fd: number;
   try {
     fd = fs.openSync(temp, 'wx', snapshot.mode & 0o777);
@@ -101,6 +102,33 @@ export function replaceFile(snapshot: Snapshot, bytes: Uint8Array): void {
     throw e instanceof WriteError ? e : new WriteError('io', codeOf(e));
   }
   syncFolder(dir);
+}
+
+/**
+ * Writes `bytes` to `file`, new or replaced, so that a reader sees the old bytes or the new ones, never
+ * a part; for a file only this program writes, so nothing of the old one is checked or kept. Does not
+ * block: the server's request thread writes the corpus cache's manifest.
+ */
+export async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
+  const temp = temporaryBeside(file);
+  try {
+    const handle = await fs.promises.open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(temp, file);
+  } catch (e) {
+    await fs.promises.rm(temp, { force: true });
+    throw e;
+  }
+}
+
+/** A new file's name beside `file`: hidden, never taken, and recognisably ours. */
+function temporaryBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.workplan-tmp`);
 }
 
 /** The original's owner, where allowed: root may give the file back to its owner, others only keep their own. */

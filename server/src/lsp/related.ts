@@ -1,7 +1,9 @@
 // LSP wiring of related measures: hover, references and workspace symbols over the corpus, and the
 // corpus kept current from workspace folders, the `workplan.corpus.paths` setting, watched files and
-// open documents. The first index is built in the background, with work-done progress where the
-// client shows it; requests are answered meanwhile from what is indexed so far.
+// open documents. The index is built in the background (worker threads, a persisted cache: see
+// corpus/), with work-done progress where the client shows it. A request that comes before the
+// shipped plans and the open documents are indexed waits for them, up to FIRST_INDEX_WAIT_MS;
+// after that, requests are answered from what is indexed so far.
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
   Connection,
@@ -10,21 +12,26 @@ import {
   FileChangeType,
   FileSystemWatcher,
   InitializeParams,
+  MessageType,
   ServerCapabilities,
+  ShowMessageNotification,
   TextDocuments,
   WatchKind,
   WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'path';
 import { Corpus, resolveFolders } from '../corpus/corpus';
 import { MAX_PLAN_BYTES, PLAN_GLOB } from '../corpus/files';
 import { utf8Size } from './documentSync';
 import { LanguageService } from '../service/languageService';
-import { Lang, langOf, noticeText } from '../service/l10n/messages';
+import { Lang, langOf, Notice, noticeText } from '../service/l10n/messages';
 import { record } from '../service/checks/settings';
 
 /** Pause after the last keystroke before an open plan is re-indexed. */
 const REINDEX_DELAY_MS = 300;
+/** Longest a request waits for the first index (shipped plans, open documents) rather than answer without it. */
+const FIRST_INDEX_WAIT_MS = 2000;
 
 /** `corpus.paths` from a `workplan` section, nested or dotted, or from options that wrap one. */
 export function corpusPathsOf(settings: unknown): unknown {
@@ -40,8 +47,18 @@ function folderPath(uri: string): string | undefined {
   }
 }
 
+/** `initializationOptions.cacheFolder`: where the index is persisted, if an absolute path. */
+export function cacheFolderOf(options: unknown): string | undefined {
+  const folder = record(options)?.cacheFolder;
+  return typeof folder === 'string' && path.isAbsolute(folder) ? folder : undefined;
+}
+
 export class RelatedFeatures {
-  readonly corpus: Corpus;
+  /** Made at initialize, when the cache folder is known; nothing reaches it before. */
+  private corpus?: Corpus;
+  private lang: Lang = 'zh';
+  /** Folders the user was told are refused, once each. */
+  private readonly refusedShown = new Set<string>();
   private folders: string[] = [];
   private settingPaths: unknown;
   private progressShown = false;
@@ -49,21 +66,25 @@ export class RelatedFeatures {
   private relativePatterns = false;
   private folderEvents = false;
   private configurable = false;
-  private lang: Lang = 'zh';
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Open documents indexed at least once: later versions wait for a pause in typing. */
+  private readonly indexedOnce = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly service: LanguageService,
     private readonly seedsDir: string,
-  ) {
-    this.corpus = new Corpus(service.related, (notice) => connection.console.log(noticeText(notice, this.lang)));
+  ) {}
+
+  private log(notice: Notice): void {
+    this.connection.console.log(noticeText(notice, this.lang));
   }
 
   initialize(params: InitializeParams): ServerCapabilities {
-    const caps = params.capabilities;
     this.lang = langOf(params.locale);
+    this.corpus = new Corpus(this.service.related, (notice) => this.log(notice), { cacheFolder: cacheFolderOf(params.initializationOptions) });
+    const caps = params.capabilities;
     this.progressShown = !!caps.window?.workDoneProgress;
     this.watchDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.relativePatterns = !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport;
@@ -82,24 +103,32 @@ export class RelatedFeatures {
 
   listen(): void {
     const { connection, documents, service } = this;
-    connection.onHover(({ textDocument, position }) => {
+    const firstIndex = () => this.corpus?.whenReady(FIRST_INDEX_WAIT_MS);
+    connection.onHover(async ({ textDocument, position }) => {
+      await firstIndex();
       const doc = documents.get(textDocument.uri);
       return doc ? service.getHover(doc, position) : null;
     });
-    connection.onReferences(({ textDocument, position, context }) => {
+    connection.onReferences(async ({ textDocument, position, context }) => {
+      await firstIndex();
       const doc = documents.get(textDocument.uri);
       return doc ? service.getReferences(doc, position, !!context?.includeDeclaration) : null;
     });
-    connection.onWorkspaceSymbol(({ query }) => service.getWorkspaceSymbols(typeof query === 'string' ? query : ''));
+    connection.onWorkspaceSymbol(async ({ query }) => {
+      await firstIndex();
+      return service.getWorkspaceSymbols(typeof query === 'string' ? query : '');
+    });
     connection.onDidChangeWatchedFiles(async ({ changes }) => {
-      for (const change of changes) await this.corpus.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+      if (!Array.isArray(changes)) return;
+      for (const change of changes) await this.corpus?.fileChanged(change.uri, change.type === FileChangeType.Deleted);
     });
     // didOpen fires onDidChangeContent too: opening and typing are indexed after the same pause.
     documents.onDidChangeContent(({ document }) => this.schedule(document));
     documents.onDidClose(({ document }) => {
       clearTimeout(this.timers.get(document.uri));
       this.timers.delete(document.uri);
-      void this.corpus.closed(document.uri);
+      this.indexedOnce.delete(document.uri);
+      void this.corpus?.closed(document.uri);
     });
     connection.onInitialized(() => void this.start());
   }
@@ -110,9 +139,13 @@ export class RelatedFeatures {
     void this.reload();
   }
 
+  /** A document just opened is indexed at once (requests wait for it); later versions after a pause in typing. */
   private schedule(document: TextDocument): void {
     clearTimeout(this.timers.get(document.uri));
-    this.timers.set(document.uri, setTimeout(() => this.index(document), REINDEX_DELAY_MS));
+    if (!this.indexedOnce.has(document.uri)) {
+      this.indexedOnce.add(document.uri);
+      this.index(document);
+    } else this.timers.set(document.uri, setTimeout(() => this.index(document), REINDEX_DELAY_MS));
   }
 
   private index(document: TextDocument): void {
@@ -120,9 +153,9 @@ export class RelatedFeatures {
     // Closed meanwhile, or replaced by a newer version that has its own timer.
     if (this.documents.get(document.uri) !== document) return;
     const text = document.getText();
-    // Like a file on disk: a huge document is left out rather than tokenised on every pause in typing.
-    if (utf8Size(text) > MAX_PLAN_BYTES) this.corpus.tooLarge(document.uri);
-    else this.corpus.opened(document.uri, text, this.service.getModel(document));
+    // Like a file on disk: a huge document is left out rather than indexed on every pause in typing.
+    if (utf8Size(text) > MAX_PLAN_BYTES) this.corpus?.tooLarge(document.uri);
+    else this.corpus?.opened(document.uri, text);
   }
 
   private async start(): Promise<void> {
@@ -133,11 +166,13 @@ export class RelatedFeatures {
         void this.reload();
       });
     }
-    await this.reload(true);
+    await this.reload();
   }
 
   /** Reads the setting, sets the roots, watches them and syncs the corpus. */
-  private async reload(first = false): Promise<void> {
+  private async reload(): Promise<void> {
+    const corpus = this.corpus;
+    if (!corpus) return;
     if (this.configurable) {
       try {
         const [section] = await this.connection.workspace.getConfiguration([{ section: 'workplan' }]);
@@ -147,16 +182,27 @@ export class RelatedFeatures {
       }
     }
     const extra = resolveFolders(this.settingPaths, this.folders[0]);
-    this.corpus.setRoots([...this.folders, ...extra, this.seedsDir]);
+    for (const { folder, refused } of await corpus.setRoots([this.seedsDir], [...this.folders, ...extra])) {
+      if (refused === 'missing') {
+        this.log({ key: 'corpus.missingFolder', args: { folder } });
+        continue;
+      }
+      const message = noticeText({ key: refused === 'disk' ? 'corpus.refused.disk' : 'corpus.refused.home', args: { folder } }, this.lang);
+      this.connection.console.log(message);
+      if (!this.refusedShown.has(folder)) {
+        this.refusedShown.add(folder);
+        void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+      }
+    }
     await this.watch(extra);
-    const reporter = first ? await this.progress() : undefined;
+    const reporter = await this.progress();
     let percent = -1;
-    const result = await this.corpus.sync((done, total) => {
+    const result = await corpus.sync((done, total) => {
       const p = Math.floor((done * 100) / total);
       if (reporter && p !== percent) reporter.report((percent = p), `${done}/${total}`);
     });
     reporter?.done();
-    this.connection.console.log(noticeText({ key: 'related.indexed', args: result }, this.lang));
+    this.log({ key: 'related.indexed', args: result });
   }
 
   private async progress(): Promise<WorkDoneProgressServerReporter | undefined> {
@@ -190,7 +236,7 @@ export class RelatedFeatures {
       (await previous)?.dispose();
       await this.watchers;
     } catch {
-      this.connection.console.log(noticeText({ key: 'related.cannotWatch' }, this.lang));
+      this.log({ key: 'related.cannotWatch' });
     }
   }
 }

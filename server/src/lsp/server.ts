@@ -27,7 +27,10 @@ const edge = new Edge(() => lang);
 const connection = createConnection(ProposedFeatures.all, { messageStrategy: edge });
 const sync = new DocumentSync();
 const documents = new TextDocuments(sync);
-const service = new LanguageService();
+// A parser bug leaves an empty outline, never a dead server: it goes to the client's log, with its stack.
+const service = new LanguageService({
+  onParseError: (uri, e) => connection.console.error(noticeText({ key: 'parse.failed', args: { uri, error: e instanceof Error ? e.stack ?? e.message : String(e) } }, lang)),
+});
 
 const checks = new Checks(connection, documents, service);
 // The seeds ship beside the server: server/out/server.js → seeds/.

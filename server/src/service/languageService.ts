@@ -26,12 +26,15 @@ import { getWorkspaceSymbols } from './features/workspaceSymbols';
 export class ModelCache {
   private readonly entries = new Map<string, OutlineModel>();
 
+  /** `onParseError` hears of a parser bug that left a document's outline empty: the server logs it. */
+  constructor(private readonly onParseError?: (uri: string, error: unknown) => void) {}
+
   get(doc: TextDocument): OutlineModel {
     const text = doc.getText();
     const hit = this.entries.get(doc.uri);
     // The same string most of the time, which compares at once; after an edit, mostly by its length.
     if (hit && hit.text === text) return hit;
-    const model = parsePlan(text);
+    const model = parsePlan(text, this.onParseError && ((e) => this.onParseError!(doc.uri, e)));
     this.entries.set(doc.uri, model);
     return model;
   }
@@ -42,18 +45,22 @@ export class ModelCache {
 }
 
 export class LanguageService {
-  readonly models = new ModelCache();
+  readonly models: ModelCache;
   /** Every plan of the corpus, for related measures; the server keeps it current. */
   readonly related = new RelatedIndex();
   /** The client's language, for what the features write (hovers). */
   lang: Lang = 'zh';
+
+  constructor(options: { onParseError?: (uri: string, error: unknown) => void } = {}) {
+    this.models = new ModelCache(options.onParseError);
+  }
 
   getModel(doc: TextDocument): OutlineModel {
     return this.models.get(doc);
   }
 
   getDocumentSymbols(doc: TextDocument): DocumentSymbol[] {
-    return getDocumentSymbols(this.getModel(doc));
+    return getDocumentSymbols(this.getModel(doc), this.lang);
   }
 
   getFoldingRanges(doc: TextDocument, rangeLimit?: number): FoldingRange[] {

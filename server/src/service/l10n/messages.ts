@@ -216,7 +216,27 @@ export function fixAllTitle(code: DiagnosticCode, count: number, lang: Lang): st
 }
 
 /** Why a plan file could not be read, for whoever tried (the corpus, the comparison) to say in its own words. */
-export type ReadFailure = { kind: 'notFile' } | { kind: 'tooLarge'; limit: string } | { kind: 'undecodable' | 'unreadable'; reason: string };
+export type ReadFailure =
+  | { kind: 'notFile' }
+  | { kind: 'tooLarge'; limit: string }
+  | { kind: 'undecodable' | 'unreadable' | 'failed'; reason: string }
+  /** The corpus's indexing threads: stopped (the server is going, or they kept dying), or one stopped on this file. */
+  | { kind: 'indexerStopped' }
+  | { kind: 'indexerDied'; stop: ThreadStop };
+
+/** Why an indexing thread stopped. */
+export type ThreadStop = { kind: 'outOfMemory' } | { kind: 'exitCode'; code: number } | { kind: 'error'; message: string };
+
+function threadStopText(s: ThreadStop, lang: Lang): string {
+  switch (s.kind) {
+    case 'outOfMemory':
+      return lang === 'zh' ? '内存不足' : 'out of memory';
+    case 'exitCode':
+      return lang === 'zh' ? `退出码 ${s.code}` : `exit code ${s.code}`;
+    default:
+      return s.message;
+  }
+}
 
 function readFailureText(f: ReadFailure, lang: Lang): string {
   switch (f.kind) {
@@ -226,6 +246,12 @@ function readFailureText(f: ReadFailure, lang: Lang): string {
       return lang === 'zh' ? `超过 ${f.limit} 上限` : `larger than ${f.limit}`;
     case 'undecodable':
       return lang === 'zh' ? `无法解码：${f.reason}` : `undecodable: ${f.reason}`;
+    case 'failed':
+      return lang === 'zh' ? `出错：${f.reason}` : `failed: ${f.reason}`;
+    case 'indexerStopped':
+      return lang === 'zh' ? '索引线程已停止' : 'the indexing threads are stopped';
+    case 'indexerDied':
+      return lang === 'zh' ? `索引线程在处理它时退出（${threadStopText(f.stop, lang)}）` : `the indexing thread stopped on it (${threadStopText(f.stop, lang)})`;
     default:
       return lang === 'zh' ? `无法读取：${f.reason}` : `unreadable: ${f.reason}`;
   }
@@ -243,9 +269,14 @@ const NOTICES = {
   'client.openPlanFirst': notice(() => '请先打开一份工作计划。', () => 'Open a work plan first.'),
   'client.noRelated': notice(() => '光标处的标题或举措没有找到相关举措。', () => 'No related measures for the heading or measure at the cursor.'),
   'symbols.label': notice(() => '工作计划', () => 'Work plan'),
+  'symbols.untitled': notice(() => '（无标题）', () => '(untitled)'),
   'file.tooLarge': notice<{ name: string; size: string; limit: string }>(
     (a) => `工作计划：文件 ${a.name} 过大（${a.size}，上限 ${a.limit}），不做分析。`,
     (a) => `Workplan: ${a.name} is too large (${a.size}, limit ${a.limit}); it is not analysed.`,
+  ),
+  'parse.failed': notice<{ uri: string; error: string }>(
+    (a) => `工作计划：解析 ${a.uri} 时出现内部错误，大纲暂时为空，请报告此问题：${a.error}`,
+    (a) => `Workplan: an internal error while parsing ${a.uri} left its outline empty; please report it: ${a.error}`,
   ),
   'diagnostics.failed': notice<{ uri: string; error: string }>(
     (a) => `工作计划：${a.uri} 的诊断失败：${a.error}`,
@@ -253,14 +284,46 @@ const NOTICES = {
   ),
   'related.progress.title': notice(() => '工作计划', () => 'Workplan'),
   'related.progress.indexing': notice(() => '正在建立相关举措索引', () => 'Indexing related measures'),
-  'related.indexed': notice<{ plans: number; units: number; skipped: number; ms: number }>(
-    (a) => `相关举措索引：${a.plans} 份计划，${a.units} 个条目，跳过 ${a.skipped} 个文件，${a.ms} ms`,
-    (a) => `Related-measures index: ${a.plans} plans, ${a.units} units, ${a.skipped} files skipped, ${a.ms} ms`,
+  'related.indexed': notice<{ plans: number; units: number; cached: number; parsed: number; skipped: number; ms: number }>(
+    (a) => `相关举措索引：${a.plans} 份计划，${a.units} 个条目，${a.cached} 个取自缓存，${a.parsed} 个重新读取，跳过 ${a.skipped} 个文件，${a.ms} ms`,
+    (a) => `Related-measures index: ${a.plans} plans, ${a.units} units, ${a.cached} from the cache, ${a.parsed} read, ${a.skipped} files skipped, ${a.ms} ms`,
   ),
   'related.cannotWatch': notice(() => '相关举措：客户端未能监视文件', () => 'Related measures: the client could not watch files'),
-  'corpus.fileLimit': notice<{ limit: number; root: string }>(
-    (a) => `相关举措：已达 ${a.limit} 个文件上限，${a.root} 不再索引`,
-    (a) => `Related measures: ${a.limit}-file limit reached, ${a.root} not indexed`,
+  'corpus.fileLimit': notice<{ limit: number }>(
+    (a) => `相关举措：已达 ${a.limit} 个文件上限，其余不再索引`,
+    (a) => `Related measures: ${a.limit}-file limit reached, the rest is not indexed`,
+  ),
+  'corpus.indexCap': notice<{ mb: number; file: string }>(
+    (a) => `相关举措：索引已达内存上限 ${a.mb} MB，其余计划不再索引（从 ${a.file} 起）`,
+    (a) => `Related measures: the index reached its memory cap of ${a.mb} MB; plans from ${a.file} on are left out`,
+  ),
+  'corpus.cannotIndex': notice<{ reason: string }>(
+    (a) => `相关举措：无法索引：${a.reason}`,
+    (a) => `Related measures: cannot index: ${a.reason}`,
+  ),
+  'corpus.threadStopped': notice<{ stop: ThreadStop; restarted: boolean }>(
+    (a) => `相关举措：索引线程意外退出（${threadStopText(a.stop, 'zh')}），${a.restarted ? '已重启' : '不再重启'}`,
+    (a) => `Related measures: an indexing thread stopped (${threadStopText(a.stop, 'en')}); ${a.restarted ? 'restarted' : 'not restarted'}`,
+  ),
+  'corpus.noCache': notice<{ reason: string }>(
+    (a) => `相关举措：无法使用缓存：${a.reason}`,
+    (a) => `Related measures: no cache: ${a.reason}`,
+  ),
+  'corpus.cacheUnwritable': notice<{ reason: string }>(
+    (a) => `相关举措：无法写入缓存：${a.reason}`,
+    (a) => `Related measures: cannot write the cache: ${a.reason}`,
+  ),
+  'corpus.missingFolder': notice<{ folder: string }>(
+    (a) => `相关举措：文件夹不存在：${a.folder}`,
+    (a) => `Related measures: no such folder: ${a.folder}`,
+  ),
+  'corpus.refused.disk': notice<{ folder: string }>(
+    (a) => `工作计划：不为相关举措读取文件夹“${a.folder}”：它是整个磁盘的根目录。请在设置 workplan.corpus.paths 中只列出存放计划的文件夹。`,
+    (a) => `Workplan: the folder "${a.folder}" is not read for related measures: it is the root of a disk. List only the folders that hold plans in workplan.corpus.paths.`,
+  ),
+  'corpus.refused.home': notice<{ folder: string }>(
+    (a) => `工作计划：不为相关举措读取文件夹“${a.folder}”：它是或包含用户主目录，会读遍您的所有文件。请在设置 workplan.corpus.paths 中只列出存放计划的文件夹。`,
+    (a) => `Workplan: the folder "${a.folder}" is not read for related measures: it is or holds your home folder, and would have every file you own read. List only the folders that hold plans in workplan.corpus.paths.`,
   ),
   'corpus.folderUnreadable': notice<{ folder: string; reason: string }>(
     (a) => `相关举措：无法读取文件夹 ${a.folder}：${a.reason}`,

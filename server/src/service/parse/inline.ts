@@ -4,7 +4,7 @@
 // shaped like run-in measures. The tree pass decides which candidates go on with the outline.
 import { Enumerator, Marker, ParseProblem, Span } from '../model';
 import { charClass, inClass, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, occurrences, visibleLength } from '../text/chars';
-import { LineKind, Lines, Structure } from './lines';
+import { CONTINUED, LineKind, Lines, Structure } from './lines';
 import { FAMILY_RANK, isDigitCode, matchEnumerator, matchMarker, mayStartOrdinal, NUMERAL_CHARS } from './markers';
 import { CharFinder, Finder } from './scan';
 import {
@@ -394,7 +394,7 @@ export class Inline {
           break;
         case LineKind.Residue:
           // `(上接1版)`: an article continued from another page starts here.
-          if (/[接轉转]/.test(l.lineText(i))) this.events.push({ structure: 'continued', line: i, last: i });
+          if (CONTINUED.test(l.lineText(i))) this.events.push({ structure: 'continued', line: i, last: i });
           i++;
           break;
         case LineKind.Marker:
@@ -512,7 +512,7 @@ export class Inline {
     const l = this.l;
     const para = this.para;
     para.reset(from, l.lines.contentEnd(i), i);
-    for (let k = l.runsOn(i); k >= 0; k = l.runsOn(k)) para.add(l.lines.contentStart(k), l.lines.contentEnd(k), k);
+    for (let k = l.runsOn(i); k >= 0; k = l.runsOn(k)) para.add(l.continuationStart(k), l.lines.contentEnd(k), k);
     return para;
   }
 
@@ -632,7 +632,8 @@ export class Inline {
     const titleStart = skipDecoration(text, e.span.end, firstEnd);
     let titleEnd = firstEnd;
     while (titleEnd > titleStart && isRunInTitleTail(text.charCodeAt(titleEnd - 1)) && !(inClass(text.charCodeAt(titleEnd - 1), CLOSER) && hasOpenQuote(text, titleStart, titleEnd - 1))) titleEnd--;
-    let title = cleanInline(text.slice(titleStart, titleEnd));
+    // Read through the paragraph's lines: a title broken over lines loses the break and any chunk number.
+    let title = cleanInline(para.text(titleStart, titleEnd));
     if (visibleLength(title, RUN_IN_TITLE_MAX) > RUN_IN_TITLE_MAX) {
       // A run-in that never stops for `。`: its first clause names it. The comma is found in the text
       // as written, so the title ends there even when cleaning removed emphasis from the clause.
@@ -779,7 +780,7 @@ function hasOpenQuote(text: string, start: number, end: number): boolean {
 }
 
 /** Skips spaces and `**` from `p` up to `end`. */
-export function skipDecoration(text: string, p: number, end: number): number {
+function skipDecoration(text: string, p: number, end: number): number {
   while (p < end && (isSpaceCode(text.charCodeAt(p)) || text.charCodeAt(p) === STAR)) p++;
   return p;
 }

@@ -8,7 +8,7 @@ import { matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle } from './metadata';
 import { CharFinder } from './scan';
 import {
-  FRONT_MATTER_LINES, NOTICE_HEAD_LINES, NOTICE_MAX_LINES, SIGNATURE_DATE_MAX, SIGNATURE_ISSUER_MAX, TITLE_LINES, TITLE_MAX,
+  CHUNK_LINE_MIN, FRONT_MATTER_LINES, NOTICE_HEAD_LINES, NOTICE_MAX_LINES, SIGNATURE_DATE_MAX, SIGNATURE_ISSUER_MAX, TITLE_LINES, TITLE_MAX,
   UNNUMBERED_MAX, UNNUMBERED_MIN,
 } from './thresholds';
 
@@ -50,7 +50,7 @@ const CLOSING_START = charClass('*各同');
 /** The address at the top of a speech or report, alone on its line: `各位代表：`. */
 const ADDRESS = new RegExp(`^${AUDIENCE}[、，,\\s]*(?:${AUDIENCE})?[:：]$`);
 /** The occasion under a report's title: `在木棠镇第十七届人民代表大会第五次会议上的报告`. */
-const OCCASION = /^在.{2,50}上的(?:报告|報告|讲话|講話|发言|發言)$/;
+const OCCASION = /^在.{2,50}(?:会议|會議|大会|大會)上(?:的(?:报告|報告|讲话|講話|发言|發言))?$/;
 const NO_HEADING_PUNCT = /[。！？!?；;，,、：:]/;
 /** A label above a section's numbering (`2020年主要工作措施、亮点及成效`) may list with `、`. */
 const NO_LABEL_PUNCT = /[。！？!?；;，,：:]/;
@@ -91,6 +91,8 @@ export class Lines {
   notice?: Span;
   titleSpan?: Span;
   titleText?: string;
+  /** Lines that open with a document site's chunk number (`2、`), which is not the plan's text. */
+  private readonly chunkLines = new Set<number>();
   /** Last line of each unnumbered heading group and each signature, by its first line. */
   readonly groupEnds = new Map<number, number>();
   private readonly years: CharFinder;
@@ -161,10 +163,11 @@ export class Lines {
       chunk.push(i);
       const above = this.previousContent(i - 1);
       if (above >= 0 && (this.kinds[above] === LineKind.Text || this.kinds[above] === LineKind.Marker) && !endsSentence(this.text, this.lines.start(above), this.lines.end(above)) &&
-        this.lines.contentEnd(above) - this.lines.contentStart(above) > 40) interrupts = true;
+        this.lines.contentEnd(above) - this.lines.contentStart(above) > CHUNK_LINE_MIN) interrupts = true;
     }
-    if (!interrupts || chunk.length < 2) return;
+    if (!interrupts) return;
     for (const i of chunk) {
+      this.chunkLines.add(i);
       const q = (this.bodyStarts[i] = skipSpaces(this.text, this.markers[i]!.span.end, this.lines.end(i)));
       this.markers[i] = undefined;
       this.enumerators[i] = matchEnumerator(this.text.slice(q, q + 24), q);
@@ -208,6 +211,11 @@ export class Lines {
     // Most lines carry no `#` or `*`: nothing to remove but white space.
     if (s.charCodeAt(0) !== HASH && s.indexOf('*') < 0) return s.trim();
     return s.replace(HASHES, '').replace(EMPHASIS, '').trim();
+  }
+
+  /** Where line `k`'s text starts when it goes on with the paragraph above: after a chunk number, if it has one. */
+  continuationStart(k: number): number {
+    return this.chunkLines.has(k) ? this.bodyStarts[k] : this.lines.contentStart(k);
   }
 
   /**
@@ -394,32 +402,62 @@ export class Lines {
 
   // ---- body structure ----------------------------------------------------------------------------
 
-  /** Marks the lines of the body that are not prose: parts, closing appeals, signatures, titles of appended documents, unnumbered headings. */
+  /**
+   * Marks the lines of the body that are not prose: parts, closing appeals, signatures, titles of
+   * appended documents, then unnumbered headings. Whether a standalone short line heads a section
+   * depends on whether its own document numbers its headings: files join plans of both kinds.
+   */
   private readStructure(): void {
     for (let i = this.firstBodyLine; i < this.count; i++) {
       if (this.kinds[i] !== LineKind.Text || this.structure[i] !== Structure.None) continue;
-      if (this.closes(i)) this.structure[i] = Structure.Closing;
-      else if (this.opensPart(i)) this.structure[i] = Structure.Part;
+      if (this.closes(i)) {
+        // An address alone on its line (`各位代表：`) is no appeal: a speech begins after it.
+        if (ADDRESS.test(this.lineText(i))) this.roles[i] = LineRole.FrontMatter;
+        else this.structure[i] = Structure.Closing;
+      } else if (this.opensPart(i)) this.structure[i] = Structure.Part;
       else if (this.startsDocument(i)) this.structure[i] = Structure.DocumentTitle;
-      else if (this.signatureAt(i)) continue;
-      else if (this.isHeadingCandidate(i)) {
-        if (this.numbered) {
-          if (this.labelsNumbering(i)) this.structure[i] = Structure.Label;
-          // A slogan or headline standing alone, which a numbered plan does not take for a heading.
-          else this.roles[i] = LineRole.Headline;
-          continue;
-        }
-        const last = this.headingGroupEnd(i);
-        if (this.nextContent(last + 1) < 0) {
-          this.roles[i] = LineRole.Headline;
-          continue;
-        }
-        this.structure[i] = Structure.Unnumbered;
-        this.groupEnds.set(i, last);
-        for (let j = i + 1; j <= last; j++) if (this.kinds[j] === LineKind.Text) this.structure[j] = Structure.Unnumbered;
-        i = last;
-      }
+      else this.signatureAt(i);
     }
+    const numbered = this.numberedDocuments();
+    for (let i = this.firstBodyLine; i < this.count; i++) {
+      if (this.kinds[i] !== LineKind.Text || this.structure[i] !== Structure.None || !this.isHeadingCandidate(i)) continue;
+      if (numbered[i]) {
+        if (this.labelsNumbering(i)) this.structure[i] = Structure.Label;
+        // A slogan or headline standing alone, which a numbered plan does not take for a heading.
+        else this.roles[i] = LineRole.Headline;
+        continue;
+      }
+      const last = this.headingGroupEnd(i);
+      if (this.nextContent(last + 1) < 0) {
+        this.roles[i] = LineRole.Headline;
+        continue;
+      }
+      this.structure[i] = Structure.Unnumbered;
+      this.groupEnds.set(i, last);
+      for (let j = i + 1; j <= last; j++) if (this.kinds[j] === LineKind.Text) this.structure[j] = Structure.Unnumbered;
+      i = last;
+    }
+  }
+
+  /**
+   * For each line, whether the document it belongs to numbers its headings (two marker lines or more).
+   * A document ends at a closing appeal, a signature or the title of the next one.
+   */
+  private numberedDocuments(): Uint8Array {
+    const numbered = new Uint8Array(this.count);
+    let from = 0;
+    let markers = 0;
+    for (let i = 0; i <= this.count; i++) {
+      const s = i < this.count ? this.structure[i] : Structure.None;
+      const ends = i === this.count || s === Structure.Closing || s === Structure.DocumentTitle || (s === Structure.Signature && this.structure[i - 1] !== Structure.Signature);
+      if (ends) {
+        numbered.fill(markers >= 2 ? 1 : 0, from, i);
+        from = i;
+        markers = 0;
+      }
+      if (i < this.count && this.kinds[i] === LineKind.Marker) markers++;
+    }
+    return numbered;
   }
 
   /**
@@ -428,6 +466,13 @@ export class Lines {
    */
   private signatureAt(i: number): boolean {
     // Most lines are longer than any issuer or date: answered before any text is built.
+    if (this.contentLength(i) > SIGNATURE_ISSUER_MAX * 2 + SIGNATURE_DATE_MAX) return false;
+    if (this.signsOnOneLine(i)) {
+      this.structure[i] = Structure.Signature;
+      this.roles[i] = LineRole.Signature;
+      this.groupEnds.set(i, i);
+      return true;
+    }
     if (this.contentLength(i) > SIGNATURE_ISSUER_MAX) return false;
     let date = i;
     // Up to two issuer lines above the date: joint issuers are often signed one per line.
@@ -446,6 +491,15 @@ export class Lines {
     }
     this.groupEnds.set(i, date);
     return true;
+  }
+
+  /** Issuers and date on one line: `中共某街道工作委员会 某街道办事处 2025年2月5日`. */
+  private signsOnOneLine(i: number): boolean {
+    const s = this.lineText(i);
+    const date = DATE_LINE.exec(s);
+    if (!date) return false;
+    const issuers = s.slice(0, date.index).trim();
+    return issuers.length > 0 && !NO_HEADING_PUNCT.test(issuers) && ISSUER.test(issuers);
   }
 
   /** Whether line `i` names a part of the plan or an attachment, on a short line of its own. */
@@ -483,9 +537,10 @@ export class Lines {
     return n >= UNNUMBERED_MIN && n <= UNNUMBERED_MAX && !NO_HEADING_PUNCT.test(t);
   }
 
+  /** The last line of the group of heading candidates from line `i`: lines one blank line apart (two or more part groups). */
   private headingGroupEnd(i: number): number {
     let last = i;
-    for (let j = this.nextContent(i + 1); j >= 0 && this.isHeadingCandidate(j) && !this.signatureLine(j); j = this.nextContent(j + 1)) last = j;
+    for (let j = this.nextContent(i + 1); j >= 0 && j - last <= 2 && this.structure[j] === Structure.None && this.isHeadingCandidate(j) && !this.signatureLine(j); j = this.nextContent(j + 1)) last = j;
     return last;
   }
 

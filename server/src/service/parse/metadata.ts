@@ -13,7 +13,7 @@ const DISTRICT_SUFFIX = '(?:区|區|县|縣|市)';
 // A place name follows the start, punctuation, a district, 《 or the Party's 中共 of a committee's
 // name; it is 2–8 ideographs ending in 街道/镇/乡. Words that only lead into a name are cut off after.
 const PLACE = new RegExp(
-  `(?:^|[\\s。，,、；;：:“"《（(|])(?:中共)?(?:[\\u4e00-\\u9fff]{0,6}?(?:省|市))?([\\u4e00-\\u9fff]{1,6}?${DISTRICT_SUFFIX})?([\\u4e00-\\u9fff]{1,8}?${PLACE_SUFFIX})(?!${NOT_AFTER_PLACE})`,
+  `(?:^|[\\s。，,、；;：:“"《（(|—]|[0-9０-９]{4}\\s*年度?)(?:中共)?(?:[\\u4e00-\\u9fff]{0,6}?(?:省|市))?([\\u4e00-\\u9fff]{1,6}?${DISTRICT_SUFFIX})?([\\u4e00-\\u9fff]{1,8}?${PLACE_SUFFIX})(?!${NOT_AFTER_PLACE})`,
   'g',
 );
 /** A community (`XX社区`), named where no street or town is. */
@@ -51,8 +51,8 @@ const JOINED = /(?:及|和|暨|与|與|并|並|、)/;
 const CLAUSE_MARK = /[，,；;。！？!?]/;
 /** What a title ends with: the kind of document (or a notice that covers one). */
 const TITLE_END = new RegExp(`(?:${KIND_WORDS}|通\\s*知)$`);
-/** A note after a title: `（草案）`, `(征求意见稿)`. */
-const TITLE_NOTE = /\s*[（(【][^（()）【】]{1,10}[）)】]$/;
+/** A note after a title: `（草案）`, `(征求意见稿)`, or a template site's `篇1`. */
+const TITLE_NOTE = /\s*(?:[（(【][^（()）【】]{1,10}[）)】]|篇[0-9一二三四五六七八九十]{1,3})$/;
 /** A title without a year names the work (`乡镇重点工作安排`): read as one only at the top. */
 const WORK_TITLE = new RegExp(`工作(?:${KIND_WORDS})$`);
 

@@ -46,21 +46,3 @@ export class CharFinder {
     return this.at;
   }
 }
-
-/** `Finder` for a pattern of several characters (global): the offset where the next match starts. */
-export class MatchFinder {
-  private from = 0;
-  private at = -1;
-
-  constructor(private readonly text: string, private readonly pattern: RegExp) {}
-
-  next(from: number): number {
-    if (from < this.from || from > this.at) {
-      this.pattern.lastIndex = from;
-      const m = this.pattern.exec(this.text);
-      this.at = m ? m.index : this.text.length;
-      this.from = from;
-    }
-    return this.at;
-  }
-}

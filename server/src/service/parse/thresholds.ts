@@ -54,5 +54,10 @@ export const SIGNATURE_DATE_MAX = 20;
 export const SIGNATURE_ISSUER_MAX = 30;
 /** A marker alone on its line takes its title from a line at most this far below. */
 export const SPLIT_TITLE_LINES = 2;
+/**
+ * A document-sharing site's chunk number (`2、`) interrupts a line of at least this many code units
+ * that stops mid-sentence; a plan's own heading line is rarely so long without a stop.
+ */
+export const CHUNK_LINE_MIN = 80;
 /** Web-page residue is looked for only in this many lines at the top. */
 export const FRONT_MATTER_LINES = 40;

@@ -2,15 +2,16 @@
 // Each document owns a slot; a posting's key is slot·2¹⁶ + unit, postings are sorted by key, so one
 // document's postings are a contiguous run in every list: replacing or removing a document cuts and
 // splices that run for its own terms only (marksman's per-document patching), never a rebuild.
+// A (unit, term, frequency) is stored once, in its term's posting list (8 bytes): a unit's own terms
+// are looked up there when they are wanted (tfOf), which is for the few units a hover shows.
 import { Range } from 'vscode-languageserver-types';
 import { URI, Utils } from 'vscode-uri';
 import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { parsePlan } from '../parse/parser';
-import { PositionIndex } from '../text/positions';
-import { spanToRange } from '../text/ranges';
 import { isBoilerplate, isLexiconTerm, topicOfTerm, topicTerm, topicTermsAsIndexTerms } from './lexicon';
-import { isBigram, normalizeText, termText } from './terms';
-import { excerptOf, oneLine, planMetadata, PlanUnit, queryTerms, unitsOf, unitTerms } from './units';
+import { fingerprint, MAX_UNITS_PER_DOC, PlanRecord, planRecord, UNIT_KINDS } from './record';
+import { isBigram, termText } from './terms';
+import { planMetadata, PlanUnit, queryTerms, titleKey } from './units';
 
 export interface IndexedDocument {
   uri: string;
@@ -21,6 +22,8 @@ export interface IndexedDocument {
   fingerprint: string;
   units: IndexedUnit[];
   /** @internal */ slot: number;
+  /** @internal The document's term ids, ascending, delta-coded (packIds): what to cut when it goes. */ terms: Uint8Array;
+  /** @internal Its units' ranges, four numbers each (see PlanRecord.ranges). */ ranges: Int32Array;
   /** @internal BM25 length normalisation per unit, valid while `normEpoch` is the index's epoch. */ norms?: Float64Array;
   /** @internal */ normEpoch?: number;
 }
@@ -37,10 +40,38 @@ export interface IndexedUnit {
   line: number;
   /** Marker and title, in LSP positions. */
   range: Range;
-  /** Term ids, ascending, with their weighted frequencies. */
-  termIds: Int32Array;
-  tfs: Float32Array;
+  /** @internal Its number in its document. */ ordinal: number;
   length: number;
+}
+
+/**
+ * A unit as the index keeps it: its section path and range are made when asked for, from its parent
+ * and its document's ranges, rather than stored (they took a third of the heap at 400,000 units).
+ */
+class Unit implements IndexedUnit {
+  constructor(
+    readonly doc: IndexedDocument,
+    readonly kind: NodeKind,
+    readonly title: string,
+    readonly titleKey: string,
+    readonly excerpt: string,
+    readonly line: number,
+    readonly ordinal: number,
+    readonly length: number,
+    private readonly parent: Unit | undefined,
+  ) {}
+
+  get path(): string[] {
+    const titles: string[] = [];
+    for (let u = this.parent; u; u = u.parent) titles.push(u.title);
+    return titles.reverse();
+  }
+
+  get range(): Range {
+    const r = this.doc.ranges;
+    const i = 4 * this.ordinal;
+    return Range.create(r[i], r[i + 1], r[i + 2], r[i + 3]);
+  }
 }
 
 export interface RelatedHit {
@@ -68,6 +99,7 @@ export interface SearchOptions {
  * normalisation (a long section is no less on its topic); and the question is expanded with its
  * topics' lexicon terms at `expansion` × its weight on the topic, so a unit on the same topic in
  * other words (助餐 for 养老) is found. Chosen on the tuning half of the labelled pairs (eval:related).
+ * Applied as records are added (stage), never stored in them: a cached record holds whatever the weights.
  */
 export interface RankingWeights {
   topic: number;
@@ -86,8 +118,7 @@ const K1 = 1.2;
 const B = 0.75;
 /** A question uses its strongest terms only ("more like this"): faster, and less noise from long bodies. */
 const MAX_QUERY_TERMS = 80;
-const SLOT_BITS = 16;
-const MAX_UNITS_PER_DOC = 1 << SLOT_BITS;
+const SLOT_BITS = Math.log2(MAX_UNITS_PER_DOC);
 /** Keys are positive 32-bit integers: slot·2¹⁶ + unit. */
 export const MAX_DOCUMENTS = 1 << (31 - SLOT_BITS);
 
@@ -108,11 +139,26 @@ class Postings {
     return lo;
   }
 
-  /** Inserts a run of keys (ascending, all of one slot) where it belongs. */
-  insertRun(keys: Int32Array, tfs: Float32Array): void {
-    const m = keys.length;
+  /** Shrinks the arrays to the postings they hold; returns how many were copied. */
+  compact(): number {
+    if (this.keys.length - this.n < 8) return 0;
+    this.keys = this.keys.slice(0, this.n);
+    this.tfs = this.tfs.slice(0, this.n);
+    return this.n;
+  }
+
+  /** Position of `key`, or -1. */
+  find(key: number): number {
+    const at = this.lowerBound(key);
+    return at < this.n && this.keys[at] === key ? at : -1;
+  }
+
+  /** Inserts `keys[from..to)` (ascending, all of one slot) and their `tfs` where they belong. */
+  insertRun(keys: Int32Array, tfs: Float32Array, from: number, to: number): void {
+    const m = to - from;
     if (this.n + m > this.keys.length) {
-      const cap = Math.max(this.n + m, this.keys.length * 2);
+      // A quarter to spare, not double: the lists hold most of the index's memory.
+      const cap = this.n + m + Math.max(4, (this.n + m) >> 2);
       const k = new Int32Array(cap);
       k.set(this.keys.subarray(0, this.n));
       const t = new Float32Array(cap);
@@ -120,13 +166,16 @@ class Postings {
       this.keys = k;
       this.tfs = t;
     }
-    const at = this.lowerBound(keys[0]);
+    // A plan added in a new slot goes at the end: no search.
+    const at = this.n === 0 || keys[from] > this.keys[this.n - 1] ? this.n : this.lowerBound(keys[from]);
     if (at < this.n) {
       this.keys.copyWithin(at + m, at, this.n);
       this.tfs.copyWithin(at + m, at, this.n);
     }
-    this.keys.set(keys, at);
-    this.tfs.set(tfs, at);
+    for (let i = 0; i < m; i++) {
+      this.keys[at + i] = keys[from + i];
+      this.tfs[at + i] = tfs[from + i];
+    }
     this.n += m;
   }
 
@@ -147,6 +196,26 @@ class Postings {
   }
 }
 
+/** Terms interned, or postings grouped, between two steps of addRecordInSteps: about a millisecond of work. */
+const STEP_WORK = 20_000;
+
+/** Units between two steps of addRecordInSteps. */
+const STEP_UNITS = 2_000;
+
+/** A record in the index's term ids, ready to swap in. */
+interface Staged {
+  /** The document, with its units; its slot is given when it is swapped in. */
+  doc: IndexedDocument;
+  /** The index's id of each of the record's terms. */
+  global: Int32Array;
+  /** The record's readable bigrams (positions in its terms). */
+  readable: Int32Array;
+  /** Postings grouped by the record's terms: term t's units are runUnits[runStarts[t]] up to runStarts[t + 1]. */
+  runStarts: Int32Array;
+  runUnits: Int32Array;
+  runTfs: Float32Array;
+}
+
 interface QueryTerm {
   id: number;
   weight: number;
@@ -163,8 +232,6 @@ export class RelatedIndex {
   private readonly terms: string[] = [];
   /** Units containing each term. */
   private readonly df: number[] = [];
-  /** Per-term scratch space while a document is added. */
-  private scratch = new Float64Array(1024);
   /** Bigrams seen joined from two lone characters: words to show a reader (see addTerms). */
   private readonly readable = new Set<number>();
   private readonly postings: Postings[] = [];
@@ -204,6 +271,21 @@ export class RelatedIndex {
     return this.unitTotal;
   }
 
+  /**
+   * Gives back the room posting lists keep to grow into (up to a quarter of them), in steps of bounded
+   * work; for after a bulk load, when few plans are still to come.
+   */
+  *compactInSteps(): Generator<void> {
+    let copied = 0;
+    for (const list of this.postings) {
+      copied += list.compact();
+      if (copied >= STEP_WORK * 16) {
+        copied = 0;
+        yield;
+      }
+    }
+  }
+
   document(uri: string): IndexedDocument | undefined {
     return this.docs.get(uri);
   }
@@ -214,56 +296,105 @@ export class RelatedIndex {
 
   /** Adds a plan or replaces what the index holds for `uri`. `model` saves a parse the caller already has. */
   setDocument(uri: string, text: string, options: { name?: string; model?: OutlineModel } = {}): IndexedDocument {
-    this.removeDocument(uri);
-    const model = options.model ?? parsePlan(text);
+    return this.addRecord(uri, planRecord(options.model ?? parsePlan(text), text, options.name));
+  }
+
+  /** Adds a plan's record (see record.ts), or replaces what the index holds for `uri`. */
+  addRecord(uri: string, record: PlanRecord): IndexedDocument {
+    const steps = this.addRecordInSteps(uri, record);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same in steps of bounded work, for a caller that answers requests in between (a plan of
+   * megabytes). The index is unchanged until the last step, which swaps the plan in at once.
+   */
+  *addRecordInSteps(uri: string, record: PlanRecord): Generator<void, IndexedDocument> {
+    const staged = yield* this.stage(uri, record);
+    return this.commit(staged);
+  }
+
+  /**
+   * The record in this index's term ids: each unit's terms ascending by id, postings grouped by term.
+   * Its topics become postings of their topic terms with the weight this index gives their evidence.
+   */
+  private *stage(uri: string, record: PlanRecord): Generator<void, Staged> {
+    const { terms, unitStarts, unitTerms, unitTfs, topicStarts, unitTopics } = record;
+    // The index's id of each of the record's terms.
+    const global = new Int32Array(terms.length);
+    for (let t = 0; t < terms.length; t++) {
+      global[t] = this.intern(terms[t]);
+      if (t % STEP_WORK === STEP_WORK - 1) yield;
+    }
+    // A topic below topicMin is no posting (onTopic gives 0).
+    const topicTfs = Float32Array.from(record.topicEvidence, (e) => this.onTopic(e));
+    // Postings grouped by term (a counting sort on the record's own term numbers), units ascending in each group.
+    const runStarts = new Int32Array(terms.length + 1);
+    for (let i = 0; i < unitTerms.length; i++) runStarts[unitTerms[i] + 1]++;
+    for (let i = 0; i < unitTopics.length; i++) if (topicTfs[i] > 0) runStarts[unitTopics[i] + 1]++;
+    for (let t = 0; t < terms.length; t++) runStarts[t + 1] += runStarts[t];
+    const fill = runStarts.slice(0, terms.length);
+    const runUnits = new Int32Array(runStarts[terms.length]);
+    const runTfs = new Float32Array(runStarts[terms.length]);
+    const put = (t: number, u: number, tf: number) => {
+      const at = fill[t]++;
+      runUnits[at] = u;
+      runTfs[at] = tf;
+    };
+    for (let u = 0; u + 1 < unitStarts.length; u++) {
+      for (let i = unitStarts[u]; i < unitStarts[u + 1]; i++) put(unitTerms[i], u, unitTfs[i]);
+      for (let i = topicStarts[u]; i < topicStarts[u + 1]; i++) if (topicTfs[i] > 0) put(unitTopics[i], u, topicTfs[i]);
+      if (u % STEP_UNITS === STEP_UNITS - 1) yield;
+    }
+    // The document and its units, its slot still to come.
+    const doc: IndexedDocument = {
+      uri,
+      name: record.name,
+      metadata: record.metadata,
+      fingerprint: record.fingerprint,
+      units: [],
+      slot: -1,
+      terms: packIds(global),
+      ranges: record.ranges,
+    };
+    const units: Unit[] = [];
+    for (let ordinal = 0; ordinal < record.titles.length; ordinal++) {
+      const parent = record.parents[ordinal];
+      const kind = UNIT_KINDS[record.kinds[ordinal]];
+      const title = record.titles[ordinal];
+      // Most titles are their own key: share the string.
+      const key = record.titleKeys[ordinal] === title ? title : record.titleKeys[ordinal];
+      units.push(new Unit(doc, kind, title, key, record.excerpts[ordinal], record.lines[ordinal], ordinal, record.lengths[ordinal], parent >= 0 ? units[parent] : undefined));
+      if (ordinal % STEP_UNITS === STEP_UNITS - 1) yield;
+    }
+    doc.units = units;
+    return { doc, global, readable: record.readable, runStarts, runUnits, runTfs };
+  }
+
+  private commit(staged: Staged): IndexedDocument {
+    const { doc, global, runStarts, runUnits, runTfs } = staged;
+    this.removeDocument(doc.uri);
     const slot = this.freeSlots.pop() ?? this.slots.length;
     if (slot >= MAX_DOCUMENTS) throw new RangeError(`more than ${MAX_DOCUMENTS} plans in one index`);
-    const doc: IndexedDocument = { uri, name: options.name, metadata: planMetadata(model, options.name), fingerprint: fingerprint(text), units: [], slot };
-    const at = new PositionIndex(model);
-    let postingCount = 0;
-    for (const unit of unitsOf(model).slice(0, MAX_UNITS_PER_DOC)) {
-      const counts = new Map<string, number>();
-      const words = new Set<string>();
-      const length = unitTerms(unit, counts, words);
-      for (const w of words) this.readable.add(this.intern(w));
-      // Ids sorted natively as a typed array; each id's frequency parked in a scratch array meanwhile.
-      let ids = new Int32Array(counts.size);
-      let i = 0;
-      for (const [term, tf] of counts) {
-        const id = this.intern(term);
-        this.scratch[id] = topicOfTerm(term) < 0 ? tf : this.onTopic(tf);
-        if (this.scratch[id] > 0) ids[i++] = id;
-      }
-      ids = ids.subarray(0, i).sort();
-      const tfs = Float32Array.from(ids, (id) => this.scratch[id]);
-      doc.units.push(toIndexed(doc, unit, at, ids, tfs, length));
-      this.lengthTotal += length;
-      postingCount += ids.length;
-    }
-    // The document's postings grouped by term: (id, unit) packed in one number, sorted natively.
-    const packed = new Float64Array(postingCount);
-    let k = 0;
-    doc.units.forEach((u, ordinal) => u.termIds.forEach((id) => (packed[k++] = id * MAX_UNITS_PER_DOC + ordinal)));
-    packed.sort();
-    const keys = new Int32Array(postingCount);
-    const tfs = new Float32Array(postingCount);
-    for (let start = 0; start < postingCount; ) {
-      const id = Math.floor(packed[start] / MAX_UNITS_PER_DOC);
-      let end = start;
-      for (; end < postingCount && Math.floor(packed[end] / MAX_UNITS_PER_DOC) === id; end++) {
-        const ordinal = packed[end] % MAX_UNITS_PER_DOC;
-        const unit = doc.units[ordinal];
-        keys[end] = (slot << SLOT_BITS) | ordinal;
-        tfs[end] = unit.tfs[indexOf(unit.termIds, id)];
-      }
-      this.postings[id].insertRun(keys.subarray(start, end), tfs.subarray(start, end));
-      this.df[id] += end - start;
-      start = end;
+    doc.slot = slot;
+    for (const u of doc.units) this.lengthTotal += u.length;
+    for (const t of staged.readable) this.readable.add(global[t]);
+    // Keys are slot·2¹⁶ + unit: the unit numbers become keys in place.
+    for (let i = 0; i < runUnits.length; i++) runUnits[i] |= slot << SLOT_BITS;
+    for (let t = 0; t + 1 < runStarts.length; t++) {
+      const from = runStarts[t];
+      const to = runStarts[t + 1];
+      if (to === from) continue;
+      this.postings[global[t]].insertRun(runUnits, runTfs, from, to);
+      this.df[global[t]] += to - from;
     }
     this.unitTotal += doc.units.length;
     this.epoch++;
     this.slots[slot] = doc;
-    this.docs.set(uri, doc);
+    this.docs.set(doc.uri, doc);
     return doc;
   }
 
@@ -271,12 +402,8 @@ export class RelatedIndex {
     const doc = this.docs.get(uri);
     if (!doc) return false;
     const from = doc.slot * MAX_UNITS_PER_DOC;
-    const ids = new Set<number>();
-    for (const u of doc.units) {
-      for (const id of u.termIds) ids.add(id);
-      this.lengthTotal -= u.length;
-    }
-    for (const id of ids) this.df[id] -= this.postings[id].removeRange(from, from + MAX_UNITS_PER_DOC);
+    for (const u of doc.units) this.lengthTotal -= u.length;
+    for (const id of unpackIds(doc.terms)) this.df[id] -= this.postings[id].removeRange(from, from + MAX_UNITS_PER_DOC);
     this.unitTotal -= doc.units.length;
     this.epoch++;
     this.slots[doc.slot] = undefined;
@@ -345,15 +472,10 @@ export class RelatedIndex {
       doc.units.forEach((unit, ordinal) => {
         let score = 0;
         for (const { id, weight } of query.terms) {
-          const at = indexOf(unit.termIds, id);
-          if (at < 0) continue;
-          const tf = unit.tfs[at];
-          score += (weight * (K1 + 1) * tf) / (tf + norms[ordinal]);
+          const tf = this.tfOf(unit, id);
+          if (tf > 0) score += (weight * (K1 + 1) * tf) / (tf + norms[ordinal]);
         }
-        for (const { id, weight } of query.topics) {
-          const at = indexOf(unit.termIds, id);
-          if (at >= 0) score += weight * unit.tfs[at];
-        }
+        for (const { id, weight } of query.topics) score += weight * this.tfOf(unit, id);
         pick.offer(unit, score);
       });
     }
@@ -387,11 +509,6 @@ export class RelatedIndex {
       this.terms.push(term);
       this.df.push(0);
       this.postings.push(new Postings());
-      if (id >= this.scratch.length) {
-        const grown = new Float64Array(this.scratch.length * 2);
-        grown.set(this.scratch);
-        this.scratch = grown;
-      }
     }
     return id;
   }
@@ -491,12 +608,19 @@ export class RelatedIndex {
     }));
   }
 
+  /** The weighted frequency of term `id` in `unit`; 0 if the unit has no such term. */
+  tfOf(unit: IndexedUnit, id: number): number {
+    const list = this.postings[id];
+    const at = list ? list.find((unit.doc.slot << SLOT_BITS) | unit.ordinal) : -1;
+    return at < 0 ? 0 : list.tfs[at];
+  }
+
   /** Topics of the question the unit is on too, by the score each adds. */
   private sharedTopics(unit: IndexedUnit, topics: QueryTerm[]): number[] {
     const shared: { topic: number; score: number }[] = [];
     for (const { id, weight } of topics) {
-      const at = indexOf(unit.termIds, id);
-      if (at >= 0) shared.push({ topic: topicOfTerm(this.terms[id]), score: weight * unit.tfs[at] });
+      const tf = this.tfOf(unit, id);
+      if (tf > 0) shared.push({ topic: topicOfTerm(this.terms[id]), score: weight * tf });
     }
     return shared.sort((a, b) => b.score - a.score || a.topic - b.topic).map((s) => s.topic);
   }
@@ -509,7 +633,7 @@ export class RelatedIndex {
    * COMMON_SHARE of all units.
    */
   private shared(unit: IndexedUnit, query: QueryTerm[]): string[] {
-    const common = query.filter((q) => indexOf(unit.termIds, q.id) >= 0).map((q) => q.id);
+    const common = query.filter((q) => this.tfOf(unit, q.id) > 0).map((q) => q.id);
     const telling = (id: number, text: string) => isLexiconTerm(text) || (!isBoilerplate(text) && this.df[id] <= this.unitTotal * COMMON_SHARE);
     const words = common.map((id) => this.terms[id]).filter((t) => !isBigram(t) && t.length > 1);
     const bigrams = common.filter((id) => this.readable.has(id)).map((id) => termText(this.terms[id])).filter((b) => !words.some((w) => w.includes(b)));
@@ -521,15 +645,36 @@ export class RelatedIndex {
   }
 }
 
-function indexOf(sorted: Int32Array, id: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < id) lo = mid + 1;
-    else hi = mid;
+/** Distinct ids, sorted, as the gaps between them in base-128 varints: a byte or two each instead of four. */
+function packIds(ids: Int32Array): Uint8Array {
+  const sorted = Int32Array.from(ids).sort();
+  const bytes: number[] = [];
+  let previous = 0;
+  for (const id of sorted) {
+    for (let gap = id - previous; ; gap >>>= 7) {
+      if (gap < 0x80) {
+        bytes.push(gap);
+        break;
+      }
+      bytes.push((gap & 0x7f) | 0x80);
+    }
+    previous = id;
   }
-  return lo < sorted.length && sorted[lo] === id ? lo : -1;
+  return Uint8Array.from(bytes);
+}
+
+function* unpackIds(bytes: Uint8Array): Generator<number> {
+  let id = 0;
+  for (let i = 0; i < bytes.length; ) {
+    let gap = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[i++];
+      gap |= (b & 0x7f) << shift;
+      if (b < 0x80) break;
+    }
+    id += gap;
+    yield id;
+  }
 }
 
 /** Best first; ties in a stable order: by document, then position. */
@@ -609,28 +754,6 @@ function titleRank(title: string, q: string[]): number {
   return 1000 + gaps;
 }
 
-/** A title as searches compare it: one line, no spaces, in the form matching normalises to (繁/简, width). */
-function titleKey(title: string): string {
-  const key = normalizeText(oneLine(title)).replace(/\s+/g, '');
-  // Most titles are their own key: share the string.
-  return key === title ? title : key;
-}
-
-function toIndexed(doc: IndexedDocument, unit: PlanUnit, at: PositionIndex, termIds: Int32Array, tfs: Float32Array, length: number): IndexedUnit {
-  return {
-    doc,
-    kind: unit.node.kind,
-    title: unit.title,
-    titleKey: titleKey(unit.title),
-    path: unit.path,
-    excerpt: excerptOf(unit),
-    line: unit.node.line,
-    range: spanToRange(at, unit.node.headingSpan),
-    termIds,
-    tfs,
-    length,
-  };
-}
 
 
 /** Street, year and kind, when the plan says all three: versions of one plan share it. */
@@ -640,22 +763,12 @@ function planKey(meta: DocumentMetadata): string | undefined {
 
 /** A URI with its escapes decoded and in one case: clients and Node write the same file differently (%3A, %e6). */
 function comparable(uri: string): string {
-  try {
-    return decodeURIComponent(uri).toLowerCase();
-  } catch {
-    return uri.toLowerCase();
-  }
+  const { scheme, authority, path } = URI.parse(uri);
+  return `${scheme}://${authority}${path}`.toLowerCase();
 }
 
 /** Whether `uri` names something inside the folder `folderUri`. */
 export function uriUnder(uri: string, folderUri: string): boolean {
   const folder = comparable(folderUri);
   return comparable(uri).startsWith(folder.endsWith('/') ? folder : `${folder}/`);
-}
-
-/** FNV-1a over the text, with its length: enough to tell a copy from another plan. */
-export function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `${text.length}:${(h >>> 0).toString(16)}`;
 }

@@ -145,6 +145,13 @@ export function queryTerms(unit: PlanUnit): Map<string, number> {
   return terms;
 }
 
+/** A title as searches compare it: one line, no spaces, in the form matching normalises to (繁/简, width). */
+export function titleKey(title: string): string {
+  const key = normalizeText(oneLine(title)).replace(/\s+/g, '');
+  // Most titles are their own key: share the string.
+  return key === title ? title : key;
+}
+
 /** First sentence of the body, or the children's titles for a heading without one; one line, short. */
 export function excerptOf(unit: PlanUnit): string {
   const text = oneLine(unit.body) || unit.node.children.map((c) => oneLine(c.title)).join('；');

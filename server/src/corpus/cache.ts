@@ -1,0 +1,213 @@
+// The persisted corpus index: one file per plan content and file name (its record; a plan's file name
+// may give its street and year) and a manifest (each plan file's path, size, mtime and content hash), so a restart
+// reads only the files that changed. Every cache file carries a magic, a format number, the code key
+// and a checksum of its payload; anything that does not match in every part is ignored and rebuilt,
+// and what passes is checked field by field (isPlanRecord) before the index takes it. Writes go
+// to a temporary file in the same folder, fsync'd, then renamed over the old one (io/writeFile.ts).
+import { createHash } from 'crypto';
+import { promises as fs, readFileSync } from 'fs';
+import * as path from 'path';
+import * as v8 from 'v8';
+import { writeWhole } from '../io/writeFile';
+import { isPlanRecord, PlanRecord } from '../service/related/record';
+
+/** Bumped when the layout of a cache file or of its payload changes. */
+export const CACHE_FORMAT = 3;
+const MAGIC = Buffer.from('WPLNIDX\0', 'latin1');
+const KIND = { record: 1, manifest: 2 } as const;
+const SHA256_BYTES = 32;
+/** Timestamps this close to the moment a file was read cannot tell two writes apart (FAT keeps 2 s). */
+const RACY_MS = 2000;
+
+/**
+ * What the records depend on besides the plan: the code and data that make them (the worker bundle
+ * holds the parser, units, terms, the normalisation with OpenCC's tables and the topic lexicon, so any
+ * change to them changes its hash), ICU's word segmentation and Unicode tables (NFKC), V8's
+ * serialisation, and this file's format. Records from any other key are foreign. The ranking weights
+ * are not among them: records keep topic evidence unweighted (record.ts).
+ */
+export function codeKey(workerScript: string): string {
+  const hash = createHash('sha256').update(readFileSync(workerScript));
+  const { icu, unicode, v8: engine } = process.versions;
+  hash.update(JSON.stringify({ CACHE_FORMAT, icu, unicode, engine }));
+  return hash.digest('hex').slice(0, 32);
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function encode(kind: number, key: string, payload: unknown): Buffer {
+  const body = v8.serialize(payload);
+  const keyBytes = Buffer.from(key, 'utf8');
+  const head = Buffer.alloc(MAGIC.length + 1 + 4 + 2);
+  MAGIC.copy(head);
+  head.writeUInt8(kind, MAGIC.length);
+  head.writeUInt32LE(CACHE_FORMAT, MAGIC.length + 1);
+  head.writeUInt16LE(keyBytes.length, MAGIC.length + 5);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(body.length);
+  return Buffer.concat([head, keyBytes, createHash('sha256').update(body).digest(), length, body]);
+}
+
+/** The payload, if `bytes` is a whole, intact cache file of this kind, format and key; else undefined. */
+function decode(kind: number, key: string, bytes: Buffer): unknown {
+  const keyBytes = Buffer.from(key, 'utf8');
+  let at = MAGIC.length + 1 + 4 + 2;
+  if (bytes.length < at + keyBytes.length + SHA256_BYTES + 4) return undefined;
+  if (!bytes.subarray(0, MAGIC.length).equals(MAGIC) || bytes.readUInt8(MAGIC.length) !== kind) return undefined;
+  if (bytes.readUInt32LE(MAGIC.length + 1) !== CACHE_FORMAT || bytes.readUInt16LE(MAGIC.length + 5) !== keyBytes.length) return undefined;
+  if (!bytes.subarray(at, at + keyBytes.length).equals(keyBytes)) return undefined;
+  at += keyBytes.length;
+  const sum = bytes.subarray(at, at + SHA256_BYTES);
+  at += SHA256_BYTES;
+  const length = bytes.readUInt32LE(at);
+  at += 4;
+  const body = bytes.subarray(at);
+  if (body.length !== length || !createHash('sha256').update(body).digest().equals(sum)) return undefined;
+  try {
+    return v8.deserialize(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A typed array with a buffer of its own: deserialised ones share the file's, which must not be handed to another thread. */
+function own<T extends Uint8Array | Uint16Array | Int32Array | Float32Array | Float64Array>(a: T): T {
+  return a.slice() as T;
+}
+
+const RECORD_SUFFIX = '.rec';
+
+/** The name of the record file of a plan's content under a file name. */
+export function recordName(hash: string, name: string): string {
+  return createHash('sha256').update(`${hash}\0${name}`).digest('hex');
+}
+
+/** Records by content and file name; `null` is kept for a text file that is no plan (a README), so it is not parsed again. */
+export class RecordStore {
+  constructor(
+    readonly dir: string,
+    private readonly key: string,
+  ) {}
+
+  private file(hash: string, name: string): string {
+    return path.join(this.dir, recordName(hash, name) + RECORD_SUFFIX);
+  }
+
+  /** The stored record, `null` for "not a plan", undefined if there is none that can be trusted. */
+  async load(hash: string, name: string): Promise<PlanRecord | null | undefined> {
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(this.file(hash, name));
+    } catch {
+      return undefined;
+    }
+    const payload = decode(KIND.record, this.key, bytes) as { hash?: unknown; name?: unknown; record?: unknown } | undefined;
+    if (!payload || payload.hash !== hash || payload.name !== name) return undefined;
+    if (payload.record === null) return null;
+    if (!isPlanRecord(payload.record)) return undefined;
+    const r = payload.record;
+    return {
+      ...r,
+      kinds: own(r.kinds),
+      parents: own(r.parents),
+      lines: own(r.lines),
+      ranges: own(r.ranges),
+      readable: own(r.readable),
+      unitStarts: own(r.unitStarts),
+      unitTerms: own(r.unitTerms),
+      unitTfs: own(r.unitTfs),
+      lengths: own(r.lengths),
+      topicStarts: own(r.topicStarts),
+      unitTopics: own(r.unitTopics),
+      topicEvidence: own(r.topicEvidence),
+    };
+  }
+
+  async save(hash: string, name: string, record: PlanRecord | null): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true });
+    await writeWhole(this.file(hash, name), encode(KIND.record, this.key, { hash, name, record }));
+  }
+}
+
+/** A plan file as it was read: size and mtime, and the SHA-256 of its bytes. */
+export interface ManifestEntry {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+export interface KnownFile extends ManifestEntry {
+  /** When size and mtime were last seen to go with this content (ms since the epoch). */
+  checked: number;
+}
+
+/**
+ * Whether size and mtime alone may vouch for the content: not if the file was written so shortly
+ * before it was read that a second write could have kept its timestamp.
+ */
+export function trustedBySignature(f: KnownFile): boolean {
+  return f.mtimeMs < f.checked - RACY_MS;
+}
+
+const MANIFEST = 'manifest';
+
+type Row = [file: string, size: number, mtimeMs: number, hash: string, checked: number];
+
+function isRow(e: unknown): e is Row {
+  return (
+    Array.isArray(e) && e.length === 5 && typeof e[0] === 'string' && Number.isFinite(e[1]) && Number.isFinite(e[2]) &&
+    typeof e[3] === 'string' && /^[0-9a-f]{64}$/.test(e[3]) && Number.isFinite(e[4])
+  );
+}
+
+/** Plan files as the last server left them, by path; empty when there is no manifest to trust. */
+export async function loadManifest(dir: string, key: string): Promise<Map<string, KnownFile>> {
+  const entries = new Map<string, KnownFile>();
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(path.join(dir, MANIFEST));
+  } catch {
+    return entries;
+  }
+  const rows = decode(KIND.manifest, key, bytes);
+  if (!Array.isArray(rows) || !rows.every(isRow)) return entries;
+  for (const [file, size, mtimeMs, hash, checked] of rows) entries.set(file, { size, mtimeMs, hash, checked });
+  return entries;
+}
+
+export async function saveManifest(dir: string, key: string, entries: ReadonlyMap<string, KnownFile>): Promise<void> {
+  const rows: Row[] = [...entries].map(([file, e]) => [file, e.size, e.mtimeMs, e.hash, e.checked]);
+  await fs.mkdir(dir, { recursive: true });
+  await writeWhole(path.join(dir, MANIFEST), encode(KIND.manifest, key, rows));
+}
+
+/**
+ * Deletes the cache files nothing refers to (`keep` holds recordName()s): records of plans no longer
+ * in the corpus (unless written after `since`, by another server sharing the folder), leftovers of
+ * interrupted writes.
+ */
+export async function collectGarbage(dir: string, keep: ReadonlySet<string>, since: number): Promise<number> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (name === MANIFEST) continue;
+    const isRecord = name.endsWith(RECORD_SUFFIX) && !name.startsWith('.');
+    if (isRecord && keep.has(name.slice(0, -RECORD_SUFFIX.length))) continue;
+    const file = path.join(dir, name);
+    try {
+      if ((await fs.stat(file)).mtimeMs >= since) continue;
+      await fs.rm(file, { force: true });
+      removed++;
+    } catch {
+      // Gone already, or not ours to remove: either way nothing to do.
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,166 @@
+// Worker threads that run corpusWorker.ts jobs: started when there is work, stopped when idle (their
+// memory goes with them), each with a heap limit. Open documents' jobs go before the corpus's. A
+// worker that dies (out of memory, a bug) is logged and replaced; the jobs it held are tried once
+// more, each alone, and a job that brings a worker down twice is given up with its reason.
+import * as os from 'os';
+import { Worker } from 'worker_threads';
+import type { Notice, ThreadStop } from '../service/l10n/messages';
+import type { Job, Reply, WorkerOptions } from './corpusWorker';
+
+export interface PoolOptions {
+  script: string;
+  size: number;
+  /** Old-generation heap limit of each worker: what one file may cost to index. */
+  heapMb: number;
+  workerData: WorkerOptions;
+  log: (notice: Notice) => void;
+}
+
+/**
+ * Jobs a worker holds at once: enough to keep it busy while the request thread spends a slice
+ * swapping results in (a cached plan takes the worker about a millisecond), few enough that an
+ * open document's job does not wait long behind them.
+ */
+const IN_FLIGHT = 8;
+const IDLE_MS = 10_000;
+/** Deaths in a row (no job finished between them) after which the pool stops starting workers: something is wrong beyond one file. */
+const MAX_DEATHS = 4;
+/** What a job gets when no thread will run it: the server is stopping, or the threads kept dying. */
+const STOPPED: Reply = { skipped: { kind: 'indexerStopped' } };
+
+interface Task {
+  id: number;
+  job: Job;
+  urgent: boolean;
+  resolve: (reply: Reply) => void;
+  /** Held by a worker that died: now run alone, and given up if it happens again. */
+  retried: boolean;
+}
+
+interface Slot {
+  worker?: Worker;
+  running: Map<number, Task>;
+  idle?: NodeJS.Timeout;
+}
+
+/** Threads worth starting: one core is left to the server's requests and the editor. */
+export function defaultPoolSize(): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[];
+  private readonly urgent: Task[] = [];
+  private readonly waiting: Task[] = [];
+  /** Workers we stopped ourselves: their exit is no death. */
+  private readonly stopped = new WeakSet<Worker>();
+  private nextId = 0;
+  private deaths = 0;
+  private disposed = false;
+
+  constructor(private readonly options: PoolOptions) {
+    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ running: new Map() }));
+  }
+
+  get broken(): boolean {
+    return this.deaths >= MAX_DEATHS;
+  }
+
+  run(job: Job, urgent = false): Promise<Reply> {
+    if (this.disposed || this.broken) return Promise.resolve(STOPPED);
+    return new Promise((resolve) => {
+      (urgent ? this.urgent : this.waiting).push({ id: this.nextId++, job, urgent, resolve, retried: false });
+      this.dispatch();
+    });
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const held = this.slots.flatMap((slot) => [...slot.running.values()]);
+    for (const slot of this.slots) slot.running.clear();
+    for (const task of [...held, ...this.urgent.splice(0), ...this.waiting.splice(0)]) task.resolve(STOPPED);
+    await Promise.all(this.slots.map((slot) => this.stop(slot)));
+  }
+
+  private next(slot: Slot): Task | undefined {
+    const solo = [...slot.running.values()].some((t) => t.retried);
+    if (solo || slot.running.size >= IN_FLIGHT) return undefined;
+    const queue = this.urgent.length ? this.urgent : this.waiting;
+    if (!queue.length || (queue[0].retried && slot.running.size > 0)) return undefined;
+    return queue.shift();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      for (let task = this.next(slot); task; task = this.next(slot)) {
+        const worker = slot.worker ?? this.start(slot);
+        clearTimeout(slot.idle);
+        slot.running.set(task.id, task);
+        worker.ref();
+        worker.postMessage({ id: task.id, job: task.job });
+      }
+    }
+  }
+
+  private start(slot: Slot): Worker {
+    const worker = new Worker(this.options.script, {
+      workerData: this.options.workerData,
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
+    });
+    slot.worker = worker;
+    let death: ThreadStop | undefined;
+    worker.on('message', ({ id, reply }: { id: number; reply: Reply }) => {
+      const task = slot.running.get(id);
+      if (!task) return;
+      slot.running.delete(id);
+      this.deaths = 0;
+      task.resolve(reply);
+      this.settle(slot);
+      this.dispatch();
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      death = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'outOfMemory' } : { kind: 'error', message: e.message };
+    });
+    worker.on('exit', (code) => {
+      if (this.stopped.has(worker) || this.disposed) return;
+      slot.worker = undefined;
+      this.died(slot, death ?? { kind: 'exitCode', code });
+    });
+    return worker;
+  }
+
+  private died(slot: Slot, stop: ThreadStop): void {
+    this.deaths++;
+    const held = [...slot.running.values()];
+    slot.running.clear();
+    this.options.log({ key: 'corpus.threadStopped', args: { stop, restarted: !this.broken } });
+    for (const task of held.reverse()) {
+      if (task.retried || this.broken) task.resolve({ skipped: { kind: 'indexerDied', stop } });
+      else {
+        task.retried = true;
+        this.urgent.unshift(task);
+      }
+    }
+    if (this.broken) for (const task of [...this.urgent.splice(0), ...this.waiting.splice(0)]) task.resolve(STOPPED);
+    this.dispatch();
+  }
+
+  /** An idle worker lets the process exit, and is stopped after a while. */
+  private settle(slot: Slot): void {
+    if (slot.running.size || !slot.worker) return;
+    slot.worker.unref();
+    clearTimeout(slot.idle);
+    slot.idle = setTimeout(() => void this.stop(slot), IDLE_MS);
+    slot.idle.unref();
+  }
+
+  private async stop(slot: Slot): Promise<void> {
+    clearTimeout(slot.idle);
+    const worker = slot.worker;
+    if (!worker || slot.running.size) return;
+    this.stopped.add(worker);
+    slot.worker = undefined;
+    await worker.terminate();
+  }
+}

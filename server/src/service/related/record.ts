@@ -1,0 +1,189 @@
+// What indexing a plan yields before it meets the index: its units and their term counts, with the
+// plan's own table of terms, and the topics each unit speaks of. It is plain data (strings, numbers,
+// typed arrays): a worker thread makes it and posts it, the corpus cache stores it, and the index
+// interns its terms. Turning text into a record is the costly part (parse, normalisation, ICU
+// segmentation, the lexicon scan); adding a record to the index is cheap. A record holds what the text
+// says, never how the index ranks it (RankingWeights), so a cached record holds whatever the weights.
+import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
+import { PositionIndex } from '../text/positions';
+import { spanToRange } from '../text/ranges';
+import { topicOfTerm } from './lexicon';
+import { TOPICS } from './topics';
+import { excerptOf, planMetadata, titleKey, unitsOf, unitTerms } from './units';
+
+/** Units a document may have: a unit's number within its document takes 16 bits of a posting key. */
+export const MAX_UNITS_PER_DOC = 1 << 16;
+
+export const UNIT_KINDS: readonly NodeKind[] = ['heading', 'unnumbered', 'enumeration', 'measure'];
+
+/** Units are columns, in document order: few objects to copy between threads, none to keep per unit. */
+export interface PlanRecord {
+  name?: string;
+  metadata: DocumentMetadata;
+  fingerprint: string;
+  titles: string[];
+  /** Each title as searches compare it (titleKey). */
+  titleKeys: string[];
+  excerpts: string[];
+  /** Positions in UNIT_KINDS. */
+  kinds: Uint8Array;
+  /** Number of the enclosing unit, or -1. */
+  parents: Int32Array;
+  /** 0-based line of the heading. */
+  lines: Int32Array;
+  /** Marker and title in LSP positions, four numbers a unit: start line and character, end line and character. */
+  ranges: Int32Array;
+  /** The plan's distinct terms, topics among them (topicTerm); the arrays below refer to them by position. */
+  terms: string[];
+  /** Positions (in `terms`) of the bigrams worth showing a reader (see addTerms). */
+  readable: Int32Array;
+  /** Unit u's terms (topics aside) are `unitTerms[unitStarts[u]]` up to `unitStarts[u + 1]`, ascending, with `unitTfs` beside them. */
+  unitStarts: Int32Array;
+  unitTerms: Int32Array;
+  unitTfs: Float32Array;
+  /** Each unit's length in weighted terms (BM25's document length). */
+  lengths: Float64Array;
+  /**
+   * Unit u's topics (positions in `terms`, ascending) are `unitTopics[topicStarts[u]]` up to
+   * `topicStarts[u + 1]`, with their evidence (see unitTopics in units.ts) in `topicEvidence`, as
+   * counted: the index weighs it as it ranks (RankingWeights), so it is kept to the last bit.
+   */
+  topicStarts: Int32Array;
+  unitTopics: Int32Array;
+  topicEvidence: Float64Array;
+}
+
+/** FNV-1a over the text, with its length: enough to tell a copy from another plan. */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(h >>> 0).toString(16)}`;
+}
+
+/** The record of a parsed plan. */
+export function planRecord(model: OutlineModel, text: string, name?: string): PlanRecord {
+  const local = new Map<string, number>();
+  const terms: string[] = [];
+  const position = (term: string): number => {
+    let at = local.get(term);
+    if (at === undefined) {
+      local.set(term, (at = terms.length));
+      terms.push(term);
+    }
+    return at;
+  };
+  const readable = new Set<number>();
+  const at = new PositionIndex(model);
+  const plan = unitsOf(model).slice(0, MAX_UNITS_PER_DOC);
+  const ordinal = new Map(plan.map((u, i) => [u, i]));
+  const n = plan.length;
+  const record: PlanRecord = {
+    name,
+    metadata: planMetadata(model, name),
+    fingerprint: fingerprint(text),
+    titles: [],
+    titleKeys: [],
+    excerpts: [],
+    kinds: new Uint8Array(n),
+    parents: new Int32Array(n),
+    lines: new Int32Array(n),
+    ranges: new Int32Array(4 * n),
+    terms,
+    readable: new Int32Array(0),
+    unitStarts: new Int32Array(n + 1),
+    unitTerms: new Int32Array(0),
+    unitTfs: new Float32Array(0),
+    lengths: new Float64Array(n),
+    topicStarts: new Int32Array(n + 1),
+    unitTopics: new Int32Array(0),
+    topicEvidence: new Float64Array(0),
+  };
+  const ids: number[] = [];
+  const tfs: number[] = [];
+  const topics: number[] = [];
+  const evidence: number[] = [];
+  plan.forEach((unit, u) => {
+    const counts = new Map<string, number>();
+    const words = new Set<string>();
+    record.lengths[u] = unitTerms(unit, counts, words);
+    for (const w of words) readable.add(position(w));
+    // unitTerms gives the unit's topics as terms of their own (topicTerm), with evidence for a frequency.
+    const mine: number[][] = [];
+    const onTopics: number[][] = [];
+    for (const [term, tf] of counts) (topicOfTerm(term) < 0 ? mine : onTopics).push([position(term), tf]);
+    for (const [id, tf] of mine.sort((a, b) => a[0] - b[0])) {
+      ids.push(id);
+      tfs.push(tf);
+    }
+    for (const [id, e] of onTopics.sort((a, b) => a[0] - b[0])) {
+      topics.push(id);
+      evidence.push(e);
+    }
+    record.unitStarts[u + 1] = ids.length;
+    record.topicStarts[u + 1] = topics.length;
+    record.titles.push(unit.title);
+    record.titleKeys.push(titleKey(unit.title));
+    record.excerpts.push(excerptOf(unit));
+    record.kinds[u] = UNIT_KINDS.indexOf(unit.node.kind);
+    record.parents[u] = unit.parent ? ordinal.get(unit.parent) ?? -1 : -1;
+    record.lines[u] = unit.node.line;
+    const { start, end } = spanToRange(at, unit.node.headingSpan);
+    record.ranges.set([start.line, start.character, end.line, end.character], 4 * u);
+  });
+  record.readable = Int32Array.from(readable).sort();
+  record.unitTerms = Int32Array.from(ids);
+  record.unitTfs = Float32Array.from(tfs);
+  record.unitTopics = Int32Array.from(topics);
+  record.topicEvidence = Float64Array.from(evidence);
+  return record;
+}
+
+/** The buffers a record's typed arrays have to themselves: handed over, not copied, when a worker posts it. */
+export function recordBuffers(r: PlanRecord): ArrayBuffer[] {
+  const arrays = [r.kinds, r.parents, r.lines, r.ranges, r.readable, r.unitStarts, r.unitTerms, r.unitTfs, r.lengths, r.topicStarts, r.unitTopics, r.topicEvidence];
+  const owned = arrays.filter((a) => a.byteOffset === 0 && a.byteLength === a.buffer.byteLength).map((a) => a.buffer as ArrayBuffer);
+  return [...new Set(owned)];
+}
+
+/** Whether `xs[from..to)` ascend, each in [0, n). */
+function ascending(xs: Int32Array, from: number, to: number, n: number): boolean {
+  if (!(from <= to)) return false;
+  for (let i = from; i < to; i++) if (!(xs[i] >= 0 && xs[i] < n) || (i > from && xs[i] <= xs[i - 1])) return false;
+  return true;
+}
+
+const isTopic = (t: number) => Number.isInteger(t) && t >= 0 && t < TOPICS.length;
+
+const isText = (xs: unknown, n: number) => Array.isArray(xs) && xs.length === n && xs.every((x) => typeof x === 'string');
+
+/**
+ * Whether `x` is a record this code could have written: every field of its type, every reference in
+ * range. A cache file passes its checksum before this, but a cache is never trusted further.
+ */
+export function isPlanRecord(x: unknown): x is PlanRecord {
+  const r = x as PlanRecord;
+  if (!r || typeof r !== 'object' || typeof r.fingerprint !== 'string') return false;
+  if (r.name !== undefined && typeof r.name !== 'string') return false;
+  if (!r.metadata || typeof r.metadata !== 'object') return false;
+  if (!(r.kinds instanceof Uint8Array && r.parents instanceof Int32Array && r.lines instanceof Int32Array && r.ranges instanceof Int32Array)) return false;
+  if (!(r.readable instanceof Int32Array && r.unitStarts instanceof Int32Array && r.unitTerms instanceof Int32Array)) return false;
+  if (!(r.unitTfs instanceof Float32Array && r.lengths instanceof Float64Array)) return false;
+  if (!(r.topicStarts instanceof Int32Array && r.unitTopics instanceof Int32Array && r.topicEvidence instanceof Float64Array)) return false;
+  const n = r.kinds.length;
+  if (n > MAX_UNITS_PER_DOC || !isText(r.titles, n) || !isText(r.titleKeys, n) || !isText(r.excerpts, n) || !isText(r.terms, r.terms?.length ?? -1)) return false;
+  if (r.parents.length !== n || r.lines.length !== n || r.ranges.length !== 4 * n || r.lengths.length !== n) return false;
+  if (r.unitStarts.length !== n + 1 || r.unitStarts[0] !== 0) return false;
+  if (r.unitStarts[n] !== r.unitTerms.length || r.unitTfs.length !== r.unitTerms.length) return false;
+  if (r.topicStarts.length !== n + 1 || r.topicStarts[0] !== 0 || r.topicStarts[n] !== r.unitTopics.length || r.topicEvidence.length !== r.unitTopics.length) return false;
+  for (let u = 0; u < n; u++) {
+    if (r.kinds[u] >= UNIT_KINDS.length || r.parents[u] < -1 || r.parents[u] >= u || r.lines[u] < 0) return false;
+    if (!Number.isFinite(r.lengths[u])) return false;
+    // Each unit's terms and topics ascending (postings are grouped from them), each where it belongs.
+    if (!ascending(r.unitTerms, r.unitStarts[u], r.unitStarts[u + 1], r.terms.length) || !ascending(r.unitTopics, r.topicStarts[u], r.topicStarts[u + 1], r.terms.length)) return false;
+    for (let i = r.unitStarts[u]; i < r.unitStarts[u + 1]; i++) if (topicOfTerm(r.terms[r.unitTerms[i]]) >= 0) return false;
+    for (let i = r.topicStarts[u]; i < r.topicStarts[u + 1]; i++) if (!isTopic(topicOfTerm(r.terms[r.unitTopics[i]]))) return false;
+  }
+  return (
+    r.ranges.every((v) => v >= 0) && r.readable.every((t) => t >= 0 && t < r.terms.length) && r.unitTfs.every(Number.isFinite) && r.topicEvidence.every(Number.isFinite)
+  );
+}
