@@ -664,9 +664,14 @@ export class Inline {
     const bold = ss.bold[k];
     // Only a paragraph's first sentence may be a long parallel measure; most sentences are read no further than a mid-paragraph one.
     const max = bold ? MEASURE_MAX_BOLD : place === Place.AfterStop ? MEASURE_MAX_MID : place === Place.LineStart ? MEASURE_MAX_PARALLEL : MEASURE_MAX;
+    // A plain sentence mid-paragraph becomes a measure only as the tree's `isMid` (a longer sentence after
+    // it, no comma): without one it is no candidate, and the last sentence of a paragraph is not read.
+    const mid = place === Place.AfterStop && !bold;
+    if (mid && k + 1 >= ss.count) return;
     const shape = this.shape;
-    if (!measureShape(ss, k, max, bold, shape)) return;
+    if (!measureShape(ss, k, max, bold, mid, shape)) return;
     const followedByLonger = k + 1 < ss.count ? longer(ss, k + 1, shape.length) : place === Place.OwnLine;
+    if (mid && !followedByLonger) return;
     const text = this.text;
     const start = ss.starts[k];
     const titleStart = skipDecoration(text, start, text.length);
@@ -696,11 +701,12 @@ interface Shape {
 /**
  * Whether sentence `k` could be a run-in measure (`强化平台招商`, `擦亮金字招牌,实现人气引流`), and
  * its shape in `shape`: MEASURE_MIN to `max` characters, no clause break, at most one comma (`plain`
- * if it is short, with a short first clause; a longer one only parallel siblings make a measure), not
+ * if it is short, with a short first clause; a longer one only parallel siblings make a measure; none
+ * and no `、` when `mid`, in the middle of a paragraph), not
  * opening with a digit or with a word that goes on from the sentence before. Read in place over the
  * paragraph's lines, no further than needed: most sentences are long body text, and no string is built for them.
  */
-function measureShape(ss: Sentences, k: number, max: number, bold: boolean, shape: Shape): boolean {
+function measureShape(ss: Sentences, k: number, max: number, bold: boolean, mid: boolean, shape: Shape): boolean {
   const para = ss.paragraph;
   const text = para.source;
   const start = ss.starts[k];
@@ -723,8 +729,11 @@ function measureShape(ss: Sentences, k: number, max: number, bold: boolean, shap
     for (let i = Math.max(para.starts[idx], first); i < b; i++) {
       const c = text.charCodeAt(i);
       if (inClass(c, CLAUSE_BREAKS)) return false;
-      if (inClass(c, COMMAS) && commas++ === 0) firstComma = i;
-      if (c === DUN && max === MEASURE_MAX_MID) return false;
+      if (inClass(c, COMMAS)) {
+        if (mid) return false;
+        if (commas++ === 0) firstComma = i;
+      }
+      if (c === DUN && mid) return false;
     }
   }
   if (commas > 1) return false;

@@ -495,6 +495,8 @@ export class Lines {
 
   /** Issuers and date on one line: `中共某街道工作委员会 某街道办事处 2025年2月5日`. */
   private signsOnOneLine(i: number): boolean {
+    // Most short lines do not end in `日`: answered before the date pattern is tried at each of their characters.
+    if (!this.endsInDay(i)) return false;
     const s = this.lineText(i);
     const date = DATE_LINE.exec(s);
     if (!date) return false;
@@ -546,10 +548,15 @@ export class Lines {
 
   /** Whether line `i` ends in a date (`2024年1月12日`); most lines do not end in `日`, and no text is built for them. */
   private isDate(i: number): boolean {
+    return this.endsInDay(i) && DATE_LINE.test(this.lineText(i));
+  }
+
+  /** Whether line `i`'s last character before white space is `日`, as DATE_LINE's end requires. */
+  private endsInDay(i: number): boolean {
     const start = this.lines.contentStart(i);
     let end = this.lines.contentEnd(i);
     while (end > start && isWhiteSpaceCode(this.text.charCodeAt(end - 1))) end--;
-    return this.text.charCodeAt(end - 1) === DAY && DATE_LINE.test(this.lineText(i));
+    return this.text.charCodeAt(end - 1) === DAY;
   }
 
   /** Whether line `i` ends in an issuer's name (`…街道办事处`). */
