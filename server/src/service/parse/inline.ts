@@ -42,24 +42,29 @@ export const enum Flag {
 }
 
 /** The numeric fields of a candidate, in its row of `Candidates.fields`. */
-const enum Field { Kind, Place, Flags, Start, SectionStart, TitleStart, TitleEnd, End, BodyFrom, Line, Length, Commas, Size }
+const enum Field { Kind, Place, Flags, Start, SectionStart, TitleStart, TitleEnd, End, BodyFrom, Line, Length, Commas, Detail, Size }
 
 /**
  * Every candidate, in document order (of `start`), known by its index: numbers in one typed array, a
- * row each, and what is not a number in arrays beside it. A large plan has tens of thousands of
- * candidates, most of them never accepted, and an object each was much of what the garbage collector copied.
+ * row each, and what is not a number in arrays beside it, at the row's `Detail`. A large plan has tens
+ * of thousands of candidates, most of them never accepted, and an object each was much of what the
+ * garbage collector copied.
  */
 export class Candidates {
   count = 0;
-  private fields = new Int32Array(256 * Field.Size);
-  /** Headings' and run-ins' titles; a measure's is read only once it is accepted. */
-  readonly titles: string[] = [];
-  readonly markers: (Marker | undefined)[] = [];
-  readonly enumerators: (Enumerator | undefined)[] = [];
-  /** heading.split or heading.merged, if the heading is damaged so. */
-  readonly problems: (ParseProblem | undefined)[] = [];
+  private fields: Int32Array;
+  /** A heading's or run-in's title, marker or enumerator, and damage; a measure has none (its title is read only once it is accepted). */
+  private readonly titles: string[] = [];
+  private readonly markers: (Marker | undefined)[] = [];
+  private readonly enumerators: (Enumerator | undefined)[] = [];
+  private readonly problems: (ParseProblem | undefined)[] = [];
   /** A measure's first PARALLEL_PREFIX characters without quotes (parallel measures share them), or '' where it has fewer. */
-  readonly prefixes: string[] = [];
+  private readonly prefixes: string[] = [];
+
+  /** Room for `rows` candidates before the rows are copied into a larger array. */
+  constructor(rows: number) {
+    this.fields = new Int32Array(Math.max(rows, 64) * Field.Size);
+  }
 
   /** A new candidate; its body starts after `end` until `setBodyFrom` says otherwise. Returns its index. */
   add(kind: CandidateKind, place: Place, start: number, sectionStart: number, titleStart: number, titleEnd: number, end: number, title: string, line: number,
@@ -84,12 +89,44 @@ export class Candidates {
     f[at + Field.Line] = line;
     f[at + Field.Length] = 0;
     f[at + Field.Commas] = 0;
-    this.titles.push(title);
-    this.markers.push(marker);
-    this.enumerators.push(enumerator);
-    this.problems.push(problem);
-    this.prefixes.push('');
+    if (kind === CandidateKind.Measure) {
+      f[at + Field.Detail] = this.prefixes.length;
+      this.prefixes.push('');
+    } else {
+      f[at + Field.Detail] = this.titles.length;
+      this.titles.push(title);
+      this.markers.push(marker);
+      this.enumerators.push(enumerator);
+      this.problems.push(problem);
+    }
     return k;
+  }
+
+  private detail(k: number): number {
+    return this.fields[k * Field.Size + Field.Detail];
+  }
+
+  /** A heading's or run-in's title; '' for a measure. */
+  title(k: number): string {
+    return this.kind(k) === CandidateKind.Measure ? '' : this.titles[this.detail(k)];
+  }
+
+  marker(k: number): Marker | undefined {
+    return this.kind(k) === CandidateKind.Measure ? undefined : this.markers[this.detail(k)];
+  }
+
+  enumerator(k: number): Enumerator | undefined {
+    return this.kind(k) === CandidateKind.Measure ? undefined : this.enumerators[this.detail(k)];
+  }
+
+  /** heading.split or heading.merged, if the heading is damaged so. */
+  problem(k: number): ParseProblem | undefined {
+    return this.kind(k) === CandidateKind.Measure ? undefined : this.problems[this.detail(k)];
+  }
+
+  /** A measure's prefix (`setShape`); '' for the others. */
+  prefix(k: number): string {
+    return this.kind(k) === CandidateKind.Measure ? this.prefixes[this.detail(k)] : '';
   }
 
   kind(k: number): CandidateKind {
@@ -166,7 +203,7 @@ export class Candidates {
   setShape(k: number, length: number, commas: number, prefix: string): void {
     this.fields[k * Field.Size + Field.Length] = length;
     this.fields[k * Field.Size + Field.Commas] = commas;
-    this.prefixes[k] = prefix;
+    this.prefixes[this.detail(k)] = prefix;
   }
 }
 
@@ -352,7 +389,7 @@ class Sentences {
 
 /** Reads every block of the body into candidates and line events, in document order. */
 export class Inline {
-  readonly candidates = new Candidates();
+  readonly candidates: Candidates;
   readonly events: LineEvent[] = [];
   private readonly text: string;
   private readonly sentenceEnds: Finder;
@@ -375,6 +412,8 @@ export class Inline {
 
   constructor(private readonly l: Lines) {
     const text = (this.text = l.text);
+    // Plans hold about one candidate per 150 code units: room for them from the start.
+    this.candidates = new Candidates(text.length >> 7);
     this.sentenceEnds = new Finder(text, SENTENCE_ENDS, isStop);
     this.runInEnds = new Finder(text, RUN_IN_ENDS, isStop);
     this.shi = new CharFinder(text, '是');

@@ -64,9 +64,16 @@ const WORK_TITLE = new RegExp(`工作(?:${KIND_WORDS})$`);
 export function looksLikeTitle(s: string, atTop = false): boolean {
   const t = s.trim();
   if (t.length > 60 || CLAUSE_MARK.test(t) || occurrences(t, '《') !== occurrences(t, '》')) return false;
-  const bare = t.replace(TITLE_NOTE, '');
-  if (YEAR.test(t) || CN_YEAR.test(t)) return TITLE_END.test(bare);
-  return atTop && t.length <= 30 && WORK_TITLE.test(bare);
+  if (YEAR.test(t) || CN_YEAR.test(t)) return TITLE_END.test(withoutNote(t));
+  return atTop && t.length <= 30 && WORK_TITLE.test(withoutNote(t));
+}
+
+/** What may end a TITLE_NOTE: a closing bracket, a number after 篇. */
+const NOTE_ENDS = new Set([...'）)】0123456789一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+
+/** `t` without a TITLE_NOTE; the pattern, tried at every character, only where `t` ends as a note does. */
+function withoutNote(t: string): string {
+  return NOTE_ENDS.has(t.charCodeAt(t.length - 1)) ? t.replace(TITLE_NOTE, '') : t;
 }
 
 function yearOf(s: string): number | undefined {

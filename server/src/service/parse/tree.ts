@@ -114,7 +114,7 @@ class TreeBuilder {
         else (s.measures === NO_CANDIDATES ? (s.measures = []) : s.measures).push(c);
         continue;
       }
-      const marker = cs.markers[c]!;
+      const marker = cs.marker(c)!;
       const lineStart = cs.place(c) === Place.LineStart;
       if (!lineStart && (back || !this.continuesOutline(marker, stack))) continue;
       const rank = FAMILY_RANK[marker.family];
@@ -125,7 +125,7 @@ class TreeBuilder {
       const section = open(rank, cs.bodyFrom(c), marker);
       this.sections.push(section);
       stack.push(section);
-      if (!stack.some((s) => s.rank > 0 && s !== section)) this.lastRoot = marker;
+      if (isOnlyHeading(stack)) this.lastRoot = marker;
     }
   }
 
@@ -161,7 +161,7 @@ class TreeBuilder {
     const secondAfter: boolean[] = new Array(leaves.length);
     const seen = new Set<Enumerator['series']>();
     for (let k = leaves.length - 1; k >= 0; k--) {
-      const e = cs.enumerators[leaves[k]]!;
+      const e = cs.enumerator(leaves[k])!;
       secondAfter[k] = seen.has(e.series);
       if (e.value === 2) seen.add(e.series);
     }
@@ -169,7 +169,7 @@ class TreeBuilder {
     let last = 0;
     for (let k = 0; k < leaves.length; k++) {
       const c = leaves[k];
-      const e = cs.enumerators[c]!;
+      const e = cs.enumerator(c)!;
       const place = cs.place(c);
       // At a paragraph's start, or right after a heading's title, a run-in opens a list even alone (an excerpt may cut the rest).
       let ok = place === Place.LineStart || (place === Place.AfterTitle && e.value === 1);
@@ -339,9 +339,9 @@ class TreeBuilder {
       endClosing(at);
       backMatter = signature = undefined;
       if (cs.kind(c) === CandidateKind.Heading) {
-        const rank = FAMILY_RANK[cs.markers[c]!.family];
+        const rank = FAMILY_RANK[cs.marker(c)!.family];
         while (stack.length && (isLeaf(top()) || top().rank >= rank)) pop();
-        const problem = cs.problems[c];
+        const problem = cs.problem(c);
         const line = cs.line(c);
         if (problem) problems.push(problem);
         if (cs.place(c) === Place.LineStart) l.roles[line] = LineRole.Heading;
@@ -424,6 +424,12 @@ function isMid(cs: Candidates, c: number): boolean {
   return cs.place(c) === Place.AfterStop && cs.has(c, Flag.FollowedByLonger) && cs.length(c) <= MEASURE_MAX_MID && cs.commas(c) === 0;
 }
 
+/** Whether the section on top of `stack` is the only numbered heading open (unnumbered ones and parts aside). */
+function isOnlyHeading(stack: Open[]): boolean {
+  for (let k = 0; k < stack.length - 1; k++) if (stack[k].rank > 0) return false;
+  return true;
+}
+
 function isLeaf(n: OutlineNode): boolean {
   return n.kind === 'measure' || n.kind === 'enumeration';
 }
@@ -458,7 +464,7 @@ class Alike {
     for (const c of members) {
       const length = cs.length(c);
       this.byLength[length] = (this.byLength[length] ?? 0) + 1;
-      const p = cs.prefixes[c];
+      const p = cs.prefix(c);
       if (p) this.byPrefix.set(p, (this.byPrefix.get(p) ?? 0) + 1);
     }
   }
@@ -467,7 +473,7 @@ class Alike {
   hasOther(c: number): boolean {
     if (!this.set) return this.members.some((d) => d !== c && this.like(c, d));
     const self = this.set.has(c) ? 1 : 0;
-    const p = this.cs.prefixes[c];
+    const p = this.cs.prefix(c);
     if (p && (this.byPrefix!.get(p) ?? 0) > self) return true;
     if (this.byPrefixOnly) return false;
     let n = 0;
@@ -477,8 +483,8 @@ class Alike {
   }
 
   private like(a: number, b: number): boolean {
-    const p = this.cs.prefixes[a];
-    return (!!p && p === this.cs.prefixes[b]) || (!this.byPrefixOnly && Math.abs(this.cs.length(a) - this.cs.length(b)) <= MEASURE_ALIKE_SPREAD);
+    const p = this.cs.prefix(a);
+    return (!!p && p === this.cs.prefix(b)) || (!this.byPrefixOnly && Math.abs(this.cs.length(a) - this.cs.length(b)) <= MEASURE_ALIKE_SPREAD);
   }
 }
 
@@ -489,17 +495,20 @@ function nodeOf(cs: Candidates, c: number, text: string): OutlineNode {
   const titleStart = cs.titleStart(c);
   const titleEnd = cs.titleEnd(c);
   // A measure's title is read only now that it is accepted.
-  const title = cs.titles[c] || cleanInline(text.slice(titleStart, titleEnd));
+  const title = cs.title(c) || cleanInline(text.slice(titleStart, titleEnd));
   const span = { start: cs.sectionStart(c), end: cs.end(c) };
   switch (cs.kind(c)) {
     case CandidateKind.Heading: {
-      const marker = cs.markers[c]!;
+      const marker = cs.marker(c)!;
       return newNode('heading', FAMILY_RANK[marker.family], title, { start: titleStart, end: titleEnd }, { start: cs.start(c), end: titleEnd }, span, cs.line(c), marker);
     }
     case CandidateKind.RunIn:
-      return newNode('enumeration', 0, title, { start: titleStart, end: titleEnd }, { start: cs.start(c), end: titleEnd }, span, cs.line(c), undefined, cs.enumerators[c]);
-    default:
-      return newNode('measure', 0, title, { start: titleStart, end: titleEnd }, { start: titleStart, end: titleEnd }, span, cs.line(c));
+      return newNode('enumeration', 0, title, { start: titleStart, end: titleEnd }, { start: cs.start(c), end: titleEnd }, span, cs.line(c), undefined, cs.enumerator(c));
+    default: {
+      // A measure's heading is its title: one span for both, as nothing changes either.
+      const titleSpan = { start: titleStart, end: titleEnd };
+      return newNode('measure', 0, title, titleSpan, titleSpan, span, cs.line(c));
+    }
   }
 }
 
