@@ -53,7 +53,7 @@ const enum Field { Kind, Place, Flags, Start, SectionStart, TitleStart, TitleEnd
 export class Candidates {
   count = 0;
   private fields: Int32Array;
-  /** A heading's or run-in's title, marker or enumerator, and damage; a measure has none (its title is read only once it is accepted). */
+  /** A run-in's title (a heading's and a measure's are read only once accepted), a heading's marker, a run-in's enumerator, a heading's damage. */
   private readonly titles: string[] = [];
   private readonly markers: (Marker | undefined)[] = [];
   private readonly enumerators: (Enumerator | undefined)[] = [];
@@ -106,7 +106,7 @@ export class Candidates {
     return this.fields[k * Field.Size + Field.Detail];
   }
 
-  /** A heading's or run-in's title; '' for a measure. */
+  /** A run-in's title; '' for a heading or a measure, whose title is read from its span once accepted. */
   title(k: number): string {
     return this.kind(k) === CandidateKind.Measure ? '' : this.titles[this.detail(k)];
   }
@@ -492,9 +492,9 @@ export class Inline {
     const rank = FAMILY_RANK[marker.family];
     const titleLineEnd = this.l.lines.contentEnd(titleLine);
     const cut = this.cutTitle(titleStart, titleLineEnd, marker.span, rank);
-    const c = this.candidates.add(CandidateKind.Heading, place, marker.span.start, sectionStart, titleStart, cut.titleEnd, titleLineEnd,
-      cleanInline(this.text.slice(titleStart, cut.titleEnd)), this.l.lines.contentStart(titleLine) > marker.span.start ? this.lineOfOffset(marker.span.start, titleLine) : titleLine,
-      marker, undefined, problem ?? cut.problem);
+    // Its title is read only if it is accepted: a flattened plan has thousands of markers that go on with nothing.
+    const line = this.l.lines.contentStart(titleLine) > marker.span.start ? this.lineOfOffset(marker.span.start, titleLine) : titleLine;
+    const c = this.candidates.add(CandidateKind.Heading, place, marker.span.start, sectionStart, titleStart, cut.titleEnd, titleLineEnd, '', line, marker, undefined, problem ?? cut.problem);
     this.candidates.setBodyFrom(c, cut.bodyStart);
     return { bodyStart: cut.bodyStart, child: !!cut.child };
   }

@@ -215,7 +215,7 @@ export class Lines {
 
   /** Where line `k`'s text starts when it goes on with the paragraph above: after a chunk number, if it has one. */
   continuationStart(k: number): number {
-    return this.chunkLines.has(k) ? this.bodyStarts[k] : this.lines.contentStart(k);
+    return this.chunkLines.size > 0 && this.chunkLines.has(k) ? this.bodyStarts[k] : this.lines.contentStart(k);
   }
 
   /**

@@ -140,7 +140,7 @@ export function matchMarker(s: string, at: number): Marker | undefined {
   const c = s.charCodeAt(0);
   if (NUMERAL_CODES.has(c) && (m = CN_HEADING.exec(s))) {
     const value = parseChineseNumeral(m[1]);
-    if (value !== undefined && !(m[2] === '、' && listsNext(s.slice(m[0].length), value))) return make('cn', m[0], at, value, { punctuation: m[2] });
+    if (value !== undefined && !(m[2] === '、' && listsNext(s, m[0].length, value))) return make('cn', m[0], at, value, { punctuation: m[2] });
   }
   if (c === OPEN_ASCII || c === OPEN_FULL) {
     if ((m = CN_PAREN.exec(s))) {
@@ -181,11 +181,13 @@ export function matchMarker(s: string, at: number): Marker | undefined {
 }
 
 /**
- * Whether `rest`, what follows `value、`, starts with the next number: `三、四季度` and `一、二、三级`
- * list numbers. (A heading's title may start with a numeral too: `一、一网通办`, `三、三农工作`.)
+ * Whether what follows `value、` (`s` from `from`) starts with the next number: `三、四季度` and `一、二、三级`
+ * list numbers. (A heading's title may start with a numeral too: `一、一网通办`, `三、三农工作`.) Most
+ * titles start otherwise, and are answered by their first character.
  */
-function listsNext(rest: string, value: number): boolean {
-  const run = LISTED_NUMERAL.exec(rest)?.[0] ?? '';
+function listsNext(s: string, from: number, value: number): boolean {
+  if (!NUMERAL_CODES.has(s.charCodeAt(from))) return false;
+  const run = LISTED_NUMERAL.exec(s.slice(from))?.[0] ?? '';
   for (let n = run.length; n > 0; n--) if (parseChineseNumeral(run.slice(0, n)) === value + 1) return true;
   return false;
 }

@@ -494,7 +494,7 @@ const ALIKE_FEW = 8;
 function nodeOf(cs: Candidates, c: number, text: string): OutlineNode {
   const titleStart = cs.titleStart(c);
   const titleEnd = cs.titleEnd(c);
-  // A measure's title is read only now that it is accepted.
+  // A heading's or measure's title is read only now that it is accepted.
   const title = cs.title(c) || cleanInline(text.slice(titleStart, titleEnd));
   const span = { start: cs.sectionStart(c), end: cs.end(c) };
   switch (cs.kind(c)) {
