@@ -6,7 +6,7 @@ import { charClass, endsSentence, inClass, isSpaceCode, isWhiteSpaceCode, visibl
 import { LineTable } from '../text/lines';
 import { matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle } from './metadata';
-import { CharFinder } from './scan';
+import { CharFinder, codeSet, inCodeSet } from './scan';
 import {
   CHUNK_LINE_MIN, FRONT_MATTER_LINES, NOTICE_HEAD_LINES, NOTICE_MAX_LINES, SIGNATURE_DATE_MAX, SIGNATURE_ISSUER_MAX, TITLE_LINES, TITLE_MAX,
   UNNUMBERED_MAX, UNNUMBERED_MIN,
@@ -22,7 +22,7 @@ const HASH = 0x23;
 /** Page residue: `(上接1版)`, `- 3 -`, `第 4 页，共 6 页`. */
 const RESIDUE = /^(?:[（(【[](?:上接|下转|下轉|接上|转下|接|转|轉)[第]?\s*[0-9０-９]+\s*版[）)】\]]|[-—–－\s]*[0-9０-９]{1,4}[-—–－\s]*|第\s*[0-9０-９]+\s*[页頁](?:[，,\s]*共\s*[0-9０-９]+\s*[页頁])?)$/;
 /** What page residue starts with, past white space: most short lines start otherwise and are not matched. */
-const RESIDUE_START = codes('（(【[-—–－0123456789０１２３４５６７８９第');
+const RESIDUE_START = codeSet('（(【[-—–－0123456789０１２３４５６７８９第');
 /** Page residue that says an article continues here. */
 export const CONTINUED = /[接轉转]/;
 /** The title of a covering notice, spaces removed; its issuer may come first (`XX街道办事处关于印发…的通知`). */
@@ -37,11 +37,13 @@ const PART = new RegExp(`^(?:第[一二三四五六七八九十]{1,3}部分|${AT
 const PART_START = charClass('第附');
 const DATE_LINE = /(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日\s*$/;
 const DAY = '日'.charCodeAt(0);
+/** The last character of a notice's title (`…的通知`). */
+const ZHI = '知'.charCodeAt(0);
 /** An issuer signing a plan: `湖南路街道办事处`, `中共XX镇委员会　XX镇人民政府`. */
 const ISSUER_WORDS = ['街道', '镇', '鎮', '乡', '鄉', '办事处', '辦事處', '委员会', '委員會', '政府', '党工委', '黨工委', '工委', '办公室', '辦公室', '居委会', '居委會', '社区', '社區'];
 const ISSUER = new RegExp(`(?:${ISSUER_WORDS.join('|')})$`);
 /** Their last characters: a line that ends otherwise is no issuer, and no text is built to say so. */
-const ISSUER_ENDS = new Set(ISSUER_WORDS.map((w) => w.charCodeAt(w.length - 1)));
+const ISSUER_ENDS = codeSet(ISSUER_WORDS.map((w) => w[w.length - 1]));
 /** Who a speech or an appeal is addressed to. */
 const AUDIENCE = '(?:各位代表|各位委员|各位委員|同志们|同志們|各位同志|各位领导|各位領導)';
 /** A closing appeal (`各位代表、同志们：新的一年…`) opens with its audience. */
@@ -145,7 +147,7 @@ export class Lines {
       if ((this.markers[i] = matchMarker(head, q))) return LineKind.Marker;
       if ((this.enumerators[i] = matchEnumerator(head, q))) return LineKind.Enumerator;
     }
-    if (end - contentStart < 40 && RESIDUE_START.has(text.charCodeAt(skipWhiteSpace(text, contentStart, end))) && RESIDUE.test(text.slice(contentStart, end).trim())) return LineKind.Residue;
+    if (end - contentStart < 40 && inCodeSet(text.charCodeAt(skipWhiteSpace(text, contentStart, end)), RESIDUE_START) && RESIDUE.test(text.slice(contentStart, end).trim())) return LineKind.Residue;
     return LineKind.Text;
   }
 
@@ -367,7 +369,7 @@ export class Lines {
     for (let j = i, seen = 0; j >= 0 && seen < NOTICE_HEAD_LINES; j = this.nextContent(j + 1), seen++) {
       if (this.kinds[j] !== LineKind.Text) return -1;
       const line = this.lineText(j);
-      if (NOTICE.test(line.replace(/\s+/g, ''))) return j;
+      if (this.lastCode(j) === ZHI && NOTICE.test(line.replace(/\s+/g, ''))) return j;
       if (line.length > 40 || this.endsSentence(j) || this.titleLike(j)) return -1;
     }
     return -1;
@@ -496,7 +498,7 @@ export class Lines {
   /** Issuers and date on one line: `中共某街道工作委员会 某街道办事处 2025年2月5日`. */
   private signsOnOneLine(i: number): boolean {
     // Most short lines do not end in `日`: answered before the date pattern is tried at each of their characters.
-    if (!this.endsInDay(i)) return false;
+    if (this.lastCode(i) !== DAY) return false;
     const s = this.lineText(i);
     const date = DATE_LINE.exec(s);
     if (!date) return false;
@@ -548,20 +550,20 @@ export class Lines {
 
   /** Whether line `i` ends in a date (`2024年1月12日`); most lines do not end in `日`, and no text is built for them. */
   private isDate(i: number): boolean {
-    return this.endsInDay(i) && DATE_LINE.test(this.lineText(i));
+    return this.lastCode(i) === DAY && DATE_LINE.test(this.lineText(i));
   }
 
-  /** Whether line `i`'s last character before white space is `日`, as DATE_LINE's end requires. */
-  private endsInDay(i: number): boolean {
+  /** The code of line `i`'s last character before white space (as `\s` knows it): what DATE_LINE and NOTICE end with. */
+  private lastCode(i: number): number {
     const start = this.lines.contentStart(i);
     let end = this.lines.contentEnd(i);
     while (end > start && isWhiteSpaceCode(this.text.charCodeAt(end - 1))) end--;
-    return this.text.charCodeAt(end - 1) === DAY;
+    return this.text.charCodeAt(end - 1);
   }
 
   /** Whether line `i` ends in an issuer's name (`…街道办事处`). */
   private isIssuer(i: number): boolean {
-    return ISSUER_ENDS.has(this.text.charCodeAt(this.lines.contentEnd(i) - 1)) && ISSUER.test(this.lineText(i));
+    return inCodeSet(this.text.charCodeAt(this.lines.contentEnd(i) - 1), ISSUER_ENDS) && ISSUER.test(this.lineText(i));
   }
 
   private signatureLine(i: number): boolean {
@@ -591,15 +593,13 @@ function skipWhiteSpace(s: string, p: number, end: number): number {
   return p;
 }
 
-/** The UTF-16 codes of `chars`, for a look-up by code. */
-function codes(chars: string): Set<number> {
-  return new Set([...chars].map((c) => c.charCodeAt(0)));
-}
 
 const FIELD_ANYWHERE = new RegExp(`${META_KEY}\\s*[:：]`, 'g');
 
 /** How many metadata fields (`来源:`) a line holds. */
 function fieldCount(s: string): number {
+  // A field ends in a colon: a line without one is not searched for keys at every character.
+  if (s.indexOf(':') < 0 && s.indexOf('：') < 0) return 0;
   FIELD_ANYWHERE.lastIndex = 0;
   let n = 0;
   while (FIELD_ANYWHERE.test(s)) n++;

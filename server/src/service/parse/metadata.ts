@@ -3,6 +3,7 @@
 import { DocumentMetadata } from '../model';
 import { occurrences } from '../text/chars';
 import { digitsValue } from './markers';
+import { codeSet, inCodeSet } from './scan';
 
 const PLACE_SUFFIX = '(?:街道|镇|鎮|乡|鄉)';
 /** What makes the suffix part of a word instead (`乡村`, `乡镇`, `镇村`, `镇域`). */
@@ -69,11 +70,11 @@ export function looksLikeTitle(s: string, atTop = false): boolean {
 }
 
 /** What may end a TITLE_NOTE: a closing bracket, a number after 篇. */
-const NOTE_ENDS = new Set([...'）)】0123456789一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const NOTE_ENDS = codeSet('）)】0123456789一二三四五六七八九十');
 
 /** `t` without a TITLE_NOTE; the pattern, tried at every character, only where `t` ends as a note does. */
 function withoutNote(t: string): string {
-  return NOTE_ENDS.has(t.charCodeAt(t.length - 1)) ? t.replace(TITLE_NOTE, '') : t;
+  return inCodeSet(t.charCodeAt(t.length - 1), NOTE_ENDS) ? t.replace(TITLE_NOTE, '') : t;
 }
 
 function yearOf(s: string): number | undefined {
