@@ -98,10 +98,14 @@ export class Lines {
   /** Last line of each unnumbered heading group and each signature, by its first line. */
   readonly groupEnds = new Map<number, number>();
   private readonly years: CharFinder;
+  private readonly stars: CharFinder;
+  private readonly hashes: CharFinder;
 
   constructor(readonly text: string) {
     this.lines = LineTable.of(text);
     this.years = new CharFinder(text, '年');
+    this.stars = new CharFinder(text, '*');
+    this.hashes = new CharFinder(text, '#');
     const n = this.lines.count;
     this.kinds = new Uint8Array(n);
     this.structure = new Uint8Array(n);
@@ -355,10 +359,20 @@ export class Lines {
    * cleaning only removes `#`, `**` and surrounding space, so most lines are answered without cleaning.
    */
   titleLike(i: number, atTop = false): boolean {
-    if (!atTop && this.years.next(this.lines.contentStart(i)) >= this.lines.contentEnd(i)) return false;
-    const s = this.lineText(i);
-    if (s.length > TITLE_MAX && s.indexOf('*') < 0 && s.indexOf('#') < 0 && s.trim().length > TITLE_MAX) return false;
-    return looksLikeTitle(this.cleanTitle(s), atTop);
+    const start = this.lines.contentStart(i);
+    const end = this.lines.contentEnd(i);
+    if (!atTop && this.years.next(start) >= end) return false;
+    // `*` and `#` are found ahead in the text, not searched for in each line; the length is counted in place.
+    if (end - start > TITLE_MAX && this.stars.next(start) >= end && this.hashes.next(start) >= end && this.trimmedLength(i) > TITLE_MAX) return false;
+    return looksLikeTitle(this.cleanTitle(this.lineText(i)), atTop);
+  }
+
+  /** `lineText(i).trim().length`, without the text. */
+  private trimmedLength(i: number): number {
+    const start = skipWhiteSpace(this.text, this.lines.contentStart(i), this.lines.contentEnd(i));
+    let end = this.lines.contentEnd(i);
+    while (end > start && isWhiteSpaceCode(this.text.charCodeAt(end - 1))) end--;
+    return end - start;
   }
 
   /**

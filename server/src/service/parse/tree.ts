@@ -188,10 +188,14 @@ class TreeBuilder {
   /** A section's measure candidates before its first run-in (after it, short sentences are the run-ins' body). */
   private measureCandidates(s: Open): number[] {
     const cs = this.cs;
-    const firstRunIn = s.runIns.find((c) => cs.accepted(c));
-    if (firstRunIn === undefined) return s.measures;
-    const until = cs.start(firstRunIn);
-    return s.measures.filter((c) => cs.start(c) < until);
+    let k = 0;
+    while (k < s.runIns.length && !cs.accepted(s.runIns[k])) k++;
+    if (k === s.runIns.length) return s.measures;
+    // Candidates are in document order: those before the run-in are the first few.
+    const until = cs.start(s.runIns[k]);
+    let n = 0;
+    while (n < s.measures.length && cs.start(s.measures[n]) < until) n++;
+    return n === s.measures.length ? s.measures : s.measures.slice(0, n);
   }
 
   /**
@@ -200,8 +204,9 @@ class TreeBuilder {
    * Mid-paragraph ones only after an accepted one. Returns how many were accepted.
    */
   private measures(s: Open): number {
+    if (!s.measures.length || s.rank < 0) return 0;
     const leaves = this.measureCandidates(s);
-    if (!leaves.length || s.rank < 0) return 0;
+    if (!leaves.length) return 0;
     const cs = this.cs;
     for (const c of leaves) if (cs.has(c, Flag.Bold) || (cs.place(c) === Place.OwnLine && cs.has(c, Flag.Plain))) cs.accept(c);
     const plain = leaves.filter((c) => isOpener(cs, c) && cs.has(c, Flag.Plain));
@@ -211,8 +216,11 @@ class TreeBuilder {
       for (const c of plain) if (pool.hasOther(c)) cs.accept(c);
     }
     // Parallel openers (`要坚持…不停步，切实做到…` / `要坚持…不懈怠，切实做到…`): longer, two clauses, sharing their first words.
-    const parallel = new Alike(cs, leaves.filter((c) => !cs.has(c, Flag.Plain) && !cs.has(c, Flag.Bold) && cs.place(c) === Place.LineStart && cs.has(c, Flag.HasBody) && cs.commas(c) === 1), true);
-    for (const c of parallel.members) if (parallel.hasOther(c)) cs.accept(c);
+    const parallel = leaves.filter((c) => !cs.has(c, Flag.Plain) && !cs.has(c, Flag.Bold) && cs.place(c) === Place.LineStart && cs.has(c, Flag.HasBody) && cs.commas(c) === 1);
+    if (parallel.length >= 2) {
+      const pool = new Alike(cs, parallel, true);
+      for (const c of parallel) if (pool.hasOther(c)) cs.accept(c);
+    }
     // A lone opener that starts the section, followed by mid-paragraph measures like it.
     if (!leaves.some((c) => cs.accepted(c)) && plain.length === 1 && this.opensSection(plain[0], s)) {
       const like = new Alike(cs, [plain[0]]);
@@ -223,9 +231,10 @@ class TreeBuilder {
 
   /** A section without measures whose one plain opener starts it, in a document that writes measures. */
   private loneOpener(s: Open): void {
+    if (!s.measures.length || s.rank < 0) return;
     const leaves = this.measureCandidates(s);
     const cs = this.cs;
-    if (!leaves.length || s.rank < 0 || leaves.some((c) => cs.accepted(c))) return;
+    if (!leaves.length || leaves.some((c) => cs.accepted(c))) return;
     const plain = leaves.filter((c) => isOpener(cs, c) && cs.has(c, Flag.Plain));
     if (plain.length !== 1 || !this.opensSection(plain[0], s)) return;
     cs.accept(plain[0]);
@@ -456,7 +465,7 @@ class Alike {
   private byPrefix?: Map<string, number>;
   private set?: Set<number>;
 
-  constructor(private readonly cs: Candidates, readonly members: number[], private readonly byPrefixOnly = false) {
+  constructor(private readonly cs: Candidates, private readonly members: number[], private readonly byPrefixOnly = false) {
     if (members.length <= ALIKE_FEW) return;
     this.byLength = [];
     this.byPrefix = new Map();
