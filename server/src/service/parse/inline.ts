@@ -741,9 +741,9 @@ interface Shape {
  * Whether sentence `k` could be a run-in measure (`强化平台招商`, `擦亮金字招牌,实现人气引流`), and
  * its shape in `shape`: MEASURE_MIN to `max` characters, no clause break, at most one comma (`plain`
  * if it is short, with a short first clause; a longer one only parallel siblings make a measure; none
- * and no `、` when `mid`, in the middle of a paragraph), not
- * opening with a digit or with a word that goes on from the sentence before. Read in place over the
- * paragraph's lines, no further than needed: most sentences are long body text, and no string is built for them.
+ * and no `、` when `mid`, in the middle of a paragraph), not opening with a digit or with a word that
+ * goes on from the sentence before. Read in place over the paragraph's lines, no further than needed:
+ * most sentences are long body text, and no string is built for them.
  */
 function measureShape(ss: Sentences, k: number, max: number, bold: boolean, mid: boolean, shape: Shape): boolean {
   const para = ss.paragraph;

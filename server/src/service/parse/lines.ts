@@ -607,7 +607,6 @@ function skipWhiteSpace(s: string, p: number, end: number): number {
   return p;
 }
 
-
 const FIELD_ANYWHERE = new RegExp(`${META_KEY}\\s*[:：]`, 'g');
 
 /** How many metadata fields (`来源:`) a line holds. */
