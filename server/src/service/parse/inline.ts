@@ -6,10 +6,10 @@ import { Enumerator, Marker, ParseProblem, Span } from '../model';
 import { charClass, inClass, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, occurrences, visibleLength } from '../text/chars';
 import { CONTINUED, LineKind, Lines, Structure } from './lines';
 import { FAMILY_RANK, isDigitCode, matchEnumerator, matchMarker, mayStartOrdinal, NUMERAL_CHARS } from './markers';
-import { CharFinder, Finder } from './scan';
+import { CharFinder, codeSet, Finder, inCodeSet } from './scan';
 import {
   FIRST_CHILD_WINDOW, MEASURE_FIRST_CLAUSE_MAX, MEASURE_MAX, MEASURE_MAX_BOLD, MEASURE_MAX_MID, MEASURE_MAX_PARALLEL, MEASURE_MIN,
-  MERGED_BODY_MIN, MERGED_LINE_MIN, MERGED_TITLE_MAX, MERGED_TITLE_MIN, RUN_IN_TITLE_MAX, SPLIT_TITLE_LINES, TITLE_SCAN, TITLE_STOP_WINDOW,
+  MERGED_BODY_MIN, MERGED_LINE_MIN, MERGED_TITLE_MAX, MERGED_TITLE_MIN, PARALLEL_PREFIX, RUN_IN_TITLE_MAX, SPLIT_TITLE_LINES, TITLE_SCAN, TITLE_STOP_WINDOW,
 } from './thresholds';
 
 export const enum CandidateKind { Heading, RunIn, Measure }
@@ -28,37 +28,183 @@ export const enum Place {
   OwnLine,
 }
 
-export interface Candidate {
-  kind: CandidateKind;
-  place: Place;
-  /** Where the node starts: its marker, run-in word or first character. */
-  start: number;
-  /** Where its section starts: the line's content for a heading at a line start. */
-  sectionStart: number;
-  titleStart: number;
-  titleEnd: number;
-  /** End of what the node's heading covers on its line: the title line for headings, the first sentence for run-ins and measures. */
-  end: number;
-  /** Where the node's own body starts: after a heading's title (on its line or the next), after a run-in's or measure's first sentence. */
-  bodyFrom: number;
-  title: string;
-  line: number;
-  marker?: Marker;
-  enumerator?: Enumerator;
-  /** heading.split or heading.merged, if the heading is damaged so. */
-  problem?: ParseProblem;
-  /** Measures: emphasis around the sentence, its visible length, commas, and whether a longer sentence follows it. */
-  bold: boolean;
-  length: number;
-  commas: number;
+/** What a candidate has, a bit each. */
+export const enum Flag {
+  /** Measures: emphasis around the sentence. */
+  Bold = 1,
   /** A measure of the usual shape (MEASURE_MAX, a short first clause), not one that only parallel siblings make a measure. */
-  plain: boolean;
-  /** Its first characters, without quotes: parallel measures share them. */
-  prefix: string;
-  followedByLonger: boolean;
+  Plain = 2,
+  /** A longer sentence follows it. */
+  FollowedByLonger = 4,
   /** More text follows it in its paragraph (or, alone on its line, in the next). */
-  hasBody: boolean;
-  accepted: boolean;
+  HasBody = 8,
+  Accepted = 16,
+}
+
+/** The numeric fields of a candidate, in its row of `Candidates.fields`. */
+const enum Field { Kind, Place, Flags, Start, SectionStart, TitleStart, TitleEnd, End, BodyFrom, Line, Length, Commas, Detail, Size }
+
+/**
+ * Every candidate, in document order (of `start`), known by its index: numbers in one typed array, a
+ * row each, and what is not a number in arrays beside it, at the row's `Detail`. A large plan has tens
+ * of thousands of candidates, most of them never accepted, and an object each was much of what the
+ * garbage collector copied.
+ */
+export class Candidates {
+  count = 0;
+  private fields: Int32Array;
+  /** A run-in's title (a heading's and a measure's are read only once accepted), a heading's marker, a run-in's enumerator, a heading's damage. */
+  private readonly titles: string[] = [];
+  private readonly markers: (Marker | undefined)[] = [];
+  private readonly enumerators: (Enumerator | undefined)[] = [];
+  private readonly problems: (ParseProblem | undefined)[] = [];
+  /** A measure's first PARALLEL_PREFIX characters without quotes (parallel measures share them), or '' where it has fewer. */
+  private readonly prefixes: string[] = [];
+
+  /** Room for `rows` candidates before the rows are copied into a larger array. */
+  constructor(rows: number) {
+    this.fields = new Int32Array(Math.max(rows, 64) * Field.Size);
+  }
+
+  /** A new candidate; its body starts after `end` until `setBodyFrom` says otherwise. Returns its index. */
+  add(kind: CandidateKind, place: Place, start: number, sectionStart: number, titleStart: number, titleEnd: number, end: number, title: string, line: number,
+    marker?: Marker, enumerator?: Enumerator, problem?: ParseProblem): number {
+    const k = this.count++;
+    if ((k + 1) * Field.Size > this.fields.length) {
+      const grown = new Int32Array(this.fields.length * 2);
+      grown.set(this.fields);
+      this.fields = grown;
+    }
+    const f = this.fields;
+    const at = k * Field.Size;
+    f[at + Field.Kind] = kind;
+    f[at + Field.Place] = place;
+    f[at + Field.Flags] = 0;
+    f[at + Field.Start] = start;
+    f[at + Field.SectionStart] = sectionStart;
+    f[at + Field.TitleStart] = titleStart;
+    f[at + Field.TitleEnd] = titleEnd;
+    f[at + Field.End] = end;
+    f[at + Field.BodyFrom] = end;
+    f[at + Field.Line] = line;
+    f[at + Field.Length] = 0;
+    f[at + Field.Commas] = 0;
+    if (kind === CandidateKind.Measure) {
+      f[at + Field.Detail] = this.prefixes.length;
+      this.prefixes.push('');
+    } else {
+      f[at + Field.Detail] = this.titles.length;
+      this.titles.push(title);
+      this.markers.push(marker);
+      this.enumerators.push(enumerator);
+      this.problems.push(problem);
+    }
+    return k;
+  }
+
+  private detail(k: number): number {
+    return this.fields[k * Field.Size + Field.Detail];
+  }
+
+  /** A run-in's title; '' for a heading or a measure, whose title is read from its span once accepted. */
+  title(k: number): string {
+    return this.kind(k) === CandidateKind.Measure ? '' : this.titles[this.detail(k)];
+  }
+
+  marker(k: number): Marker | undefined {
+    return this.kind(k) === CandidateKind.Measure ? undefined : this.markers[this.detail(k)];
+  }
+
+  enumerator(k: number): Enumerator | undefined {
+    return this.kind(k) === CandidateKind.Measure ? undefined : this.enumerators[this.detail(k)];
+  }
+
+  /** heading.split or heading.merged, if the heading is damaged so. */
+  problem(k: number): ParseProblem | undefined {
+    return this.kind(k) === CandidateKind.Measure ? undefined : this.problems[this.detail(k)];
+  }
+
+  /** A measure's prefix (`setShape`); '' for the others. */
+  prefix(k: number): string {
+    return this.kind(k) === CandidateKind.Measure ? this.prefixes[this.detail(k)] : '';
+  }
+
+  kind(k: number): CandidateKind {
+    return this.fields[k * Field.Size + Field.Kind];
+  }
+
+  place(k: number): Place {
+    return this.fields[k * Field.Size + Field.Place];
+  }
+
+  /** Where the node starts: its marker, run-in word or first character. */
+  start(k: number): number {
+    return this.fields[k * Field.Size + Field.Start];
+  }
+
+  /** Where its section starts: the line's content for a heading or run-in at a line start. */
+  sectionStart(k: number): number {
+    return this.fields[k * Field.Size + Field.SectionStart];
+  }
+
+  titleStart(k: number): number {
+    return this.fields[k * Field.Size + Field.TitleStart];
+  }
+
+  titleEnd(k: number): number {
+    return this.fields[k * Field.Size + Field.TitleEnd];
+  }
+
+  /** End of what the node's heading covers on its line: the title line for headings, the first sentence for run-ins and measures. */
+  end(k: number): number {
+    return this.fields[k * Field.Size + Field.End];
+  }
+
+  /** Where the node's own body starts: after a heading's title (on its line or the next), after a run-in's or measure's first sentence. */
+  bodyFrom(k: number): number {
+    return this.fields[k * Field.Size + Field.BodyFrom];
+  }
+
+  line(k: number): number {
+    return this.fields[k * Field.Size + Field.Line];
+  }
+
+  /** A measure's visible length. */
+  length(k: number): number {
+    return this.fields[k * Field.Size + Field.Length];
+  }
+
+  /** A measure's commas (at most one). */
+  commas(k: number): number {
+    return this.fields[k * Field.Size + Field.Commas];
+  }
+
+  has(k: number, flag: Flag): boolean {
+    return (this.fields[k * Field.Size + Field.Flags] & flag) !== 0;
+  }
+
+  set(k: number, flag: Flag): void {
+    this.fields[k * Field.Size + Field.Flags] |= flag;
+  }
+
+  accepted(k: number): boolean {
+    return this.has(k, Flag.Accepted);
+  }
+
+  accept(k: number): void {
+    this.set(k, Flag.Accepted);
+  }
+
+  setBodyFrom(k: number, at: number): void {
+    this.fields[k * Field.Size + Field.BodyFrom] = at;
+  }
+
+  /** A measure's shape, as `measureShape` read it. */
+  setShape(k: number, length: number, commas: number, prefix: string): void {
+    this.fields[k * Field.Size + Field.Length] = length;
+    this.fields[k * Field.Size + Field.Commas] = commas;
+    this.prefixes[this.detail(k)] = prefix;
+  }
 }
 
 /** A structural line the tree acts on: parts, unnumbered headings, closings, signatures, appended titles, `(上接1版)`. */
@@ -97,12 +243,15 @@ const END_CLOSERS = charClass('”"’」』');
 /** A sentence that opens with one of these goes on from the one before: not a measure. */
 const CONTINUING_START = charClass('这此其该它那并但而且及');
 /** …nor one that opens with a time (`今年`, `目前`) or a tally (`累计`, `共`). */
-const CONTINUING_WORD = /^(?:今年|去年|明年|全年|当年|目前|截至|截止|其中|同时|此外|另外|我们|我们将|预计|累计|共计|合计|总计|已经|均已|一年来|年内)/;
+const CONTINUING_WORDS = ['今年', '去年', '明年', '全年', '当年', '目前', '截至', '截止', '其中', '同时', '此外', '另外', '我们', '我们将', '预计', '累计', '共计', '合计', '总计', '已经', '均已', '一年来', '年内'];
+const CONTINUING_WORD = new RegExp(`^(?:${CONTINUING_WORDS.join('|')})`);
+/** Their first characters: most sentences open otherwise, and no text is built to read them. */
+const CONTINUING_WORD_STARTS = codeSet(CONTINUING_WORDS.map((w) => w[0]));
 const CLAUSE_BREAKS = charClass('；;：:');
 const COMMAS = charClass('，,');
 const DUN = '、'.charCodeAt(0);
-/** What a measure's first words are read without, for comparing them with its siblings'. */
-const QUOTES_AND_SPACES = /[“”"'‘’「」《》*\s]/g;
+/** What a measure's first words are read without (besides white space), for comparing them with its siblings'. */
+const QUOTES_AND_STAR = codeSet('“”"\'‘’「」《》*');
 
 /**
  * A logical paragraph: lines joined where extraction broke a sentence, as document spans, one per
@@ -174,16 +323,6 @@ class Paragraph {
     }
     return n;
   }
-
-  /** Ideographs in [start, end), counted in place; counting stops once it passes `cap`. */
-  ideographs(start: number, end: number, cap: number): number {
-    let n = 0;
-    for (let k = 0; k < this.count; k++) {
-      const b = Math.min(this.ends[k], end);
-      for (let i = Math.max(this.starts[k], start); i < b; i++) if (isCjkCode(this.source.charCodeAt(i)) && ++n > cap) return n;
-    }
-    return n;
-  }
 }
 
 /** The sentences of the paragraph as document offsets, in arrays reused from one paragraph to the next. */
@@ -199,10 +338,6 @@ class Sentences {
 
   text(k: number): string {
     return (this.texts[k] ??= this.paragraph.text(this.starts[k], this.ends[k]));
-  }
-
-  ideographs(k: number, cap: number): number {
-    return this.paragraph.ideographs(this.starts[k], this.ends[k], cap);
   }
 
   visible(k: number, cap: number): number {
@@ -254,8 +389,7 @@ class Sentences {
 
 /** Reads every block of the body into candidates and line events, in document order. */
 export class Inline {
-  /** Every candidate, in document order (of `start`). */
-  readonly candidates: Candidate[] = [];
+  readonly candidates: Candidates;
   readonly events: LineEvent[] = [];
   private readonly text: string;
   private readonly sentenceEnds: Finder;
@@ -266,6 +400,7 @@ export class Inline {
   private readonly stars: Finder;
   private readonly para: Paragraph;
   private readonly sentences: Sentences;
+  private readonly shape: Shape = { length: 0, commas: 0, plain: false, prefix: '' };
   /** The line of the paragraph that is the body of a measure alone on its line above it. */
   private ownLineBody = -1;
   /**
@@ -277,6 +412,8 @@ export class Inline {
 
   constructor(private readonly l: Lines) {
     const text = (this.text = l.text);
+    // Plans hold about one candidate per 150 code units: room for them from the start.
+    this.candidates = new Candidates(text.length >> 7);
     this.sentenceEnds = new Finder(text, SENTENCE_ENDS, isStop);
     this.runInEnds = new Finder(text, RUN_IN_ENDS, isStop);
     this.shi = new CharFinder(text, '是');
@@ -355,10 +492,10 @@ export class Inline {
     const rank = FAMILY_RANK[marker.family];
     const titleLineEnd = this.l.lines.contentEnd(titleLine);
     const cut = this.cutTitle(titleStart, titleLineEnd, marker.span, rank);
-    this.candidates.push(candidate(CandidateKind.Heading, place, marker.span.start, sectionStart, titleStart, cut.titleEnd, titleLineEnd,
-      cleanInline(this.text.slice(titleStart, cut.titleEnd)), this.l.lines.contentStart(titleLine) > marker.span.start ? this.lineOfOffset(marker.span.start, titleLine) : titleLine,
-      marker, undefined, problem ?? cut.problem));
-    this.candidates[this.candidates.length - 1].bodyFrom = cut.bodyStart;
+    // Its title is read only if it is accepted: a flattened plan has thousands of markers that go on with nothing.
+    const line = this.l.lines.contentStart(titleLine) > marker.span.start ? this.lineOfOffset(marker.span.start, titleLine) : titleLine;
+    const c = this.candidates.add(CandidateKind.Heading, place, marker.span.start, sectionStart, titleStart, cut.titleEnd, titleLineEnd, '', line, marker, undefined, problem ?? cut.problem);
+    this.candidates.setBodyFrom(c, cut.bodyStart);
     return { bodyStart: cut.bodyStart, child: !!cut.child };
   }
 
@@ -546,9 +683,9 @@ export class Inline {
         titleEnd = titleStart + comma;
       }
     }
-    const c = candidate(CandidateKind.RunIn, place, e.span.start, e.span.start, titleStart, titleEnd, firstEnd, title, para.lineOf(e.span.start), undefined, e);
-    if (place === Place.LineStart) c.sectionStart = this.l.lines.contentStart(c.line);
-    this.candidates.push(c);
+    const line = para.lineOf(e.span.start);
+    const sectionStart = place === Place.LineStart ? this.l.lines.contentStart(line) : e.span.start;
+    this.candidates.add(CandidateKind.RunIn, place, e.span.start, sectionStart, titleStart, titleEnd, firstEnd, title, line, undefined, e);
   }
 
   /** Where a run-in's first sentence ends: its first `。` or `；` (not past the paragraph). */
@@ -566,46 +703,49 @@ export class Inline {
     const bold = ss.bold[k];
     // Only a paragraph's first sentence may be a long parallel measure; most sentences are read no further than a mid-paragraph one.
     const max = bold ? MEASURE_MAX_BOLD : place === Place.AfterStop ? MEASURE_MAX_MID : place === Place.LineStart ? MEASURE_MAX_PARALLEL : MEASURE_MAX;
-    const shape = measureShape(ss, k, max, bold);
-    if (!shape) return;
+    // A plain sentence mid-paragraph becomes a measure only as the tree's `isMid` (a longer sentence after
+    // it, no comma): without one it is no candidate, and the last sentence of a paragraph is not read.
+    const mid = place === Place.AfterStop && !bold;
+    if (mid && k + 1 >= ss.count) return;
+    const shape = this.shape;
+    if (!measureShape(ss, k, max, bold, mid, shape)) return;
     const followedByLonger = k + 1 < ss.count ? longer(ss, k + 1, shape.length) : place === Place.OwnLine;
+    if (mid && !followedByLonger) return;
     const text = this.text;
     const start = ss.starts[k];
     const titleStart = skipDecoration(text, start, text.length);
     let titleEnd = ss.ends[k];
     while (titleEnd > titleStart && isMeasureTitleTail(text.charCodeAt(titleEnd - 1))) titleEnd--;
     // Its title is read only if it is accepted: most candidates are body sentences.
-    const c = candidate(CandidateKind.Measure, place, titleStart, start, titleStart, titleEnd, ss.ends[k], '', para.lineOf(titleStart));
-    c.bold = bold;
-    c.length = shape.length;
-    c.commas = shape.commas;
-    c.plain = shape.plain;
-    c.prefix = shape.prefix;
-    c.followedByLonger = followedByLonger;
-    c.hasBody = k + 1 < ss.count || place === Place.OwnLine;
-    this.candidates.push(c);
-    if (place === Place.OwnLine && c.plain) this.ownLineBody = this.l.nextContent(para.lastLine + 1);
+    const cs = this.candidates;
+    const c = cs.add(CandidateKind.Measure, place, titleStart, start, titleStart, titleEnd, ss.ends[k], '', para.lineOf(titleStart));
+    cs.setShape(c, shape.length, shape.commas, shape.prefix);
+    if (bold) cs.set(c, Flag.Bold);
+    if (shape.plain) cs.set(c, Flag.Plain);
+    if (followedByLonger) cs.set(c, Flag.FollowedByLonger);
+    if (k + 1 < ss.count || place === Place.OwnLine) cs.set(c, Flag.HasBody);
+    if (place === Place.OwnLine && shape.plain) this.ownLineBody = this.l.nextContent(para.lastLine + 1);
     if (place !== Place.AfterStop) this.measuresOpen = true;
   }
 }
 
-function candidate(kind: CandidateKind, place: Place, start: number, sectionStart: number, titleStart: number, titleEnd: number, end: number,
-  title: string, line: number, marker?: Marker, enumerator?: Enumerator, problem?: ParseProblem): Candidate {
-  return {
-    kind, place, start, sectionStart, titleStart, titleEnd, end, bodyFrom: end, title, line, marker, enumerator, problem,
-    bold: false, length: 0, commas: 0, plain: false, prefix: '', followedByLonger: false, hasBody: false, accepted: false,
-  };
+/** What `measureShape` finds, in one object that every sentence reuses. */
+interface Shape {
+  length: number;
+  commas: number;
+  plain: boolean;
+  prefix: string;
 }
 
 /**
- * The shape of sentence `k` if it could be a run-in measure (`强化平台招商`, `擦亮金字招牌,实现人气引流`):
- * MEASURE_MIN to `max` characters, no clause break, at most one comma (`plain` if it is short, with a
- * short first clause; a longer one only parallel siblings make a measure), not opening with a digit or
- * with a word that goes on from the sentence before. Read in place over the paragraph's lines, no
- * further than needed: most sentences are long body text, and no string is built for them.
+ * Whether sentence `k` could be a run-in measure (`强化平台招商`, `擦亮金字招牌,实现人气引流`), and
+ * its shape in `shape`: MEASURE_MIN to `max` characters, no clause break, at most one comma (`plain`
+ * if it is short, with a short first clause; a longer one only parallel siblings make a measure; none
+ * and no `、` when `mid`, in the middle of a paragraph), not opening with a digit or with a word that
+ * goes on from the sentence before. Read in place over the paragraph's lines, no further than needed:
+ * most sentences are long body text, and no string is built for them.
  */
-function measureShape(ss: Sentences, k: number, max: number, bold: boolean): { length: number; commas: number; plain: boolean; prefix: string } | undefined {
-  if (ss.ideographs(k, max) > max) return undefined;
+function measureShape(ss: Sentences, k: number, max: number, bold: boolean, mid: boolean, shape: Shape): boolean {
   const para = ss.paragraph;
   const text = para.source;
   const start = ss.starts[k];
@@ -615,27 +755,59 @@ function measureShape(ss: Sentences, k: number, max: number, bold: boolean): { l
   while (end > start && inClass(text.charCodeAt(end - 1), END_MARKS)) end--;
   let first = start;
   while (first < end && (isWhiteSpaceCode(text.charCodeAt(first)) || text.charCodeAt(first) === STAR)) first++;
-  if (first >= end) return undefined;
+  if (first >= end) return false;
+  // Counted no further than `max`: a long sentence is answered after its first few characters.
   const n = para.visible(first, end, max);
-  if (n < MEASURE_MIN || n > max) return undefined;
+  if (n < MEASURE_MIN || n > max) return false;
   const c0 = text.charCodeAt(first);
-  if (!bold && (isDigitCode(c0) || inClass(c0, CONTINUING_START) || CONTINUING_WORD.test(para.text(first, Math.min(end, first + 8))))) return undefined;
+  if (!bold && (isDigitCode(c0) || inClass(c0, CONTINUING_START) || (inCodeSet(c0, CONTINUING_WORD_STARTS) && CONTINUING_WORD.test(para.text(first, Math.min(end, first + 8)))))) return false;
   let commas = 0;
   let firstComma = end;
   for (let idx = 0; idx < para.count; idx++) {
     const b = Math.min(para.ends[idx], end);
     for (let i = Math.max(para.starts[idx], first); i < b; i++) {
       const c = text.charCodeAt(i);
-      if (inClass(c, CLAUSE_BREAKS)) return undefined;
-      if (inClass(c, COMMAS) && commas++ === 0) firstComma = i;
-      if (c === DUN && max === MEASURE_MAX_MID) return undefined;
+      if (inClass(c, CLAUSE_BREAKS)) return false;
+      if (inClass(c, COMMAS)) {
+        if (mid) return false;
+        if (commas++ === 0) firstComma = i;
+      }
+      if (c === DUN && mid) return false;
     }
   }
-  if (commas > 1) return undefined;
-  const plain = n <= MEASURE_MAX && (commas === 0 || para.visible(first, firstComma, MEASURE_FIRST_CLAUSE_MAX) <= MEASURE_FIRST_CLAUSE_MAX);
-  return { length: n, commas, plain, prefix: para.text(first, Math.min(end, first + 8)).replace(QUOTES_AND_SPACES, '').slice(0, 4) };
+  if (commas > 1) return false;
+  shape.length = n;
+  shape.commas = commas;
+  shape.plain = n <= MEASURE_MAX && (commas === 0 || para.visible(first, firstComma, MEASURE_FIRST_CLAUSE_MAX) <= MEASURE_FIRST_CLAUSE_MAX);
+  shape.prefix = prefixOf(para, first, Math.min(end, first + PREFIX_WINDOW));
+  return true;
 }
 
+/** Code units of a sentence's start that its prefix is read from. */
+const PREFIX_WINDOW = 8;
+
+/** The first PARALLEL_PREFIX characters of [start, end) of the paragraph that are not quotes, spaces or `*`; '' where there are fewer. */
+function prefixOf(para: Paragraph, start: number, end: number): string {
+  const text = para.source;
+  let prefix = '';
+  for (let idx = 0; idx < para.count; idx++) {
+    const b = Math.min(para.ends[idx], end);
+    // The characters kept since `from`: usually the whole prefix, sliced at once.
+    let from = -1;
+    for (let i = Math.max(para.starts[idx], start); i < b; i++) {
+      const c = text.charCodeAt(i);
+      if (isWhiteSpaceCode(c) || inCodeSet(c, QUOTES_AND_STAR)) {
+        if (from >= 0) prefix += text.slice(from, i);
+        from = -1;
+        continue;
+      }
+      if (from < 0) from = i;
+      if (prefix.length + i + 1 - from === PARALLEL_PREFIX) return prefix + text.slice(from, i + 1);
+    }
+    if (from >= 0) prefix += text.slice(from, b);
+  }
+  return '';
+}
 
 /** Whether sentence `a` has more than `n` visible characters, counting no further than needed. */
 function longer(ss: Sentences, a: number, n: number): boolean {

@@ -2,11 +2,11 @@
 // the document (web-page front matter, notice, title, part, closing appeal, signature, a title that
 // starts a second document). The paragraph-end rule is here, once: `runsOn`.
 import { Enumerator, LineRole, Marker, Span } from '../model';
-import { charClass, endsSentence, inClass, isSpaceCode, visibleLength } from '../text/chars';
+import { charClass, endsSentence, inClass, isSpaceCode, isWhiteSpaceCode, visibleLength } from '../text/chars';
 import { LineTable } from '../text/lines';
 import { matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle } from './metadata';
-import { Finder } from './scan';
+import { CharFinder, codeSet, inCodeSet } from './scan';
 import {
   CHUNK_LINE_MIN, FRONT_MATTER_LINES, NOTICE_HEAD_LINES, NOTICE_MAX_LINES, SIGNATURE_DATE_MAX, SIGNATURE_ISSUER_MAX, TITLE_LINES, TITLE_MAX,
   UNNUMBERED_MAX, UNNUMBERED_MIN,
@@ -21,6 +21,8 @@ export const enum Structure { None, Part, Closing, DocumentTitle, Signature, Unn
 const HASH = 0x23;
 /** Page residue: `(上接1版)`, `- 3 -`, `第 4 页，共 6 页`. */
 const RESIDUE = /^(?:[（(【[](?:上接|下转|下轉|接上|转下|接|转|轉)[第]?\s*[0-9０-９]+\s*版[）)】\]]|[-—–－\s]*[0-9０-９]{1,4}[-—–－\s]*|第\s*[0-9０-９]+\s*[页頁](?:[，,\s]*共\s*[0-9０-９]+\s*[页頁])?)$/;
+/** What page residue starts with, past white space: most short lines start otherwise and are not matched. */
+const RESIDUE_START = codeSet('（(【[-—–－0123456789０１２３４５６７８９第');
 /** Page residue that says an article continues here. */
 export const CONTINUED = /[接轉转]/;
 /** The title of a covering notice, spaces removed; its issuer may come first (`XX街道办事处关于印发…的通知`). */
@@ -34,8 +36,14 @@ const NOTICE_REMARK = /^[（(][^（）()]{2,20}[）)]$/;
 const PART = new RegExp(`^(?:第[一二三四五六七八九十]{1,3}部分|${ATTACHMENT_WORD}(?:[:：]|$))`);
 const PART_START = charClass('第附');
 const DATE_LINE = /(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日\s*$/;
+const DAY = '日'.charCodeAt(0);
+/** The last character of a notice's title (`…的通知`). */
+const ZHI = '知'.charCodeAt(0);
 /** An issuer signing a plan: `湖南路街道办事处`, `中共XX镇委员会　XX镇人民政府`. */
-const ISSUER = /(?:街道|镇|鎮|乡|鄉|办事处|辦事處|委员会|委員會|政府|党工委|黨工委|工委|办公室|辦公室|居委会|居委會|社区|社區)$/;
+const ISSUER_WORDS = ['街道', '镇', '鎮', '乡', '鄉', '办事处', '辦事處', '委员会', '委員會', '政府', '党工委', '黨工委', '工委', '办公室', '辦公室', '居委会', '居委會', '社区', '社區'];
+const ISSUER = new RegExp(`(?:${ISSUER_WORDS.join('|')})$`);
+/** Their last characters: a line that ends otherwise is no issuer, and no text is built to say so. */
+const ISSUER_ENDS = codeSet(ISSUER_WORDS.map((w) => w[w.length - 1]));
 /** Who a speech or an appeal is addressed to. */
 const AUDIENCE = '(?:各位代表|各位委员|各位委員|同志们|同志們|各位同志|各位领导|各位領導)';
 /** A closing appeal (`各位代表、同志们：新的一年…`) opens with its audience. */
@@ -89,11 +97,15 @@ export class Lines {
   private readonly chunkLines = new Set<number>();
   /** Last line of each unnumbered heading group and each signature, by its first line. */
   readonly groupEnds = new Map<number, number>();
-  private readonly years: Finder;
+  private readonly years: CharFinder;
+  private readonly stars: CharFinder;
+  private readonly hashes: CharFinder;
 
   constructor(readonly text: string) {
     this.lines = LineTable.of(text);
-    this.years = new Finder(text, /年/g);
+    this.years = new CharFinder(text, '年');
+    this.stars = new CharFinder(text, '*');
+    this.hashes = new CharFinder(text, '#');
     const n = this.lines.count;
     this.kinds = new Uint8Array(n);
     this.structure = new Uint8Array(n);
@@ -139,7 +151,7 @@ export class Lines {
       if ((this.markers[i] = matchMarker(head, q))) return LineKind.Marker;
       if ((this.enumerators[i] = matchEnumerator(head, q))) return LineKind.Enumerator;
     }
-    if (end - contentStart < 40 && RESIDUE.test(text.slice(contentStart, end).trim())) return LineKind.Residue;
+    if (end - contentStart < 40 && inCodeSet(text.charCodeAt(skipWhiteSpace(text, contentStart, end)), RESIDUE_START) && RESIDUE.test(text.slice(contentStart, end).trim())) return LineKind.Residue;
     return LineKind.Text;
   }
 
@@ -202,12 +214,14 @@ export class Lines {
   }
 
   cleanTitle(s: string): string {
+    // Most lines carry no `#` or `*`: nothing to remove but white space.
+    if (s.charCodeAt(0) !== HASH && s.indexOf('*') < 0) return s.trim();
     return s.replace(HASHES, '').replace(EMPHASIS, '').trim();
   }
 
   /** Where line `k`'s text starts when it goes on with the paragraph above: after a chunk number, if it has one. */
   continuationStart(k: number): number {
-    return this.chunkLines.has(k) ? this.bodyStarts[k] : this.lines.contentStart(k);
+    return this.chunkLines.size > 0 && this.chunkLines.has(k) ? this.bodyStarts[k] : this.lines.contentStart(k);
   }
 
   /**
@@ -345,10 +359,20 @@ export class Lines {
    * cleaning only removes `#`, `**` and surrounding space, so most lines are answered without cleaning.
    */
   titleLike(i: number, atTop = false): boolean {
-    if (!atTop && this.years.next(this.lines.contentStart(i)) >= this.lines.contentEnd(i)) return false;
-    const s = this.lineText(i);
-    if (s.length > TITLE_MAX && s.indexOf('*') < 0 && s.indexOf('#') < 0 && s.trim().length > TITLE_MAX) return false;
-    return looksLikeTitle(this.cleanTitle(s), atTop);
+    const start = this.lines.contentStart(i);
+    const end = this.lines.contentEnd(i);
+    if (!atTop && this.years.next(start) >= end) return false;
+    // `*` and `#` are found ahead in the text, not searched for in each line; the length is counted in place.
+    if (end - start > TITLE_MAX && this.stars.next(start) >= end && this.hashes.next(start) >= end && this.trimmedLength(i) > TITLE_MAX) return false;
+    return looksLikeTitle(this.cleanTitle(this.lineText(i)), atTop);
+  }
+
+  /** `lineText(i).trim().length`, without the text. */
+  private trimmedLength(i: number): number {
+    const start = skipWhiteSpace(this.text, this.lines.contentStart(i), this.lines.contentEnd(i));
+    let end = this.lines.contentEnd(i);
+    while (end > start && isWhiteSpaceCode(this.text.charCodeAt(end - 1))) end--;
+    return end - start;
   }
 
   /**
@@ -359,7 +383,7 @@ export class Lines {
     for (let j = i, seen = 0; j >= 0 && seen < NOTICE_HEAD_LINES; j = this.nextContent(j + 1), seen++) {
       if (this.kinds[j] !== LineKind.Text) return -1;
       const line = this.lineText(j);
-      if (NOTICE.test(line.replace(/\s+/g, ''))) return j;
+      if (this.lastCode(j) === ZHI && NOTICE.test(line.replace(/\s+/g, ''))) return j;
       if (line.length > 40 || this.endsSentence(j) || this.titleLike(j)) return -1;
     }
     return -1;
@@ -372,7 +396,7 @@ export class Lines {
       if (j > notice && this.titleLike(j) && !ATTACHMENT.test(this.lineText(j))) break;
       if (this.kinds[j] !== LineKind.Text) break;
       end = j;
-      if (DATE_LINE.test(this.lineText(j))) {
+      if (this.isDate(j)) {
         const remark = this.nextContent(j + 1);
         if (remark >= 0 && this.kinds[remark] === LineKind.Text && NOTICE_REMARK.test(this.lineText(remark))) end = remark;
         break;
@@ -469,12 +493,11 @@ export class Lines {
     let date = i;
     // Up to two issuer lines above the date: joint issuers are often signed one per line.
     for (let n = 0; n < 3 && date >= 0 && this.kinds[date] === LineKind.Text; n++) {
-      const s = this.lineText(date);
-      if (this.contentLength(date) <= SIGNATURE_DATE_MAX && DATE_LINE.test(s)) break;
-      if (n === 2 || this.contentLength(date) > SIGNATURE_ISSUER_MAX || !ISSUER.test(s)) return false;
+      if (this.contentLength(date) <= SIGNATURE_DATE_MAX && this.isDate(date)) break;
+      if (n === 2 || this.contentLength(date) > SIGNATURE_ISSUER_MAX || !this.isIssuer(date)) return false;
       date = this.nextContent(date + 1);
     }
-    if (date < 0 || this.kinds[date] !== LineKind.Text || this.contentLength(date) > SIGNATURE_DATE_MAX || !DATE_LINE.test(this.lineText(date))) return false;
+    if (date < 0 || this.kinds[date] !== LineKind.Text || this.contentLength(date) > SIGNATURE_DATE_MAX || !this.isDate(date)) return false;
     // A bare date signs only at the end of the text; mid-document it needs its issuer.
     if (date === i && this.nextContent(date + 1) >= 0) return false;
     for (let j = i; j <= date; j++) {
@@ -488,6 +511,8 @@ export class Lines {
 
   /** Issuers and date on one line: `中共某街道工作委员会 某街道办事处 2025年2月5日`. */
   private signsOnOneLine(i: number): boolean {
+    // Most short lines do not end in `日`: answered before the date pattern is tried at each of their characters.
+    if (this.lastCode(i) !== DAY) return false;
     const s = this.lineText(i);
     const date = DATE_LINE.exec(s);
     if (!date) return false;
@@ -526,7 +551,7 @@ export class Lines {
     // A line this long holds more than UNNUMBERED_MAX visible characters, whatever its spaces and quotes: no text need be built.
     if (this.contentLength(i) > UNNUMBERED_MAX * 4) return false;
     const t = this.cleanTitle(this.lineText(i));
-    const n = visibleLength(t);
+    const n = visibleLength(t, UNNUMBERED_MAX);
     return n >= UNNUMBERED_MIN && n <= UNNUMBERED_MAX && !NO_HEADING_PUNCT.test(t);
   }
 
@@ -537,8 +562,26 @@ export class Lines {
     return last;
   }
 
+  /** Whether line `i` ends in a date (`2024年1月12日`); most lines do not end in `日`, and no text is built for them. */
+  private isDate(i: number): boolean {
+    return this.lastCode(i) === DAY && DATE_LINE.test(this.lineText(i));
+  }
+
+  /** The code of line `i`'s last character before white space (as `\s` knows it): what DATE_LINE and NOTICE end with. */
+  private lastCode(i: number): number {
+    const start = this.lines.contentStart(i);
+    let end = this.lines.contentEnd(i);
+    while (end > start && isWhiteSpaceCode(this.text.charCodeAt(end - 1))) end--;
+    return this.text.charCodeAt(end - 1);
+  }
+
+  /** Whether line `i` ends in an issuer's name (`…街道办事处`). */
+  private isIssuer(i: number): boolean {
+    return inCodeSet(this.text.charCodeAt(this.lines.contentEnd(i) - 1), ISSUER_ENDS) && ISSUER.test(this.lineText(i));
+  }
+
   private signatureLine(i: number): boolean {
-    return this.contentLength(i) <= SIGNATURE_DATE_MAX && DATE_LINE.test(this.lineText(i));
+    return this.contentLength(i) <= SIGNATURE_DATE_MAX && this.isDate(i);
   }
 
   /**
@@ -558,10 +601,18 @@ function skipSpaces(s: string, p: number, end: number): number {
   return p;
 }
 
+/** Skips white space as `trim` knows it. */
+function skipWhiteSpace(s: string, p: number, end: number): number {
+  while (p < end && isWhiteSpaceCode(s.charCodeAt(p))) p++;
+  return p;
+}
+
 const FIELD_ANYWHERE = new RegExp(`${META_KEY}\\s*[:：]`, 'g');
 
 /** How many metadata fields (`来源:`) a line holds. */
 function fieldCount(s: string): number {
+  // A field ends in a colon: a line without one is not searched for keys at every character.
+  if (s.indexOf(':') < 0 && s.indexOf('：') < 0) return 0;
   FIELD_ANYWHERE.lastIndex = 0;
   let n = 0;
   while (FIELD_ANYWHERE.test(s)) n++;

@@ -1,5 +1,6 @@
 // Recognises ordinal markers and run-in enumerators at the start of a line (PLAN-FORMAT §1, §2).
 import { Enumerator, Marker, MarkerFamily } from '../model';
+import { codeSet, inCodeSet } from './scan';
 
 // A map: looked up by a variable key for every marker, which a plain object answers slowly.
 const DIGITS = new Map(Object.entries({
@@ -66,7 +67,7 @@ export function isDigitCode(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
 
-const NUMERAL_CODES = new Set([...NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+const NUMERAL_CODES = codeSet(NUMERAL_CHARS);
 /**
  * What a marker or a run-in enumerator can start with, by UTF-16 code: a Chinese numeral, a bracket,
  * an ASCII or full-width digit, a compatibility or circled glyph, 第/首/其/再/最 (`第一` `首先` `其次`…).
@@ -138,9 +139,9 @@ export function matchMarker(s: string, at: number): Marker | undefined {
   let m: RegExpExecArray | null;
   // Each form has its own first character: only the expressions that can match are run.
   const c = s.charCodeAt(0);
-  if (NUMERAL_CODES.has(c) && (m = CN_HEADING.exec(s))) {
+  if (inCodeSet(c, NUMERAL_CODES) && (m = CN_HEADING.exec(s))) {
     const value = parseChineseNumeral(m[1]);
-    if (value !== undefined && !(m[2] === '、' && listsNext(s.slice(m[0].length), value))) return make('cn', m[0], at, value, { punctuation: m[2] });
+    if (value !== undefined && !(m[2] === '、' && listsNext(s, m[0].length, value))) return make('cn', m[0], at, value, { punctuation: m[2] });
   }
   if (c === OPEN_ASCII || c === OPEN_FULL) {
     if ((m = CN_PAREN.exec(s))) {
@@ -181,11 +182,13 @@ export function matchMarker(s: string, at: number): Marker | undefined {
 }
 
 /**
- * Whether `rest`, what follows `value、`, starts with the next number: `三、四季度` and `一、二、三级`
- * list numbers. (A heading's title may start with a numeral too: `一、一网通办`, `三、三农工作`.)
+ * Whether what follows `value、` (`s` from `from`) starts with the next number: `三、四季度` and `一、二、三级`
+ * list numbers. (A heading's title may start with a numeral too: `一、一网通办`, `三、三农工作`.) Most
+ * titles start otherwise, and are answered by their first character.
  */
-function listsNext(rest: string, value: number): boolean {
-  const run = LISTED_NUMERAL.exec(rest)?.[0] ?? '';
+function listsNext(s: string, from: number, value: number): boolean {
+  if (!inCodeSet(s.charCodeAt(from), NUMERAL_CODES)) return false;
+  const run = LISTED_NUMERAL.exec(s.slice(from))?.[0] ?? '';
   for (let n = run.length; n > 0; n--) if (parseChineseNumeral(run.slice(0, n)) === value + 1) return true;
   return false;
 }

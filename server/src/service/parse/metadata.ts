@@ -3,6 +3,7 @@
 import { DocumentMetadata } from '../model';
 import { occurrences } from '../text/chars';
 import { digitsValue } from './markers';
+import { codeSet, inCodeSet } from './scan';
 
 const PLACE_SUFFIX = '(?:街道|镇|鎮|乡|鄉)';
 /** What makes the suffix part of a word instead (`乡村`, `乡镇`, `镇村`, `镇域`). */
@@ -64,9 +65,16 @@ const WORK_TITLE = new RegExp(`工作(?:${KIND_WORDS})$`);
 export function looksLikeTitle(s: string, atTop = false): boolean {
   const t = s.trim();
   if (t.length > 60 || CLAUSE_MARK.test(t) || occurrences(t, '《') !== occurrences(t, '》')) return false;
-  const bare = t.replace(TITLE_NOTE, '');
-  if (YEAR.test(t) || CN_YEAR.test(t)) return TITLE_END.test(bare);
-  return atTop && t.length <= 30 && WORK_TITLE.test(bare);
+  if (YEAR.test(t) || CN_YEAR.test(t)) return TITLE_END.test(withoutNote(t));
+  return atTop && t.length <= 30 && WORK_TITLE.test(withoutNote(t));
+}
+
+/** What may end a TITLE_NOTE: a closing bracket, a number after 篇. */
+const NOTE_ENDS = codeSet('）)】0123456789一二三四五六七八九十');
+
+/** `t` without a TITLE_NOTE; the pattern, tried at every character, only where `t` ends as a note does. */
+function withoutNote(t: string): string {
+  return inCodeSet(t.charCodeAt(t.length - 1), NOTE_ENDS) ? t.replace(TITLE_NOTE, '') : t;
 }
 
 function yearOf(s: string): number | undefined {

@@ -32,10 +32,13 @@ function parse(text: string): OutlineModel {
   let front = '';
   const bars = new CharFinder(text, '|');
   const wideBars = new CharFinder(text, '｜');
+  // Without a bar in the text there is no table, and the body is read only for its opening.
+  const tables = bars.next(0) < text.length || wideBars.next(0) < text.length;
   for (let i = 0; i < l.firstBodyLine; i++) if (l.roles[i] === LineRole.FrontMatter || l.roles[i] === LineRole.Notice) front += l.lineText(i) + '\n';
   for (let i = l.firstBodyLine; i < l.count; i++) {
     if (l.kinds[i] === LineKind.Blank || l.kinds[i] === LineKind.Residue) continue;
     if (l.roles[i] === LineRole.Body && !opening) opening = l.lineText(i).slice(0, OPENING_CHARS);
+    if (!tables && opening) break;
     if (l.roles[i] !== LineRole.Body) continue;
     // Tables in the body are not prose; most lines hold no bar, and no text is built for them.
     const start = l.lines.contentStart(i);

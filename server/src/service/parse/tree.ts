@@ -4,10 +4,10 @@
 // the innermost section. No recursion: neither depth nor the number of headings on a line grows the stack.
 import { Enumerator, LineRole, Marker, NodeKind, OutlineNode, ParseProblem, Span } from '../model';
 import { isWhiteSpaceCode } from '../text/chars';
-import { Candidate, CandidateKind, cleanInline, Inline, LineEvent, Place } from './inline';
+import { CandidateKind, Candidates, cleanInline, Flag, Inline, LineEvent, Place } from './inline';
 import { LineKind, Lines, Structure } from './lines';
 import { FAMILY_RANK } from './markers';
-import { MEASURE_ALIKE_SPREAD, MEASURE_MAX_MID, PARALLEL_PREFIX } from './thresholds';
+import { MEASURE_ALIKE_SPREAD, MEASURE_MAX_MID } from './thresholds';
 
 export interface Tree {
   roots: OutlineNode[];
@@ -22,15 +22,15 @@ export interface Tree {
 interface Open {
   rank: number;
   marker?: Marker;
-  /** Its run-in and measure candidates, each in document order. */
-  runIns: Candidate[];
-  measures: Candidate[];
+  /** Its run-in and measure candidates (indices into `Candidates`), each in document order. */
+  runIns: number[];
+  measures: number[];
   /** Where its own body starts: run-ins and measures right there open the section. */
   bodyFrom: number;
 }
 
 /** Most sections hold no run-in or measure: they share this empty list until they get one of their own. */
-const NO_CANDIDATES: Candidate[] = [];
+const NO_CANDIDATES: number[] = [];
 
 function open(rank: number, bodyFrom: number, marker?: Marker): Open {
   return { rank, marker, runIns: NO_CANDIDATES, measures: NO_CANDIDATES, bodyFrom };
@@ -50,12 +50,13 @@ class TreeBuilder {
   /** The structural lines the skeleton acted on, in order. */
   private readonly events: LineEvent[] = [];
   /** Every candidate, in document order. */
-  private sorted: Candidate[] = [];
+  private readonly cs: Candidates;
   /** The last top-level heading's marker: a root found inline must go on from it. */
   private lastRoot?: Marker;
 
   constructor(private readonly l: Lines, private readonly inline: Inline) {
     this.text = l.text;
+    this.cs = inline.candidates;
     this.documentStarts = [...l.documentStarts];
   }
 
@@ -73,15 +74,13 @@ class TreeBuilder {
   /** The loop over headings and structural lines: which headings go on with the outline, and which section each leaf is in. */
   private skeleton(): void {
     const stack: Open[] = [];
-    const { candidates } = this.inline;
+    const cs = this.cs;
     const events = this.inline.events;
-    const sorted = (this.sorted = candidates);
     let back = false;
     let afterSignature = false;
     let e = 0;
-    for (let k = 0; k <= sorted.length; k++) {
-      const c = sorted[k];
-      const at = c ? c.start : Infinity;
+    for (let c = 0; c <= cs.count; c++) {
+      const at = c < cs.count ? cs.start(c) : Infinity;
       for (; e < events.length && this.l.lines.contentStart(events[e].line) <= at; e++) {
         const ev = events[e];
         if (ev.structure === 'continued') {
@@ -106,25 +105,27 @@ class TreeBuilder {
           stack.push(section);
         }
       }
-      if (!c) break;
-      if (c.kind !== CandidateKind.Heading) {
+      if (c === cs.count) break;
+      const kind = cs.kind(c);
+      if (kind !== CandidateKind.Heading) {
         if (back) continue;
-        const s = stack[stack.length - 1] ?? this.topLevel();
-        if (c.kind === CandidateKind.RunIn) (s.runIns === NO_CANDIDATES ? (s.runIns = []) : s.runIns).push(c);
+        const s = stack.length ? stack[stack.length - 1] : this.topLevel();
+        if (kind === CandidateKind.RunIn) (s.runIns === NO_CANDIDATES ? (s.runIns = []) : s.runIns).push(c);
         else (s.measures === NO_CANDIDATES ? (s.measures = []) : s.measures).push(c);
         continue;
       }
-      const lineStart = c.place === Place.LineStart;
-      if (!lineStart && (back || !this.continuesOutline(c.marker!, stack))) continue;
-      const rank = FAMILY_RANK[c.marker!.family];
+      const marker = cs.marker(c)!;
+      const lineStart = cs.place(c) === Place.LineStart;
+      if (!lineStart && (back || !this.continuesOutline(marker, stack))) continue;
+      const rank = FAMILY_RANK[marker.family];
       while (stack.length && stack[stack.length - 1].rank >= rank) stack.pop();
-      if (afterSignature && c.marker!.value === 1) this.documentStarts.push(c.sectionStart);
+      if (afterSignature && marker.value === 1) this.documentStarts.push(cs.sectionStart(c));
       back = afterSignature = false;
-      c.accepted = true;
-      const section = open(rank, c.bodyFrom, c.marker);
+      cs.accept(c);
+      const section = open(rank, cs.bodyFrom(c), marker);
       this.sections.push(section);
       stack.push(section);
-      if (!stack.some((s) => s.rank > 0 && s !== section)) this.lastRoot = c.marker;
+      if (isOnlyHeading(stack)) this.lastRoot = marker;
     }
   }
 
@@ -155,11 +156,12 @@ class TreeBuilder {
   private runIns(s: Open): void {
     const leaves = s.runIns;
     if (!leaves.length) return;
+    const cs = this.cs;
     // Whether a second item of each series follows each position: one pass from the end.
     const secondAfter: boolean[] = new Array(leaves.length);
     const seen = new Set<Enumerator['series']>();
     for (let k = leaves.length - 1; k >= 0; k--) {
-      const e = leaves[k].enumerator!;
+      const e = cs.enumerator(leaves[k])!;
       secondAfter[k] = seen.has(e.series);
       if (e.value === 2) seen.add(e.series);
     }
@@ -167,25 +169,33 @@ class TreeBuilder {
     let last = 0;
     for (let k = 0; k < leaves.length; k++) {
       const c = leaves[k];
-      const e = c.enumerator!;
+      const e = cs.enumerator(c)!;
+      const place = cs.place(c);
       // At a paragraph's start, or right after a heading's title, a run-in opens a list even alone (an excerpt may cut the rest).
-      let ok = c.place === Place.LineStart || (c.place === Place.AfterTitle && e.value === 1);
+      let ok = place === Place.LineStart || (place === Place.AfterTitle && e.value === 1);
       if (!ok && e.value === 1) {
         ok = secondAfter[k];
       } else if (!ok) {
         ok = series === e.series && e.value > last && e.value <= last + 3;
       }
       if (!ok) continue;
-      c.accepted = true;
+      cs.accept(c);
       series = e.series;
       last = e.value;
     }
   }
 
   /** A section's measure candidates before its first run-in (after it, short sentences are the run-ins' body). */
-  private measureCandidates(s: Open): Candidate[] {
-    const firstRunIn = s.runIns.find((c) => c.accepted)?.start ?? Infinity;
-    return firstRunIn === Infinity ? s.measures : s.measures.filter((c) => c.start < firstRunIn);
+  private measureCandidates(s: Open): number[] {
+    const cs = this.cs;
+    let k = 0;
+    while (k < s.runIns.length && !cs.accepted(s.runIns[k])) k++;
+    if (k === s.runIns.length) return s.measures;
+    // Candidates are in document order: those before the run-in are the first few.
+    const until = cs.start(s.runIns[k]);
+    let n = 0;
+    while (n < s.measures.length && cs.start(s.measures[n]) < until) n++;
+    return n === s.measures.length ? s.measures : s.measures.slice(0, n);
   }
 
   /**
@@ -194,56 +204,63 @@ class TreeBuilder {
    * Mid-paragraph ones only after an accepted one. Returns how many were accepted.
    */
   private measures(s: Open): number {
+    if (!s.measures.length || s.rank < 0) return 0;
     const leaves = this.measureCandidates(s);
-    if (!leaves.length || s.rank < 0) return 0;
-    for (const c of leaves) if (c.bold || (c.place === Place.OwnLine && c.plain)) c.accepted = true;
-    const openers = leaves.filter(isOpener);
-    const plain = openers.filter((c) => c.plain);
-    const explicit = leaves.filter((c) => c.accepted);
+    if (!leaves.length) return 0;
+    const cs = this.cs;
+    for (const c of leaves) if (cs.has(c, Flag.Bold) || (cs.place(c) === Place.OwnLine && cs.has(c, Flag.Plain))) cs.accept(c);
+    const plain = leaves.filter((c) => isOpener(cs, c) && cs.has(c, Flag.Plain));
+    const explicit = leaves.filter((c) => cs.accepted(c));
     if (plain.length + explicit.length >= 2) {
-      const pool = new Alike([...plain, ...explicit]);
-      for (const c of plain) if (pool.hasOther(c)) c.accepted = true;
+      const pool = new Alike(cs, [...plain, ...explicit]);
+      for (const c of plain) if (pool.hasOther(c)) cs.accept(c);
     }
     // Parallel openers (`要坚持…不停步，切实做到…` / `要坚持…不懈怠，切实做到…`): longer, two clauses, sharing their first words.
-    const parallel = new Alike(leaves.filter((c) => !c.plain && !c.bold && c.place === Place.LineStart && c.hasBody && c.commas === 1), true);
-    for (const c of parallel.members) if (parallel.hasOther(c)) c.accepted = true;
+    const parallel = leaves.filter((c) => !cs.has(c, Flag.Plain) && !cs.has(c, Flag.Bold) && cs.place(c) === Place.LineStart && cs.has(c, Flag.HasBody) && cs.commas(c) === 1);
+    if (parallel.length >= 2) {
+      const pool = new Alike(cs, parallel, true);
+      for (const c of parallel) if (pool.hasOther(c)) cs.accept(c);
+    }
     // A lone opener that starts the section, followed by mid-paragraph measures like it.
-    if (!leaves.some((c) => c.accepted) && plain.length === 1 && this.opensSection(plain[0], s)) {
-      const like = new Alike([plain[0]]);
-      if (leaves.some((m) => isMid(m) && m.start > plain[0].start && like.hasOther(m))) plain[0].accepted = true;
+    if (!leaves.some((c) => cs.accepted(c)) && plain.length === 1 && this.opensSection(plain[0], s)) {
+      const like = new Alike(cs, [plain[0]]);
+      if (leaves.some((m) => isMid(cs, m) && cs.start(m) > cs.start(plain[0]) && like.hasOther(m))) cs.accept(plain[0]);
     }
     return this.mids(leaves);
   }
 
   /** A section without measures whose one plain opener starts it, in a document that writes measures. */
   private loneOpener(s: Open): void {
+    if (!s.measures.length || s.rank < 0) return;
     const leaves = this.measureCandidates(s);
-    if (!leaves.length || s.rank < 0 || leaves.some((c) => c.accepted)) return;
-    const plain = leaves.filter((c) => isOpener(c) && c.plain);
+    const cs = this.cs;
+    if (!leaves.length || leaves.some((c) => cs.accepted(c))) return;
+    const plain = leaves.filter((c) => isOpener(cs, c) && cs.has(c, Flag.Plain));
     if (plain.length !== 1 || !this.opensSection(plain[0], s)) return;
-    plain[0].accepted = true;
+    cs.accept(plain[0]);
     this.mids(leaves);
   }
 
   /** Mid-paragraph measures once the section writes them (`…实现异地招商精准发力。强化产业链招商。依托…`); returns how many measures the section has. */
-  private mids(leaves: Candidate[]): number {
-    const accepted = leaves.filter((c) => c.accepted);
+  private mids(leaves: number[]): number {
+    const cs = this.cs;
+    const accepted = leaves.filter((c) => cs.accepted(c));
     if (!accepted.length) return 0;
-    const model = new Alike(accepted);
+    const model = new Alike(cs, accepted);
     let seen = false;
     let count = 0;
     for (const c of leaves) {
-      if (c.accepted) seen = true;
-      else if (seen && isMid(c) && model.hasOther(c)) c.accepted = true;
-      if (c.accepted) count++;
+      if (cs.accepted(c)) seen = true;
+      else if (seen && isMid(cs, c) && model.hasOther(c)) cs.accept(c);
+      if (cs.accepted(c)) count++;
     }
     return count;
   }
 
-  /** Whether `c` is the first thing in section `s`'s own body: nothing but white space between the title and it. */
-  private opensSection(c: Candidate, s: Open): boolean {
-    if (c.place === Place.AfterTitle) return true;
-    for (let i = s.bodyFrom; i < c.sectionStart; i++) if (!isWhiteSpaceCode(this.text.charCodeAt(i)) && this.text.charCodeAt(i) !== 0x2a) return false;
+  /** Whether candidate `c` is the first thing in section `s`'s own body: nothing but white space between the title and it. */
+  private opensSection(c: number, s: Open): boolean {
+    if (this.cs.place(c) === Place.AfterTitle) return true;
+    for (let i = s.bodyFrom, end = this.cs.sectionStart(c); i < end; i++) if (!isWhiteSpaceCode(this.text.charCodeAt(i)) && this.text.charCodeAt(i) !== 0x2a) return false;
     return true;
   }
 
@@ -261,6 +278,8 @@ class TreeBuilder {
     };
     const nodes: OutlineNode[] = [];
     const stack: OutlineNode[] = [];
+    const bodies = new Gathered<Span>();
+    const kids = new Gathered<OutlineNode>();
     const problems: ParseProblem[] = [];
     let backMatter: Span | undefined;
     let signature: Span | undefined;
@@ -268,41 +287,48 @@ class TreeBuilder {
     let bodyFrom = 0;
     let bodyLine = l.firstBodyLine;
     const addBody = (until: number) => {
-      const owner = stack[stack.length - 1];
+      const owned = stack.length > 0;
       for (; bodyLine < l.count && l.lines.start(bodyLine) < until; bodyLine++) {
         const a = Math.max(l.lines.contentStart(bodyLine), bodyFrom);
         const b = Math.min(l.lines.contentEnd(bodyLine), until);
-        if (owner && a < b && isProse(l, bodyLine)) {
-          if (owner.bodySpans === NONE) owner.bodySpans = [];
-          owner.bodySpans.push({ start: a, end: b });
-        }
+        if (owned && a < b && isProse(l, bodyLine)) bodies.add({ start: a, end: b });
         if (l.lines.end(bodyLine) > until) break;
       }
     };
     const push = (node: OutlineNode) => {
-      const parent = stack[stack.length - 1];
-      node.parent = parent;
-      node.depth = stack.length + 1;
-      if (parent) {
-        if (parent.children === NONE) parent.children = [];
-        parent.children.push(node);
-      } else roots.push(node);
+      const d = stack.length;
+      node.parent = d ? stack[d - 1] : undefined;
+      node.depth = d + 1;
+      if (d) kids.add(node);
+      else roots.push(node);
       nodes.push(node);
       stack.push(node);
+      bodies.open(d);
+      kids.open(d);
     };
+    /** The innermost open node closes: its body and children are complete, and its span covers them. */
+    const pop = () => {
+      const d = stack.length - 1;
+      const n = stack.pop()!;
+      n.bodySpans = bodies.close(d);
+      n.children = kids.close(d);
+      for (const b of n.bodySpans) if (b.end > n.span.end) n.span.end = b.end;
+      if (n.children.length && n.children[n.children.length - 1].span.end > n.span.end) n.span.end = n.children[n.children.length - 1].span.end;
+    };
+    const top = () => stack[stack.length - 1];
     const events = this.events;
+    const cs = this.cs;
     let e = 0;
-    for (let k = 0; k <= this.sorted.length; k++) {
-      const c = this.sorted[k];
-      if (c && !c.accepted) continue;
-      const at = c ? c.sectionStart : Infinity;
+    for (let c = 0; c <= cs.count; c++) {
+      if (c < cs.count && !cs.accepted(c)) continue;
+      const at = c < cs.count ? cs.sectionStart(c) : Infinity;
       // The structural lines before this candidate, each closing what is open.
       for (; e < events.length && l.lines.contentStart(events[e].line) <= at; e++) {
         const ev = events[e];
         const span = { start: l.lines.contentStart(ev.line), end: l.lines.contentEnd(ev.last) };
         addBody(span.start);
         endClosing(span.start);
-        stack.length = 0;
+        while (stack.length) pop();
         if (ENDS_ALL.has(ev.structure)) {
           if (ev.structure === Structure.DocumentTitle) l.roles[ev.line] = LineRole.Title;
           else {
@@ -317,32 +343,29 @@ class TreeBuilder {
         push(this.sectionNode(ev, span));
         bodyFrom = span.end;
       }
-      if (!c) break;
+      if (c === cs.count) break;
       addBody(at);
       endClosing(at);
       backMatter = signature = undefined;
-      if (c.kind === CandidateKind.Heading) {
-        const rank = FAMILY_RANK[c.marker!.family];
-        while (stack.length && (isLeaf(stack[stack.length - 1]) || stack[stack.length - 1].rank >= rank)) stack.pop();
-        if (c.problem) problems.push(c.problem);
-        if (c.place === Place.LineStart) l.roles[c.line] = LineRole.Heading;
+      if (cs.kind(c) === CandidateKind.Heading) {
+        const rank = FAMILY_RANK[cs.marker(c)!.family];
+        while (stack.length && (isLeaf(top()) || top().rank >= rank)) pop();
+        const problem = cs.problem(c);
+        const line = cs.line(c);
+        if (problem) problems.push(problem);
+        if (cs.place(c) === Place.LineStart) l.roles[line] = LineRole.Heading;
         // A split heading's title line is the heading's too.
-        if (c.problem?.code === 'heading.split') for (let j = c.line; j < l.count && l.lines.start(j) <= c.titleStart; j++) if (l.kinds[j] !== LineKind.Blank) l.roles[j] = LineRole.Heading;
+        if (problem?.code === 'heading.split') for (let j = line; j < l.count && l.lines.start(j) <= cs.titleStart(c); j++) if (l.kinds[j] !== LineKind.Blank) l.roles[j] = LineRole.Heading;
       } else {
-        while (stack.length && isLeaf(stack[stack.length - 1])) stack.pop();
+        while (stack.length && isLeaf(top())) pop();
       }
-      push(nodeOf(c, this.text));
-      bodyFrom = c.bodyFrom;
+      push(nodeOf(cs, c, this.text));
+      bodyFrom = cs.bodyFrom(c);
     }
     addBody(this.text.length + 1);
     endClosing(Infinity);
+    while (stack.length) pop();
     if (backMatter) backMatter.end = lastContentEnd(l, backMatter.start);
-    for (let k = nodes.length - 1; k >= 0; k--) {
-      const n = nodes[k];
-      for (const b of n.bodySpans) if (b.end > n.span.end) n.span.end = b.end;
-      const lastChild = n.children[n.children.length - 1];
-      if (lastChild && lastChild.span.end > n.span.end) n.span.end = lastChild.span.end;
-    }
     problems.sort((a, b) => a.span.start - b.span.start);
     return { roots, nodes, documentStarts: [...new Set(this.documentStarts)].sort((a, b) => a - b), problems, backMatter, signature };
   }
@@ -370,14 +393,50 @@ class TreeBuilder {
 
 const NONE: never[] = [];
 
+/**
+ * What the open nodes gather (body spans, children), each node's in a stretch of one array after its
+ * parent's: items go to the innermost open node only. A node gets an array of its own when it closes,
+ * exactly as long as needed (an array grown by `push` keeps room for 16 more, which most never use).
+ */
+class Gathered<T> {
+  private readonly items: T[] = [];
+  private count = 0;
+  /** Where the items of the node open at each depth start. */
+  private readonly starts: number[] = [];
+
+  /** A node opens at depth `d` (0 for the outermost). */
+  open(d: number): void {
+    this.starts[d] = this.count;
+  }
+
+  add(item: T): void {
+    this.items[this.count++] = item;
+  }
+
+  /** The innermost open node, at depth `d`, closes: its items (most nodes have none, and share one empty array). */
+  close(d: number): T[] {
+    const from = this.starts[d];
+    const items = from === this.count ? NONE : this.items.slice(from, this.count);
+    this.count = from;
+    return items;
+  }
+}
+
 /** A measure candidate at the start of its paragraph or right after its heading's title, with a longer sentence after it. */
-function isOpener(c: Candidate): boolean {
-  return (c.place === Place.LineStart || c.place === Place.AfterTitle) && c.followedByLonger && !c.bold;
+function isOpener(cs: Candidates, c: number): boolean {
+  const place = cs.place(c);
+  return (place === Place.LineStart || place === Place.AfterTitle) && cs.has(c, Flag.FollowedByLonger) && !cs.has(c, Flag.Bold);
 }
 
 /** A measure candidate in the middle of a paragraph: short, no comma, a longer sentence after it. */
-function isMid(c: Candidate): boolean {
-  return c.place === Place.AfterStop && c.followedByLonger && c.length <= MEASURE_MAX_MID && c.commas === 0;
+function isMid(cs: Candidates, c: number): boolean {
+  return cs.place(c) === Place.AfterStop && cs.has(c, Flag.FollowedByLonger) && cs.length(c) <= MEASURE_MAX_MID && cs.commas(c) === 0;
+}
+
+/** Whether the section on top of `stack` is the only numbered heading open (unnumbered ones and parts aside). */
+function isOnlyHeading(stack: Open[]): boolean {
+  for (let k = 0; k < stack.length - 1; k++) if (stack[k].rank > 0) return false;
+  return true;
 }
 
 function isLeaf(n: OutlineNode): boolean {
@@ -404,58 +463,61 @@ function lastContentEnd(l: Lines, from: number): number {
 class Alike {
   private byLength?: number[];
   private byPrefix?: Map<string, number>;
-  private set?: Set<Candidate>;
+  private set?: Set<number>;
 
-  constructor(readonly members: Candidate[], private readonly byPrefixOnly = false) {
+  constructor(private readonly cs: Candidates, private readonly members: number[], private readonly byPrefixOnly = false) {
     if (members.length <= ALIKE_FEW) return;
     this.byLength = [];
     this.byPrefix = new Map();
     this.set = new Set(members);
     for (const c of members) {
-      this.byLength[c.length] = (this.byLength[c.length] ?? 0) + 1;
-      const p = prefixOf(c);
+      const length = cs.length(c);
+      this.byLength[length] = (this.byLength[length] ?? 0) + 1;
+      const p = cs.prefix(c);
       if (p) this.byPrefix.set(p, (this.byPrefix.get(p) ?? 0) + 1);
     }
   }
 
   /** Whether a member other than `c` is written like it (`c` itself may or may not be a member). */
-  hasOther(c: Candidate): boolean {
+  hasOther(c: number): boolean {
     if (!this.set) return this.members.some((d) => d !== c && this.like(c, d));
     const self = this.set.has(c) ? 1 : 0;
-    const p = prefixOf(c);
+    const p = this.cs.prefix(c);
     if (p && (this.byPrefix!.get(p) ?? 0) > self) return true;
     if (this.byPrefixOnly) return false;
     let n = 0;
-    for (let len = c.length - MEASURE_ALIKE_SPREAD; len <= c.length + MEASURE_ALIKE_SPREAD; len++) n += this.byLength![len] ?? 0;
+    const length = this.cs.length(c);
+    for (let len = length - MEASURE_ALIKE_SPREAD; len <= length + MEASURE_ALIKE_SPREAD; len++) n += this.byLength![len] ?? 0;
     return n > self;
   }
 
-  private like(a: Candidate, b: Candidate): boolean {
-    const p = prefixOf(a);
-    return (!!p && p === prefixOf(b)) || (!this.byPrefixOnly && Math.abs(a.length - b.length) <= MEASURE_ALIKE_SPREAD);
+  private like(a: number, b: number): boolean {
+    const p = this.cs.prefix(a);
+    return (!!p && p === this.cs.prefix(b)) || (!this.byPrefixOnly && Math.abs(this.cs.length(a) - this.cs.length(b)) <= MEASURE_ALIKE_SPREAD);
   }
 }
 
 /** Up to this many members an `Alike` compares one by one. */
 const ALIKE_FEW = 8;
 
-function prefixOf(c: Candidate): string {
-  return c.prefix.length >= PARALLEL_PREFIX ? c.prefix.slice(0, PARALLEL_PREFIX) : '';
-}
-
-function nodeOf(c: Candidate, text: string): OutlineNode {
-  // A measure's title is read only now that it is accepted.
-  if (!c.title) c.title = cleanInline(text.slice(c.titleStart, c.titleEnd));
-  switch (c.kind) {
-    case CandidateKind.Heading:
-      return newNode('heading', FAMILY_RANK[c.marker!.family], c.title, { start: c.titleStart, end: c.titleEnd }, { start: c.start, end: c.titleEnd },
-        { start: c.sectionStart, end: c.end }, c.line, c.marker);
+function nodeOf(cs: Candidates, c: number, text: string): OutlineNode {
+  const titleStart = cs.titleStart(c);
+  const titleEnd = cs.titleEnd(c);
+  // A heading's or measure's title is read only now that it is accepted.
+  const title = cs.title(c) || cleanInline(text.slice(titleStart, titleEnd));
+  const span = { start: cs.sectionStart(c), end: cs.end(c) };
+  switch (cs.kind(c)) {
+    case CandidateKind.Heading: {
+      const marker = cs.marker(c)!;
+      return newNode('heading', FAMILY_RANK[marker.family], title, { start: titleStart, end: titleEnd }, { start: cs.start(c), end: titleEnd }, span, cs.line(c), marker);
+    }
     case CandidateKind.RunIn:
-      return newNode('enumeration', 0, c.title, { start: c.titleStart, end: c.titleEnd }, { start: c.start, end: c.titleEnd },
-        { start: c.sectionStart, end: c.end }, c.line, undefined, c.enumerator);
-    default:
-      return newNode('measure', 0, c.title, { start: c.titleStart, end: c.titleEnd }, { start: c.titleStart, end: c.titleEnd },
-        { start: c.sectionStart, end: c.end }, c.line);
+      return newNode('enumeration', 0, title, { start: titleStart, end: titleEnd }, { start: cs.start(c), end: titleEnd }, span, cs.line(c), undefined, cs.enumerator(c));
+    default: {
+      // A measure's heading is its title: one span for both, as nothing changes either.
+      const titleSpan = { start: titleStart, end: titleEnd };
+      return newNode('measure', 0, title, titleSpan, titleSpan, span, cs.line(c));
+    }
   }
 }
 
