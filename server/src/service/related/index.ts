@@ -126,6 +126,29 @@ class Postings {
   keys = new Int32Array(4);
   tfs = new Float32Array(4);
   n = 0;
+  /** Bounds for a search (see search): the largest frequency and shortest unit ever listed; a removal leaves them, still bounds. */
+  maxTf = 0;
+  minLength = Infinity;
+
+  /** First position from `from` on whose key is ≥ `key`: gallops, for a key that is near as often as far. */
+  seek(from: number, key: number): number {
+    const keys = this.keys;
+    if (from >= this.n || keys[from] >= key) return from;
+    let step = 1;
+    let lo = from;
+    while (lo + step < this.n && keys[lo + step] < key) {
+      lo += step;
+      step *= 2;
+    }
+    let hi = Math.min(lo + step, this.n);
+    lo++;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 
   /** First position whose key is ≥ `key`. */
   lowerBound(key: number): number {
@@ -388,7 +411,12 @@ export class RelatedIndex {
       const from = runStarts[t];
       const to = runStarts[t + 1];
       if (to === from) continue;
-      this.postings[global[t]].insertRun(runUnits, runTfs, from, to);
+      const list = this.postings[global[t]];
+      list.insertRun(runUnits, runTfs, from, to);
+      for (let i = from; i < to; i++) {
+        list.maxTf = Math.max(list.maxTf, runTfs[i]);
+        list.minLength = Math.min(list.minLength, doc.units[runUnits[i] & (MAX_UNITS_PER_DOC - 1)].length);
+      }
       this.df[global[t]] += to - from;
     }
     this.unitTotal += doc.units.length;
@@ -423,41 +451,83 @@ export class RelatedIndex {
     return this.search(queryTerms(unit), { ...options, exclude: (d) => d.uri === uri || d.fingerprint === print || (!!plan && planKey(d.metadata) === plan) });
   }
 
-  /** Units most like the question `terms` (see queryTerms), best first. */
+  /**
+   * Units most like the question `terms` (see queryTerms), best first. Exact top-k by MaxScore: the
+   * question's lists are ordered by the most each can add to a unit; once the units kept set a bar,
+   * the weakest lists, whose bounds together stay under it, only confirm units the others found
+   * (looked up, not walked), and a unit whose bound falls under the bar is dropped unscored.
+   * A unit that is scored is scored as the scan does (same terms, same order, same floats).
+   */
   search(terms: Map<string, number>, options: SearchOptions = {}): RelatedHit[] {
     const excluded = this.excluded(options);
     const query = this.weigh(terms, excluded);
     const skip = new Uint8Array(this.slots.length);
     for (const d of excluded) skip[d.slot] = 1;
-    // Scores accumulate per document slot, in query-term order (as the scan does: same sums, same floats).
-    const scores: (Float64Array | undefined)[] = [];
-    const norms: Float64Array[] = [];
-    const touched: number[] = [];
-    const visit = ({ id }: QueryTerm, add: (acc: Float64Array, norm: Float64Array, ordinal: number, tf: number) => void) => {
-      const { keys, tfs, n } = this.postings[id];
-      for (let i = 0; i < n; i++) {
-        const key = keys[i];
-        const slot = key >>> SLOT_BITS;
-        if (skip[slot]) continue;
-        let acc = scores[slot];
-        if (acc === undefined) {
-          const doc = this.slots[slot]!;
-          acc = scores[slot] = new Float64Array(doc.units.length);
-          norms[slot] = this.normsOf(doc);
-          touched.push(slot);
-        }
-        add(acc, norms[slot], key & (MAX_UNITS_PER_DOC - 1), tfs[i]);
-      }
-    };
-    for (const term of query.terms) {
-      const w = term.weight * (K1 + 1);
-      visit(term, (acc, norm, ordinal, tf) => (acc[ordinal] += (w * tf) / (tf + norm[ordinal])));
-    }
-    for (const topic of query.topics) visit(topic, (acc, _norm, ordinal, tf) => (acc[ordinal] += topic.weight * tf));
     const pick = new Picker(this.cutoff(query, options), options.limit);
-    for (const slot of touched) {
-      const units = this.slots[slot]!.units;
-      scores[slot]!.forEach((score, ordinal) => pick.offer(units[ordinal], score));
+    // The question's lists in scoring order: its terms (BM25), then its topics (linear).
+    const asked = [...query.terms.map((t) => ({ id: t.id, weight: t.weight * (K1 + 1), bm25: true })), ...query.topics.map((t) => ({ id: t.id, weight: t.weight, bm25: false }))];
+    const avgLen = this.lengthTotal / Math.max(1, this.unitTotal);
+    const bound = ({ id, weight, bm25 }: (typeof asked)[number]) => {
+      const list = this.postings[id];
+      return bm25 ? (weight * list.maxTf) / (list.maxTf + K1 * (1 - B + (B * list.minLength) / avgLen)) : weight * list.maxTf;
+    };
+    // Lists by bound, weakest first; below[i] bounds what lists 0..i can add together.
+    const order = asked.map((_, i) => i).sort((a, b) => bound(asked[a]) - bound(asked[b]));
+    const lists = order.map((i) => this.postings[asked[i].id]);
+    const below = new Float64Array(order.length);
+    order.forEach((i, j) => (below[j] = (j > 0 ? below[j - 1] : 0) + bound(asked[i])));
+    const at = new Int32Array(order.length);
+    const tfs = new Float64Array(asked.length);
+    const END = 2 ** 31;
+    // Bounds and scores sum in different orders: a bound must clear the bar by more than rounding.
+    const under = (score: number, bar: number) => score < bar - 1e-9 * Math.abs(bar);
+    let bar = pick.bar();
+    // Lists first..end are essential: a unit in none of them cannot reach the bar.
+    let first = 0;
+    while (first < order.length && under(below[first], bar)) first++;
+    for (;;) {
+      let key = END;
+      for (let j = first; j < order.length; j++) {
+        const list = lists[j];
+        if (at[j] < list.n && list.keys[at[j]] < key) key = list.keys[at[j]];
+      }
+      if (key === END) break;
+      const slot = key >>> SLOT_BITS;
+      if (skip[slot]) {
+        for (let j = first; j < order.length; j++) at[j] = lists[j].seek(at[j], (slot + 1) * MAX_UNITS_PER_DOC);
+        continue;
+      }
+      const norms = this.normsOf(this.slots[slot]!);
+      const ordinal = key & (MAX_UNITS_PER_DOC - 1);
+      const contribution = (i: number, tf: number) => (asked[i].bm25 ? (asked[i].weight * tf) / (tf + norms[ordinal]) : asked[i].weight * tf);
+      tfs.fill(0);
+      let reach = 0;
+      for (let j = first; j < order.length; j++) {
+        const list = lists[j];
+        if (at[j] < list.n && list.keys[at[j]] === key) {
+          tfs[order[j]] = list.tfs[at[j]++];
+          reach += contribution(order[j], tfs[order[j]]);
+        }
+      }
+      let reachable = true;
+      for (let j = first - 1; j >= 0; j--) {
+        if (under(reach + below[j], bar)) {
+          reachable = false;
+          break;
+        }
+        const list = lists[j];
+        at[j] = list.seek(at[j], key);
+        if (at[j] < list.n && list.keys[at[j]] === key) {
+          tfs[order[j]] = list.tfs[at[j]];
+          reach += contribution(order[j], tfs[order[j]]);
+        }
+      }
+      if (!reachable) continue;
+      let score = 0;
+      for (let i = 0; i < asked.length; i++) if (tfs[i] > 0) score += contribution(i, tfs[i]);
+      pick.offer(this.slots[slot]!.units[ordinal], score);
+      bar = pick.bar();
+      while (first < order.length && under(below[first], bar)) first++;
     }
     return this.finish(pick, query, options);
   }
@@ -677,10 +747,10 @@ function* unpackIds(bytes: Uint8Array): Generator<number> {
   }
 }
 
-/** Best first; ties in a stable order: by document, then position. */
+/** Best first; ties in one order, whatever the order units are offered in: by document, then position. */
 function compareHits(a: { unit: IndexedUnit; score: number }, b: { unit: IndexedUnit; score: number }): number {
   if (a.score !== b.score) return b.score - a.score;
-  return a.unit.doc.uri < b.unit.doc.uri ? -1 : a.unit.doc.uri > b.unit.doc.uri ? 1 : a.unit.line - b.unit.line;
+  return a.unit.doc.uri < b.unit.doc.uri ? -1 : a.unit.doc.uri > b.unit.doc.uri ? 1 : a.unit.line - b.unit.line || a.unit.ordinal - b.unit.ordinal;
 }
 
 /**
@@ -709,6 +779,11 @@ class Picker {
       kept[0] = hit;
       this.down(0);
     }
+  }
+
+  /** The score a unit must reach to be kept: the cutoff until the heap is full, then its worst. */
+  bar(): number {
+    return this.kept.length < this.room ? this.cutoff : Math.max(this.cutoff, this.kept[0].score);
   }
 
   ranked(): { unit: IndexedUnit; score: number }[] {
