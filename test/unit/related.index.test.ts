@@ -19,6 +19,11 @@ function render(hits: RelatedHit[]): string[] {
   return hits.map((h) => `${h.unit.doc.uri}#${h.unit.line} ${h.unit.title} ${h.score.toFixed(9)}`);
 }
 
+/** Hits with their scores to the last bit. */
+function exact(hits: RelatedHit[]): string[] {
+  return hits.map((h) => `${h.unit.doc.uri}#${h.unit.line} ${h.unit.title} ${h.score} ${h.sharedTerms.join('·')}`);
+}
+
 /** A question from a seed's unit, by title. */
 function question(fragment: string, title: string): Map<string, number> {
   const unit = unitsOf(parsePlan(seed(fragment).text)).find((u) => u.title === title);
@@ -71,6 +76,28 @@ describe('related measures: the index', () => {
       const q = question('五角场', title);
       assert.deepStrictEqual(render(index.search(q, { exclude })), render(index.searchByScan(q, { exclude })), title);
     }
+  });
+
+  it('skips only what cannot reach the top: every unit asked, with a limit and a least similarity, as the scan answers', () => {
+    // Each seed three times (exact ties the pruning must not break differently), one copy edited and
+    // one removed (bounds left stale by a removal stay bounds).
+    const index = new RelatedIndex();
+    for (const s of seeds()) for (const copy of ['a', 'b', 'c']) index.setDocument(`file:///${copy}/${encodeURIComponent(s.name)}`, s.text, { name: s.name });
+    const jiangsu = seed('江苏路');
+    index.setDocument(`file:///b/${encodeURIComponent(jiangsu.name)}`, jiangsu.text.replace(/招商/g, '引才'), { name: jiangsu.name });
+    assert.ok(index.removeDocument(`file:///c/${encodeURIComponent(seed('华阳路街道2025年工作计划').name)}`));
+    const asker = seed('五角场');
+    const exclude = (d: { name?: string }) => d.name === asker.name;
+    let pruned = 0;
+    for (const unit of unitsOf(parsePlan(asker.text))) {
+      const q = queryTerms(unit);
+      for (const options of [{ limit: 5 }, { limit: 1, minSimilarity: 0.2 }, { minSimilarity: 0.15 }]) {
+        const hits = index.search(q, { exclude, ...options });
+        assert.deepStrictEqual(exact(hits), exact(index.searchByScan(q, { exclude, ...options })), `${unit.title} ${JSON.stringify(options)}`);
+        if (options.limit === 5) pruned += hits.length;
+      }
+    }
+    assert.ok(pruned > 100, 'the questions found something');
   });
 
   it('patches one document on replace and remove: the same answers as an index built afresh', () => {

@@ -2,7 +2,7 @@
 // Each document owns a slot; a posting's key is slot·2¹⁶ + unit, postings are sorted by key, so one
 // document's postings are a contiguous run in every list: replacing or removing a document cuts and
 // splices that run for its own terms only (marksman's per-document patching), never a rebuild.
-// A (unit, term, frequency) is stored once, in its term's posting list (8 bytes): a unit's own terms
+// A (unit, term, frequency) is stored once, in its term's posting list (6 bytes: key and frequency code): a unit's own terms
 // are looked up there when they are wanted (tfOf), which is for the few units a hover shows.
 import { Range } from 'vscode-languageserver-types';
 import { URI, Utils } from 'vscode-uri';
@@ -122,10 +122,67 @@ const SLOT_BITS = Math.log2(MAX_UNITS_PER_DOC);
 /** Keys are positive 32-bit integers: slot·2¹⁶ + unit. */
 export const MAX_DOCUMENTS = 1 << (31 - SLOT_BITS);
 
+/** The code of a frequency the table has no room for: the posting's list keeps it aside (Postings.rare). */
+const RARE = 0xffff;
+
+/**
+ * Frequencies by code. They are weighted counts (2 per title, 1 per body, a half and 0.3 for the
+ * parent's) and topic weights: a corpus has a few hundred distinct values, so a posting keeps a
+ * 16-bit code (2 bytes) instead of the float (4), and reads back the same float.
+ */
+class Frequencies {
+  readonly values = new Float64Array(RARE);
+  private readonly codes = new Map<number, number>();
+
+  code(tf: number): number {
+    let code = this.codes.get(tf);
+    if (code === undefined) {
+      if (this.codes.size === RARE) return RARE;
+      code = this.codes.size;
+      this.codes.set(tf, code);
+      this.values[code] = tf;
+    }
+    return code;
+  }
+}
+
 class Postings {
   keys = new Int32Array(4);
-  tfs = new Float32Array(4);
+  codes = new Uint16Array(4);
   n = 0;
+  /** Frequencies coded RARE, by key. */
+  rare?: Map<number, number>;
+  /** Bounds for a search (see search): the largest frequency and shortest unit ever listed; a removal leaves them, still bounds. */
+  maxTf = 0;
+  minLength = Infinity;
+
+  constructor(private readonly frequencies: Frequencies) {}
+
+  /** The frequency at position `at`. */
+  tf(at: number): number {
+    const code = this.codes[at];
+    return code !== RARE ? this.frequencies.values[code] : this.rare!.get(this.keys[at])!;
+  }
+
+  /** First position from `from` on whose key is ≥ `key`: gallops, for a key that is near as often as far. */
+  seek(from: number, key: number): number {
+    const keys = this.keys;
+    if (from >= this.n || keys[from] >= key) return from;
+    let step = 1;
+    let lo = from;
+    while (lo + step < this.n && keys[lo + step] < key) {
+      lo += step;
+      step *= 2;
+    }
+    let hi = Math.min(lo + step, this.n);
+    lo++;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 
   /** First position whose key is ≥ `key`. */
   lowerBound(key: number): number {
@@ -143,7 +200,7 @@ class Postings {
   compact(): number {
     if (this.keys.length - this.n < 8) return 0;
     this.keys = this.keys.slice(0, this.n);
-    this.tfs = this.tfs.slice(0, this.n);
+    this.codes = this.codes.slice(0, this.n);
     return this.n;
   }
 
@@ -161,20 +218,22 @@ class Postings {
       const cap = this.n + m + Math.max(4, (this.n + m) >> 2);
       const k = new Int32Array(cap);
       k.set(this.keys.subarray(0, this.n));
-      const t = new Float32Array(cap);
-      t.set(this.tfs.subarray(0, this.n));
+      const c = new Uint16Array(cap);
+      c.set(this.codes.subarray(0, this.n));
       this.keys = k;
-      this.tfs = t;
+      this.codes = c;
     }
     // A plan added in a new slot goes at the end: no search.
     const at = this.n === 0 || keys[from] > this.keys[this.n - 1] ? this.n : this.lowerBound(keys[from]);
     if (at < this.n) {
       this.keys.copyWithin(at + m, at, this.n);
-      this.tfs.copyWithin(at + m, at, this.n);
+      this.codes.copyWithin(at + m, at, this.n);
     }
     for (let i = 0; i < m; i++) {
+      const code = this.frequencies.code(tfs[from + i]);
       this.keys[at + i] = keys[from + i];
-      this.tfs[at + i] = tfs[from + i];
+      this.codes[at + i] = code;
+      if (code === RARE) (this.rare ??= new Map()).set(keys[from + i], tfs[from + i]);
     }
     this.n += m;
   }
@@ -188,8 +247,9 @@ class Postings {
     const lo = this.lowerBound(from);
     const hi = this.lowerBound(to);
     if (hi > lo) {
+      if (this.rare) for (let i = lo; i < hi; i++) this.rare.delete(this.keys[i]);
       this.keys.copyWithin(lo, hi, this.n);
-      this.tfs.copyWithin(lo, hi, this.n);
+      this.codes.copyWithin(lo, hi, this.n);
       this.n -= hi - lo;
     }
     return hi - lo;
@@ -235,6 +295,7 @@ export class RelatedIndex {
   /** Bigrams seen joined from two lone characters: words to show a reader (see addTerms). */
   private readonly readable = new Set<number>();
   private readonly postings: Postings[] = [];
+  private readonly frequencies = new Frequencies();
   private readonly docs = new Map<string, IndexedDocument>();
   private readonly slots: (IndexedDocument | undefined)[] = [];
   private readonly freeSlots: number[] = [];
@@ -388,7 +449,12 @@ export class RelatedIndex {
       const from = runStarts[t];
       const to = runStarts[t + 1];
       if (to === from) continue;
-      this.postings[global[t]].insertRun(runUnits, runTfs, from, to);
+      const list = this.postings[global[t]];
+      list.insertRun(runUnits, runTfs, from, to);
+      for (let i = from; i < to; i++) {
+        list.maxTf = Math.max(list.maxTf, runTfs[i]);
+        list.minLength = Math.min(list.minLength, doc.units[runUnits[i] & (MAX_UNITS_PER_DOC - 1)].length);
+      }
       this.df[global[t]] += to - from;
     }
     this.unitTotal += doc.units.length;
@@ -423,41 +489,95 @@ export class RelatedIndex {
     return this.search(queryTerms(unit), { ...options, exclude: (d) => d.uri === uri || d.fingerprint === print || (!!plan && planKey(d.metadata) === plan) });
   }
 
-  /** Units most like the question `terms` (see queryTerms), best first. */
+  /**
+   * Units most like the question `terms` (see queryTerms), best first. Exact top-k by MaxScore,
+   * unit by unit in key order: the question's lists are ordered by the most each can add to a unit;
+   * once the units kept set a bar, the weakest lists, whose bounds together stay under it, only
+   * confirm units the others found (looked up, not walked), and a unit whose bound falls under the
+   * bar is dropped unscored. A unit that is scored is scored as the scan does (same terms, same
+   * order, same floats).
+   */
   search(terms: Map<string, number>, options: SearchOptions = {}): RelatedHit[] {
     const excluded = this.excluded(options);
     const query = this.weigh(terms, excluded);
     const skip = new Uint8Array(this.slots.length);
     for (const d of excluded) skip[d.slot] = 1;
-    // Scores accumulate per document slot, in query-term order (as the scan does: same sums, same floats).
-    const scores: (Float64Array | undefined)[] = [];
-    const norms: Float64Array[] = [];
-    const touched: number[] = [];
-    const visit = ({ id }: QueryTerm, add: (acc: Float64Array, norm: Float64Array, ordinal: number, tf: number) => void) => {
-      const { keys, tfs, n } = this.postings[id];
-      for (let i = 0; i < n; i++) {
-        const key = keys[i];
-        const slot = key >>> SLOT_BITS;
-        if (skip[slot]) continue;
-        let acc = scores[slot];
-        if (acc === undefined) {
-          const doc = this.slots[slot]!;
-          acc = scores[slot] = new Float64Array(doc.units.length);
-          norms[slot] = this.normsOf(doc);
-          touched.push(slot);
-        }
-        add(acc, norms[slot], key & (MAX_UNITS_PER_DOC - 1), tfs[i]);
-      }
-    };
-    for (const term of query.terms) {
-      const w = term.weight * (K1 + 1);
-      visit(term, (acc, norm, ordinal, tf) => (acc[ordinal] += (w * tf) / (tf + norm[ordinal])));
-    }
-    for (const topic of query.topics) visit(topic, (acc, _norm, ordinal, tf) => (acc[ordinal] += topic.weight * tf));
     const pick = new Picker(this.cutoff(query, options), options.limit);
-    for (const slot of touched) {
-      const units = this.slots[slot]!.units;
-      scores[slot]!.forEach((score, ordinal) => pick.offer(units[ordinal], score));
+    // The question's lists in scoring order: its terms (BM25), then its topics (linear).
+    const asked = [...query.terms.map((t) => ({ id: t.id, weight: t.weight * (K1 + 1), bm25: true })), ...query.topics.map((t) => ({ id: t.id, weight: t.weight, bm25: false }))];
+    const avgLen = this.lengthTotal / Math.max(1, this.unitTotal);
+    const bound = ({ id, weight, bm25 }: (typeof asked)[number]) => {
+      const list = this.postings[id];
+      return bm25 ? (weight * list.maxTf) / (list.maxTf + K1 * (1 - B + (B * list.minLength) / avgLen)) : weight * list.maxTf;
+    };
+    // Lists by bound, weakest first (position j); below[j] bounds what lists 0..j can add together.
+    const order = asked.map((_, i) => i).sort((a, b) => bound(asked[a]) - bound(asked[b]));
+    const m = order.length;
+    const lists = order.map((i) => this.postings[asked[i].id]);
+    const keysOf = lists.map((l) => l.keys);
+    const ends = Int32Array.from(lists, (l) => l.n);
+    const weights = Float64Array.from(order, (i) => asked[i].weight);
+    const bm25 = Uint8Array.from(order, (i) => (asked[i].bm25 ? 1 : 0));
+    const below = new Float64Array(m);
+    order.forEach((i, j) => (below[j] = (j > 0 ? below[j - 1] : 0) + bound(asked[i])));
+    // Each list's cursor: its postings before it are behind every unit still to come.
+    const at = new Int32Array(m);
+    // The unit's frequencies by position, the positions that have one, and the frequencies in the question's order.
+    const tfAt = new Float64Array(m);
+    const found = new Int32Array(m);
+    const tfs = new Float64Array(m);
+    // Bounds and scores sum in different orders: a bound must clear the bar by more than rounding.
+    const under = (score: number, bar: number) => score < bar - 1e-9 * Math.abs(bar);
+    let bar = pick.bar();
+    // Lists first..m-1 are essential: a unit in none of them cannot reach the bar.
+    let first = 0;
+    while (first < m && under(below[first], bar)) first++;
+    let normsSlot = -1;
+    let norms: Float64Array = new Float64Array(0);
+    const END = 2 ** 31;
+    for (;;) {
+      let key = END;
+      for (let j = first; j < m; j++) if (at[j] < ends[j] && keysOf[j][at[j]] < key) key = keysOf[j][at[j]];
+      if (key === END) break;
+      const slot = key >>> SLOT_BITS;
+      if (skip[slot]) {
+        for (let j = first; j < m; j++) at[j] = lists[j].seek(at[j], (slot + 1) * MAX_UNITS_PER_DOC);
+        continue;
+      }
+      if (slot !== normsSlot) {
+        norms = this.normsOf(this.slots[slot]!);
+        normsSlot = slot;
+      }
+      const ordinal = key & (MAX_UNITS_PER_DOC - 1);
+      const norm = norms[ordinal];
+      // What the essential lists give it, then the others strongest first while it can still reach the bar.
+      let reach = 0;
+      let nFound = 0;
+      let reachable = true;
+      for (let j = m - 1; j >= 0; j--) {
+        if (j < first && under(reach + below[j], bar)) {
+          reachable = false;
+          break;
+        }
+        if (j < first) at[j] = lists[j].seek(at[j], key);
+        if (at[j] < ends[j] && keysOf[j][at[j]] === key) {
+          const tf = lists[j].tf(at[j]++);
+          tfAt[j] = tf;
+          found[nFound++] = j;
+          reach += bm25[j] ? (weights[j] * tf) / (tf + norm) : weights[j] * tf;
+        }
+      }
+      if (!reachable) continue;
+      for (let f = 0; f < nFound; f++) tfs[order[found[f]]] = tfAt[found[f]];
+      let score = 0;
+      for (let i = 0; i < m; i++) {
+        const tf = tfs[i];
+        if (tf > 0) score += asked[i].bm25 ? (asked[i].weight * tf) / (tf + norm) : asked[i].weight * tf;
+      }
+      for (let f = 0; f < nFound; f++) tfs[order[found[f]]] = 0;
+      pick.offer(this.slots[slot]!.units[ordinal], score);
+      bar = pick.bar();
+      while (first < m && under(below[first], bar)) first++;
     }
     return this.finish(pick, query, options);
   }
@@ -508,7 +628,7 @@ export class RelatedIndex {
       this.termIds.set(term, id);
       this.terms.push(term);
       this.df.push(0);
-      this.postings.push(new Postings());
+      this.postings.push(new Postings(this.frequencies));
     }
     return id;
   }
@@ -612,7 +732,7 @@ export class RelatedIndex {
   tfOf(unit: IndexedUnit, id: number): number {
     const list = this.postings[id];
     const at = list ? list.find((unit.doc.slot << SLOT_BITS) | unit.ordinal) : -1;
-    return at < 0 ? 0 : list.tfs[at];
+    return at < 0 ? 0 : list.tf(at);
   }
 
   /** Topics of the question the unit is on too, by the score each adds. */
@@ -677,10 +797,10 @@ function* unpackIds(bytes: Uint8Array): Generator<number> {
   }
 }
 
-/** Best first; ties in a stable order: by document, then position. */
+/** Best first; ties in one order, whatever the order units are offered in: by document, then position. */
 function compareHits(a: { unit: IndexedUnit; score: number }, b: { unit: IndexedUnit; score: number }): number {
   if (a.score !== b.score) return b.score - a.score;
-  return a.unit.doc.uri < b.unit.doc.uri ? -1 : a.unit.doc.uri > b.unit.doc.uri ? 1 : a.unit.line - b.unit.line;
+  return a.unit.doc.uri < b.unit.doc.uri ? -1 : a.unit.doc.uri > b.unit.doc.uri ? 1 : a.unit.line - b.unit.line || a.unit.ordinal - b.unit.ordinal;
 }
 
 /**
@@ -709,6 +829,11 @@ class Picker {
       kept[0] = hit;
       this.down(0);
     }
+  }
+
+  /** The score a unit must reach to be kept: the cutoff until the heap is full, then its worst. */
+  bar(): number {
+    return this.kept.length < this.room ? this.cutoff : Math.max(this.cutoff, this.kept[0].score);
   }
 
   ranked(): { unit: IndexedUnit; score: number }[] {

@@ -102,22 +102,28 @@ export function planRecord(model: OutlineModel, text: string, name?: string): Pl
   const tfs: number[] = [];
   const topics: number[] = [];
   const evidence: number[] = [];
+  // The current unit's frequency or evidence of each term, by position.
+  const valueOf: number[] = [];
   plan.forEach((unit, u) => {
     const counts = new Map<string, number>();
     const words = new Set<string>();
     record.lengths[u] = unitTerms(unit, counts, words);
     for (const w of words) readable.add(position(w));
     // unitTerms gives the unit's topics as terms of their own (topicTerm), with evidence for a frequency.
-    const mine: number[][] = [];
-    const onTopics: number[][] = [];
-    for (const [term, tf] of counts) (topicOfTerm(term) < 0 ? mine : onTopics).push([position(term), tf]);
-    for (const [id, tf] of mine.sort((a, b) => a[0] - b[0])) {
-      ids.push(id);
-      tfs.push(tf);
+    const mine: number[] = [];
+    const onTopics: number[] = [];
+    for (const [term, tf] of counts) {
+      const id = position(term);
+      valueOf[id] = tf;
+      (topicOfTerm(term) < 0 ? mine : onTopics).push(id);
     }
-    for (const [id, e] of onTopics.sort((a, b) => a[0] - b[0])) {
+    for (const id of Int32Array.from(mine).sort()) {
+      ids.push(id);
+      tfs.push(valueOf[id]);
+    }
+    for (const id of Int32Array.from(onTopics).sort()) {
       topics.push(id);
-      evidence.push(e);
+      evidence.push(valueOf[id]);
     }
     record.unitStarts[u + 1] = ids.length;
     record.topicStarts[u + 1] = topics.length;

@@ -68,7 +68,10 @@ export function addNormalizedTerms(normalized: string, weight: number, into: Map
     added += weight;
   };
   for (const chunk of chunks(normalized)) {
-    let prev: { word: string; end: number; cjk: boolean } | undefined;
+    // The word before, where it ended, and whether it was Chinese.
+    let prevWord = '';
+    let prevEnd = -1;
+    let prevCjk = false;
     for (const s of segmenter.segment(chunk)) {
       if (!s.isWordLike) continue;
       const word = s.segment;
@@ -80,13 +83,15 @@ export function addNormalizedTerms(normalized: string, weight: number, into: Map
         if (word.length > 2) for (let i = 0; i + 2 <= word.length; i++) add(BIGRAM + word.slice(i, i + 2));
         // Join a single character to its neighbour; two dictionary words side by side (精品|小区)
         // are not joined: 品小 means nothing.
-        if (prev?.cjk && prev.end === s.index && (prev.word.length === 1 || word.length === 1)) {
-          const bigram = BIGRAM + prev.word.slice(-1) + word[0];
+        if (prevCjk && prevEnd === s.index && (prevWord.length === 1 || word.length === 1)) {
+          const bigram = BIGRAM + prevWord[prevWord.length - 1] + word[0];
           add(bigram);
-          if (prev.word.length === 1 && word.length === 1) words?.add(bigram);
+          if (prevWord.length === 1 && word.length === 1) words?.add(bigram);
         }
       }
-      prev = { word, end: s.index + word.length, cjk };
+      prevWord = word;
+      prevEnd = s.index + word.length;
+      prevCjk = cjk;
     }
   }
   return added;
