@@ -1,5 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as os from 'os';
+import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -174,7 +176,9 @@ describe('protocol: a plan shipped with the extension is read, not checked', fun
   const shipped = pathToFileURL(seed('新华路').path).href;
 
   it('answers no diagnostics for a shipped seed opened from a link, and all of them where its folder is a workspace folder', async () => {
-    const outside = await LspClient.start(PULL, undefined, undefined, [{ uri: pathToFileURL(os.tmpdir()).href, name: 'tmp' }]);
+    // A folder of its own: the temporary folder itself may hold this clone, and then the seeds too.
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'workplan-ws-'));
+    const outside = await LspClient.start(PULL, undefined, undefined, [{ uri: pathToFileURL(elsewhere).href, name: 'elsewhere' }]);
     const inside = await LspClient.start(PULL, undefined, undefined, [{ uri: pathToFileURL(SEEDS_DIR).href, name: 'seeds' }]);
     try {
       const diagnose = async (client: LspClient) => {
@@ -190,6 +194,7 @@ describe('protocol: a plan shipped with the extension is read, not checked', fun
     } finally {
       await outside.stop();
       await inside.stop();
+      fs.rmSync(elsewhere, { recursive: true, force: true });
     }
   });
 });
