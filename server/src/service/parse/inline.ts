@@ -3,7 +3,7 @@
 // run-ins (at a paragraph's start, after a sentence, a colon, a semicolon or a gap), and sentences
 // shaped like run-in measures. The tree pass decides which candidates go on with the outline.
 import { Enumerator, Marker, ParseProblem, Span } from '../model';
-import { charClass, inClass, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, occurrences, visibleLength } from '../text/chars';
+import { charClass, classesOf, inClass, INVISIBLE, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, occurrences, visibleLength } from '../text/chars';
 import { CONTINUED, LineKind, Lines, Structure } from './lines';
 import { FAMILY_RANK, isDigitCode, matchEnumerator, matchMarker, mayStartOrdinal, NUMERAL } from './markers';
 import { CharFinder, Finder } from './scan';
@@ -247,7 +247,9 @@ const CONTINUING_WORD = new RegExp(`^(?:${CONTINUING_WORDS.join('|')})`);
 const CONTINUING_WORD_STARTS = charClass(CONTINUING_WORDS.map((w) => w[0]));
 const CLAUSE_BREAKS = charClass('；;：:');
 const COMMAS = charClass('，,');
-const DUN = '、'.charCodeAt(0);
+const DUN = charClass('、');
+/** What `measureShape` stops at: what is not counted, clause breaks, commas, `、`. */
+const SHAPE_MARKS = INVISIBLE | CLAUSE_BREAKS | COMMAS | DUN;
 /** What a measure's first words are read without (besides white space), for comparing them with its siblings'. */
 const QUOTES_AND_STAR = charClass('“”"\'‘’「」《》*');
 
@@ -754,26 +756,35 @@ function measureShape(ss: Sentences, k: number, max: number, bold: boolean, mid:
   let first = start;
   while (first < end && (isWhiteSpaceCode(text.charCodeAt(first)) || text.charCodeAt(first) === STAR)) first++;
   if (first >= end) return false;
-  // Counted no further than `max`: a long sentence is answered after its first few characters.
-  const n = para.visible(first, end, max);
-  if (n < MEASURE_MIN || n > max) return false;
   const c0 = text.charCodeAt(first);
   if (!bold && (isDigitCode(c0) || inClass(c0, CONTINUING_START) || (inClass(c0, CONTINUING_WORD_STARTS) && CONTINUING_WORD.test(para.text(first, Math.min(end, first + 8)))))) return false;
+  // One pass counts the characters as `visibleLength` does, no further than `max` (a long sentence is
+  // answered after its first few), and finds clause breaks and commas: one class look-up per character.
+  let n = 0;
   let commas = 0;
   let firstComma = end;
   for (let idx = 0; idx < para.count; idx++) {
     const b = Math.min(para.ends[idx], end);
     for (let i = Math.max(para.starts[idx], first); i < b; i++) {
       const c = text.charCodeAt(i);
-      if (inClass(c, CLAUSE_BREAKS)) return false;
-      if (inClass(c, COMMAS)) {
-        if (mid) return false;
-        if (commas++ === 0) firstComma = i;
+      const marks = classesOf(c) & SHAPE_MARKS;
+      if (marks !== 0) {
+        if (marks & INVISIBLE) continue;
+        if (marks & CLAUSE_BREAKS) return false;
+        if (marks & COMMAS) {
+          if (mid || commas === 1) return false;
+          commas = 1;
+          firstComma = i;
+        } else if (mid) return false; // `、`
       }
-      if (c === DUN && mid) return false;
+      if (++n > max) return false;
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+      }
     }
   }
-  if (commas > 1) return false;
+  if (n < MEASURE_MIN) return false;
   shape.length = n;
   shape.commas = commas;
   shape.plain = n <= MEASURE_MAX && (commas === 0 || para.visible(first, firstComma, MEASURE_FIRST_CLAUSE_MAX) <= MEASURE_FIRST_CLAUSE_MAX);

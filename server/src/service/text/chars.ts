@@ -57,10 +57,15 @@ export function inClass(c: number, cls: number): boolean {
   return (CLASSES[c & 0xffff] & cls) !== 0;
 }
 
+/** The classes of code `c` as bits, for a scan that tells several classes apart with one look-up. */
+export function classesOf(c: number): number {
+  return CLASSES[c & 0xffff];
+}
+
 const SPACES = ' \t\f\v\u3000\u00a0\ufeff';
 const CLOSERS = '”’」』"\')）】》*';
 /** What `visibleLength` skips: spaces, closing and opening quotes and brackets, `*`. */
-const INVISIBLE = charClass(SPACES + CLOSERS + '“‘「『(（【《');
+export const INVISIBLE = charClass(SPACES + CLOSERS + '“‘「『(（【《');
 /** What may follow a sentence end on its line, and the sentence ends. */
 const AFTER_END = charClass(SPACES + CLOSERS);
 const SENTENCE_END = charClass('。！？!?；;：:…');
