@@ -3,10 +3,10 @@
 // run-ins (at a paragraph's start, after a sentence, a colon, a semicolon or a gap), and sentences
 // shaped like run-in measures. The tree pass decides which candidates go on with the outline.
 import { Enumerator, Marker, ParseProblem, Span } from '../model';
-import { charClass, inClass, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, occurrences, visibleLength } from '../text/chars';
+import { charClass, classesOf, inClass, INVISIBLE, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, occurrences, visibleLength } from '../text/chars';
 import { CONTINUED, LineKind, Lines, Structure } from './lines';
-import { FAMILY_RANK, isDigitCode, matchEnumerator, matchMarker, mayStartOrdinal, NUMERAL_CHARS } from './markers';
-import { CharFinder, codeSet, Finder, inCodeSet } from './scan';
+import { FAMILY_RANK, isDigitCode, matchEnumerator, matchMarker, mayStartOrdinal, NUMERAL } from './markers';
+import { CharFinder, Finder } from './scan';
 import {
   FIRST_CHILD_WINDOW, MEASURE_FIRST_CLAUSE_MAX, MEASURE_MAX, MEASURE_MAX_BOLD, MEASURE_MAX_MID, MEASURE_MAX_PARALLEL, MEASURE_MIN,
   MERGED_BODY_MIN, MERGED_LINE_MIN, MERGED_TITLE_MAX, MERGED_TITLE_MIN, PARALLEL_PREFIX, RUN_IN_TITLE_MAX, SPLIT_TITLE_LINES, TITLE_SCAN, TITLE_STOP_WINDOW,
@@ -232,8 +232,6 @@ const RUN_IN_TAIL = charClass('*。；;”"');
 /** Sentence ends for paragraphs, and for run-ins (which also stop at `；`); global, for a `Finder`. */
 const SENTENCE_ENDS = /[。！？!?.]/g;
 const RUN_IN_ENDS = /[。；;.]/g;
-/** The numerals before the `是` of a run-in inside a sentence (`一是`, `十二是`). */
-const NUMERAL = charClass(NUMERAL_CHARS);
 /** A run-in opens inside a sentence only after a comma, a colon, a semicolon or a gap (`会议要求，一是要…`). */
 const INSIDE_BREAK = charClass('，,；;：:\t \u3000*');
 /** Every match of those is a stop but a `.`, which is one only after Chinese text (`isPeriodStop`). */
@@ -246,12 +244,14 @@ const CONTINUING_START = charClass('这此其该它那并但而且及');
 const CONTINUING_WORDS = ['今年', '去年', '明年', '全年', '当年', '目前', '截至', '截止', '其中', '同时', '此外', '另外', '我们', '我们将', '预计', '累计', '共计', '合计', '总计', '已经', '均已', '一年来', '年内'];
 const CONTINUING_WORD = new RegExp(`^(?:${CONTINUING_WORDS.join('|')})`);
 /** Their first characters: most sentences open otherwise, and no text is built to read them. */
-const CONTINUING_WORD_STARTS = codeSet(CONTINUING_WORDS.map((w) => w[0]));
+const CONTINUING_WORD_STARTS = charClass(CONTINUING_WORDS.map((w) => w[0]));
 const CLAUSE_BREAKS = charClass('；;：:');
 const COMMAS = charClass('，,');
-const DUN = '、'.charCodeAt(0);
+const DUN = charClass('、');
+/** What `measureShape` stops at: what is not counted, clause breaks, commas, `、`. */
+const SHAPE_MARKS = INVISIBLE | CLAUSE_BREAKS | COMMAS | DUN;
 /** What a measure's first words are read without (besides white space), for comparing them with its siblings'. */
-const QUOTES_AND_STAR = codeSet('“”"\'‘’「」《》*');
+const QUOTES_AND_STAR = charClass('“”"\'‘’「」《》*');
 
 /**
  * A logical paragraph: lines joined where extraction broke a sentence, as document spans, one per
@@ -756,26 +756,35 @@ function measureShape(ss: Sentences, k: number, max: number, bold: boolean, mid:
   let first = start;
   while (first < end && (isWhiteSpaceCode(text.charCodeAt(first)) || text.charCodeAt(first) === STAR)) first++;
   if (first >= end) return false;
-  // Counted no further than `max`: a long sentence is answered after its first few characters.
-  const n = para.visible(first, end, max);
-  if (n < MEASURE_MIN || n > max) return false;
   const c0 = text.charCodeAt(first);
-  if (!bold && (isDigitCode(c0) || inClass(c0, CONTINUING_START) || (inCodeSet(c0, CONTINUING_WORD_STARTS) && CONTINUING_WORD.test(para.text(first, Math.min(end, first + 8)))))) return false;
+  if (!bold && (isDigitCode(c0) || inClass(c0, CONTINUING_START) || (inClass(c0, CONTINUING_WORD_STARTS) && CONTINUING_WORD.test(para.text(first, Math.min(end, first + 8)))))) return false;
+  // One pass counts the characters as `visibleLength` does, no further than `max` (a long sentence is
+  // answered after its first few), and finds clause breaks and commas: one class look-up per character.
+  let n = 0;
   let commas = 0;
   let firstComma = end;
   for (let idx = 0; idx < para.count; idx++) {
     const b = Math.min(para.ends[idx], end);
     for (let i = Math.max(para.starts[idx], first); i < b; i++) {
       const c = text.charCodeAt(i);
-      if (inClass(c, CLAUSE_BREAKS)) return false;
-      if (inClass(c, COMMAS)) {
-        if (mid) return false;
-        if (commas++ === 0) firstComma = i;
+      const marks = classesOf(c) & SHAPE_MARKS;
+      if (marks !== 0) {
+        if (marks & INVISIBLE) continue;
+        if (marks & CLAUSE_BREAKS) return false;
+        if (marks & COMMAS) {
+          if (mid || commas === 1) return false;
+          commas = 1;
+          firstComma = i;
+        } else if (mid) return false; // `、`
       }
-      if (c === DUN && mid) return false;
+      if (++n > max) return false;
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+      }
     }
   }
-  if (commas > 1) return false;
+  if (n < MEASURE_MIN) return false;
   shape.length = n;
   shape.commas = commas;
   shape.plain = n <= MEASURE_MAX && (commas === 0 || para.visible(first, firstComma, MEASURE_FIRST_CLAUSE_MAX) <= MEASURE_FIRST_CLAUSE_MAX);
@@ -796,7 +805,7 @@ function prefixOf(para: Paragraph, start: number, end: number): string {
     let from = -1;
     for (let i = Math.max(para.starts[idx], start); i < b; i++) {
       const c = text.charCodeAt(i);
-      if (isWhiteSpaceCode(c) || inCodeSet(c, QUOTES_AND_STAR)) {
+      if (isWhiteSpaceCode(c) || inClass(c, QUOTES_AND_STAR)) {
         if (from >= 0) prefix += text.slice(from, i);
         from = -1;
         continue;

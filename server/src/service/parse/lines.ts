@@ -6,7 +6,7 @@ import { charClass, endsSentence, inClass, isSpaceCode, isWhiteSpaceCode, visibl
 import { LineTable } from '../text/lines';
 import { matchEnumerator, matchMarker, mayStartOrdinal } from './markers';
 import { looksLikeTitle } from './metadata';
-import { CharFinder, codeSet, inCodeSet } from './scan';
+import { CharFinder } from './scan';
 import {
   CHUNK_LINE_MIN, FRONT_MATTER_LINES, NOTICE_HEAD_LINES, NOTICE_MAX_LINES, SIGNATURE_DATE_MAX, SIGNATURE_ISSUER_MAX, TITLE_LINES, TITLE_MAX,
   UNNUMBERED_MAX, UNNUMBERED_MIN,
@@ -22,7 +22,7 @@ const HASH = 0x23;
 /** Page residue: `(上接1版)`, `- 3 -`, `第 4 页，共 6 页`. */
 const RESIDUE = /^(?:[（(【[](?:上接|下转|下轉|接上|转下|接|转|轉)[第]?\s*[0-9０-９]+\s*版[）)】\]]|[-—–－\s]*[0-9０-９]{1,4}[-—–－\s]*|第\s*[0-9０-９]+\s*[页頁](?:[，,\s]*共\s*[0-9０-９]+\s*[页頁])?)$/;
 /** What page residue starts with, past white space: most short lines start otherwise and are not matched. */
-const RESIDUE_START = codeSet('（(【[-—–－0123456789０１２３４５６７８９第');
+const RESIDUE_START = charClass('（(【[-—–－0123456789０１２３４５６７８９第');
 /** Page residue that says an article continues here. */
 export const CONTINUED = /[接轉转]/;
 /** The title of a covering notice, spaces removed; its issuer may come first (`XX街道办事处关于印发…的通知`). */
@@ -43,7 +43,7 @@ const ZHI = '知'.charCodeAt(0);
 const ISSUER_WORDS = ['街道', '镇', '鎮', '乡', '鄉', '办事处', '辦事處', '委员会', '委員會', '政府', '党工委', '黨工委', '工委', '办公室', '辦公室', '居委会', '居委會', '社区', '社區'];
 const ISSUER = new RegExp(`(?:${ISSUER_WORDS.join('|')})$`);
 /** Their last characters: a line that ends otherwise is no issuer, and no text is built to say so. */
-const ISSUER_ENDS = codeSet(ISSUER_WORDS.map((w) => w[w.length - 1]));
+const ISSUER_ENDS = charClass(ISSUER_WORDS.map((w) => w[w.length - 1]));
 /** Who a speech or an appeal is addressed to. */
 const AUDIENCE = '(?:各位代表|各位委员|各位委員|同志们|同志們|各位同志|各位领导|各位領導)';
 /** A closing appeal (`各位代表、同志们：新的一年…`) opens with its audience. */
@@ -151,7 +151,7 @@ export class Lines {
       if ((this.markers[i] = matchMarker(head, q))) return LineKind.Marker;
       if ((this.enumerators[i] = matchEnumerator(head, q))) return LineKind.Enumerator;
     }
-    if (end - contentStart < 40 && inCodeSet(text.charCodeAt(skipWhiteSpace(text, contentStart, end)), RESIDUE_START) && RESIDUE.test(text.slice(contentStart, end).trim())) return LineKind.Residue;
+    if (end - contentStart < 40 && inClass(text.charCodeAt(skipWhiteSpace(text, contentStart, end)), RESIDUE_START) && RESIDUE.test(text.slice(contentStart, end).trim())) return LineKind.Residue;
     return LineKind.Text;
   }
 
@@ -577,7 +577,7 @@ export class Lines {
 
   /** Whether line `i` ends in an issuer's name (`…街道办事处`). */
   private isIssuer(i: number): boolean {
-    return inCodeSet(this.text.charCodeAt(this.lines.contentEnd(i) - 1), ISSUER_ENDS) && ISSUER.test(this.lineText(i));
+    return inClass(this.text.charCodeAt(this.lines.contentEnd(i) - 1), ISSUER_ENDS) && ISSUER.test(this.lineText(i));
   }
 
   private signatureLine(i: number): boolean {

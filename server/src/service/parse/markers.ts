@@ -1,6 +1,6 @@
 // Recognises ordinal markers and run-in enumerators at the start of a line (PLAN-FORMAT §1, §2).
 import { Enumerator, Marker, MarkerFamily } from '../model';
-import { codeSet, inCodeSet } from './scan';
+import { charClass, inClass } from '../text/chars';
 
 // A map: looked up by a variable key for every marker, which a plain object answers slowly.
 const DIGITS = new Map(Object.entries({
@@ -67,7 +67,8 @@ export function isDigitCode(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
 
-const NUMERAL_CODES = codeSet(NUMERAL_CHARS);
+/** The characters of Chinese numerals as a class of `charClass`. */
+export const NUMERAL = charClass(NUMERAL_CHARS);
 /**
  * What a marker or a run-in enumerator can start with, by UTF-16 code: a Chinese numeral, a bracket,
  * an ASCII or full-width digit, a compatibility or circled glyph, 第/首/其/再/最 (`第一` `首先` `其次`…).
@@ -139,7 +140,7 @@ export function matchMarker(s: string, at: number): Marker | undefined {
   let m: RegExpExecArray | null;
   // Each form has its own first character: only the expressions that can match are run.
   const c = s.charCodeAt(0);
-  if (inCodeSet(c, NUMERAL_CODES) && (m = CN_HEADING.exec(s))) {
+  if (inClass(c, NUMERAL) && (m = CN_HEADING.exec(s))) {
     const value = parseChineseNumeral(m[1]);
     if (value !== undefined && !(m[2] === '、' && listsNext(s, m[0].length, value))) return make('cn', m[0], at, value, { punctuation: m[2] });
   }
@@ -187,7 +188,7 @@ export function matchMarker(s: string, at: number): Marker | undefined {
  * titles start otherwise, and are answered by their first character.
  */
 function listsNext(s: string, from: number, value: number): boolean {
-  if (!inCodeSet(s.charCodeAt(from), NUMERAL_CODES)) return false;
+  if (!inClass(s.charCodeAt(from), NUMERAL)) return false;
   const run = LISTED_NUMERAL.exec(s.slice(from))?.[0] ?? '';
   for (let n = run.length; n > 0; n--) if (parseChineseNumeral(run.slice(0, n)) === value + 1) return true;
   return false;

@@ -1,9 +1,8 @@
 // Street, district, year and kind of a plan, read from its title, the fields of the web page it was
 // copied from, or its first lines (PLAN-FORMAT §2 "Place and year").
 import { DocumentMetadata } from '../model';
-import { occurrences } from '../text/chars';
+import { charClass, inClass, occurrences } from '../text/chars';
 import { digitsValue } from './markers';
-import { codeSet, inCodeSet } from './scan';
 
 const PLACE_SUFFIX = '(?:街道|镇|鎮|乡|鄉)';
 /** What makes the suffix part of a word instead (`乡村`, `乡镇`, `镇村`, `镇域`). */
@@ -70,11 +69,11 @@ export function looksLikeTitle(s: string, atTop = false): boolean {
 }
 
 /** What may end a TITLE_NOTE: a closing bracket, a number after 篇. */
-const NOTE_ENDS = codeSet('）)】0123456789一二三四五六七八九十');
+const NOTE_ENDS = charClass('）)】0123456789一二三四五六七八九十');
 
 /** `t` without a TITLE_NOTE; the pattern, tried at every character, only where `t` ends as a note does. */
 function withoutNote(t: string): string {
-  return inCodeSet(t.charCodeAt(t.length - 1), NOTE_ENDS) ? t.replace(TITLE_NOTE, '') : t;
+  return inClass(t.charCodeAt(t.length - 1), NOTE_ENDS) ? t.replace(TITLE_NOTE, '') : t;
 }
 
 function yearOf(s: string): number | undefined {

@@ -46,23 +46,3 @@ export class CharFinder {
     return this.at;
   }
 }
-
-/**
- * Sets of UTF-16 codes the passes ask about character by character, as bits of one table: a look-up
- * is one array read where a `Set`'s is a call. (`charClass` in text/chars.ts has no class left.)
- */
-const CODE_SETS = new Uint8Array(0x10000);
-let codeSets = 0;
-
-/** A new set of the codes of `chars` (characters of the Basic Multilingual Plane), for `inCodeSet`. */
-export function codeSet(chars: Iterable<string>): number {
-  if (codeSets === 8) throw new Error('codeSet: the table has room for 8 sets');
-  const bit = 1 << codeSets++;
-  for (const c of chars) CODE_SETS[c.charCodeAt(0)] |= bit;
-  return bit;
-}
-
-/** Whether code `c` is in `set` (NaN, past the text: no). */
-export function inCodeSet(c: number, set: number): boolean {
-  return (CODE_SETS[c] & set) !== 0;
-}

@@ -40,25 +40,32 @@ export function isBlank(s: string): boolean {
  * Character classes by UTF-16 code, a bit each in one table: scans that read per character look a
  * code up instead of comparing it with a list or hashing it into a set.
  */
-const CLASSES = new Uint16Array(0x10000);
+const CLASSES = new Int32Array(0x10000);
 let classCount = 0;
 
 /** A new class holding `chars` (BMP characters). */
-export function charClass(chars: string): number {
-  if (classCount === 16) throw new Error('charClass: the table has room for 16 classes');
+export function charClass(chars: Iterable<string>): number {
+  if (classCount === 32) throw new Error('charClass: the table has room for 32 classes');
   const bit = 1 << classCount++;
   for (const c of chars) CLASSES[c.charCodeAt(0)] |= bit;
   return bit;
 }
 
+/** Whether code `c` is in class `cls`; NaN (read past the end of a text) is in none. */
 export function inClass(c: number, cls: number): boolean {
-  return (CLASSES[c] & cls) !== 0;
+  // `& 0xffff` keeps the index a small integer: a NaN key would turn the table's look-up generic (slow) at every caller.
+  return (CLASSES[c & 0xffff] & cls) !== 0;
+}
+
+/** The classes of code `c` as bits, for a scan that tells several classes apart with one look-up. */
+export function classesOf(c: number): number {
+  return CLASSES[c & 0xffff];
 }
 
 const SPACES = ' \t\f\v\u3000\u00a0\ufeff';
 const CLOSERS = '”’」』"\')）】》*';
 /** What `visibleLength` skips: spaces, closing and opening quotes and brackets, `*`. */
-const INVISIBLE = charClass(SPACES + CLOSERS + '“‘「『(（【《');
+export const INVISIBLE = charClass(SPACES + CLOSERS + '“‘「『(（【《');
 /** What may follow a sentence end on its line, and the sentence ends. */
 const AFTER_END = charClass(SPACES + CLOSERS);
 const SENTENCE_END = charClass('。！？!?；;：:…');
