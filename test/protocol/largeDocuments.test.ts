@@ -1,9 +1,15 @@
 import * as assert from 'assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LARGE_DOCUMENT } from '../../server/src/lsp/checks';
+import { computeDiagnostics, MAX_PUBLISHED } from '../../server/src/service/checks/diagnostics';
 import { readSettings } from '../../server/src/service/checks/settings';
 import { LanguageService } from '../../server/src/service/languageService';
+import { parsePlan } from '../../server/src/service/parse/parser';
+import { runCli } from '../helpers/cli';
 import { LspClient, Notification } from '../helpers/lspClient';
 import { seed, seeds } from '../helpers/seeds';
 
@@ -13,7 +19,7 @@ function bigPlan(chars: number): string {
   return all.repeat(Math.ceil(chars / all.length));
 }
 
-/** Settings of the client's, which the thread must apply as the request thread does. */
+/** Merged headings are errors here: the few of them must be among the findings kept. */
 const OPTIONS = { workplan: { diagnostics: { severity: { 'heading.merged': 'error' } } } };
 const SETTINGS = readSettings(OPTIONS.workplan);
 
@@ -31,12 +37,30 @@ describe('protocol: a large document is checked off the request thread', functio
   before(async () => (client = await LspClient.start({}, OPTIONS)));
   after(async () => client.stop());
 
-  it('publishes what the request thread would', async () => {
+  it('publishes what the request thread would: the most severe first, at most MAX_PUBLISHED, then how many more; the CLI lists them all', async () => {
+    const all = computeDiagnostics(parsePlan(big), SETTINGS);
+    const errors = all.filter((d) => d.severity === 'error').length;
+    assert.ok(all.length > MAX_PUBLISHED + 100 && errors > 0, `${all.length} findings, ${errors} errors`);
     const uri = client.uri('large.plan');
     await client.open(uri, big);
     const pushed = (await client.pushedDiagnostics(uri, 1, 30_000)) as Diagnostic[];
-    assert.ok(pushed.length > 0);
     assert.deepStrictEqual(pushed, expected(uri, big));
+    assert.strictEqual(pushed.length, MAX_PUBLISHED + 1);
+    assert.strictEqual(pushed.filter((d) => d.severity === 1).length, errors, 'every error is kept');
+    const kept = pushed.slice(0, -1).map((d) => d.range.start.line * 1e6 + d.range.start.character);
+    assert.deepStrictEqual(kept, [...kept].sort((a, b) => a - b), 'in document order');
+    const more = pushed[MAX_PUBLISHED];
+    assert.strictEqual(more.message, `另有 ${all.length - MAX_PUBLISHED} 处问题未列出（每个文档最多列出 ${MAX_PUBLISHED} 处，先列严重的）；运行 workplan check 可列出全部。`);
+    assert.strictEqual(more.code, undefined, 'no code: no quick fix is looked for');
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'workplan-large-'));
+    try {
+      writeFileSync(path.join(dir, 'large.txt'), big);
+      const cli = runCli(['check', '--severity', 'heading.merged=error', 'large.txt'], dir);
+      assert.strictEqual(cli.stdout.split('\n').filter((l) => l.startsWith('large.txt:')).length, all.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('publishes the newest version last, never an older one after it', async () => {
@@ -89,6 +113,6 @@ describe('protocol: a request that comes while a large document is checked is an
     const [report, symbols] = await Promise.all([pulled, outline]);
     assert.deepStrictEqual(order, ['outline', 'diagnostics']);
     assert.ok(symbols.length > 0);
-    assert.ok(report.items.length > 0);
+    assert.strictEqual(report.items.length, MAX_PUBLISHED + 1);
   });
 });
