@@ -87,7 +87,8 @@ export class Checks {
     });
     connection.languages.diagnostics.on(async ({ textDocument }) => {
       const doc = documents.get(textDocument.uri);
-      const items = doc && this.checked(doc.uri) ? await this.diagnostics(doc, await this.settingsFor(doc.uri)) : [];
+      // A check that failed (or a diagnostics thread that died) is logged; the client gets no findings, not an error.
+      const items = doc && this.checked(doc.uri) ? await this.diagnostics(doc, await this.settingsFor(doc.uri)).catch((e) => (this.failed(doc.uri, e), [])) : [];
       return { kind: 'full', items };
     });
     connection.onCodeAction(async ({ textDocument, context }) => {
@@ -129,7 +130,11 @@ export class Checks {
   private schedule(uri: string): void {
     clearTimeout(this.timers.get(uri));
     // A check that throws must not take the server down with an unhandled rejection.
-    this.timers.set(uri, setTimeout(() => this.push(uri).catch((e) => this.connection.console.error(noticeText({ key: 'diagnostics.failed', args: { uri, error: String(e) } }, this.lang))), PUSH_DELAY_MS));
+    this.timers.set(uri, setTimeout(() => this.push(uri).catch((e) => this.failed(uri, e)), PUSH_DELAY_MS));
+  }
+
+  private failed(uri: string, error: unknown): void {
+    this.connection.console.error(noticeText({ key: 'diagnostics.failed', args: { uri, error: String(error) } }, this.lang));
   }
 
   private async push(uri: string): Promise<void> {
