@@ -1,4 +1,4 @@
-// Bundles the client, the server, its corpus worker thread and the CLI with esbuild; `--watch` rebuilds on change.
+// Bundles the client, the server, its corpus and diagnostics worker threads and the CLI with esbuild; `--watch` rebuilds on change.
 // exceljs (only for writing a workbook) is a file of its own, server/out/exceljs.js, that the server
 // and the CLI load when they first write one: they start without reading its 1.2 MB.
 import * as esbuild from 'esbuild';
@@ -20,6 +20,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/out/server.js', plugins: [exceljsBeside] },
   // Started by the server from beside it (corpus.ts): reads and parses plans off the request thread.
   { ...common, entryPoints: ['server/src/corpus/corpusWorker.ts'], outfile: 'server/out/corpusWorker.js' },
+  // Started by the server from beside it (lsp/diagnosticsThread.ts): checks large documents off the request thread.
+  { ...common, entryPoints: ['server/src/lsp/diagnosticsWorker.ts'], outfile: 'server/out/diagnosticsWorker.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [exceljsBeside] },
   { ...common, entryPoints: ['server/src/tasks/exceljs.ts'], outfile: 'server/out/exceljs.js', minify: true, sourcemap: false },
 ];

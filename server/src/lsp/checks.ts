@@ -1,9 +1,11 @@
 // LSP wiring of the pre-submission checks: diagnostics pulled where the client can pull them and
 // pushed otherwise, code actions, the renumber command and renumber-on-save, and the settings they read.
+import * as path from 'path';
 import {
   CodeActionKind,
   DidChangeConfigurationParams,
   Connection,
+  Diagnostic,
   InitializeParams,
   ServerCapabilities,
   TextDocumentEdit,
@@ -16,9 +18,15 @@ import { LanguageService } from '../service/languageService';
 import { Lang, langOf, noticeText, uiText } from '../service/l10n/messages';
 import { DEFAULT_SETTINGS, readSettings, WorkplanSettings } from '../service/checks/settings';
 import { uriUnder } from '../service/related/index';
+import { DiagnosticsThread } from './diagnosticsThread';
 
 /** Pause after the last keystroke before diagnostics are pushed. */
 const PUSH_DELAY_MS = 200;
+/**
+ * Documents from this many UTF-16 units on are checked by the diagnostics thread: at about 10 ms here,
+ * a plan of 100,000 characters costs less than the round trip to a thread that must parse it again.
+ */
+export const LARGE_DOCUMENT = 100_000;
 
 function sectionOf(options: unknown): unknown {
   const o = options as Record<string, unknown> | null | undefined;
@@ -37,6 +45,10 @@ export class Checks {
   private fallback: WorkplanSettings = DEFAULT_SETTINGS;
   private readonly settings = new Map<string, Promise<WorkplanSettings>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Bundled beside the server: server/out/diagnosticsWorker.js. */
+  private readonly thread = new DiagnosticsThread(path.join(__dirname, 'diagnosticsWorker.js'), (uri, error) =>
+    this.connection.console.error(noticeText({ key: 'parse.failed', args: { uri, error } }, this.lang)),
+  );
 
   constructor(
     private readonly connection: Connection,
@@ -70,11 +82,13 @@ export class Checks {
       clearTimeout(this.timers.get(document.uri));
       this.timers.delete(document.uri);
       this.settings.delete(document.uri);
+      this.thread.forget(document.uri);
       if (!this.pull) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     connection.languages.diagnostics.on(async ({ textDocument }) => {
       const doc = documents.get(textDocument.uri);
-      const items = doc && this.checked(doc.uri) ? this.service.getLspDiagnostics(doc, await this.settingsFor(doc.uri), this.lang) : [];
+      // A check that failed (or a diagnostics thread that died) is logged; the client gets no findings, not an error.
+      const items = doc && this.checked(doc.uri) ? await this.diagnostics(doc, await this.settingsFor(doc.uri)).catch((e) => (this.failed(doc.uri, e), [])) : [];
       return { kind: 'full', items };
     });
     connection.onCodeAction(async ({ textDocument, context }) => {
@@ -116,7 +130,11 @@ export class Checks {
   private schedule(uri: string): void {
     clearTimeout(this.timers.get(uri));
     // A check that throws must not take the server down with an unhandled rejection.
-    this.timers.set(uri, setTimeout(() => this.push(uri).catch((e) => this.connection.console.error(noticeText({ key: 'diagnostics.failed', args: { uri, error: String(e) } }, this.lang))), PUSH_DELAY_MS));
+    this.timers.set(uri, setTimeout(() => this.push(uri).catch((e) => this.failed(uri, e)), PUSH_DELAY_MS));
+  }
+
+  private failed(uri: string, error: unknown): void {
+    this.connection.console.error(noticeText({ key: 'diagnostics.failed', args: { uri, error: String(error) } }, this.lang));
   }
 
   private async push(uri: string): Promise<void> {
@@ -127,7 +145,16 @@ export class Checks {
     const current = this.documents.get(uri);
     // Edited while the settings were on their way: the next push has the newer text.
     if (current !== doc) return;
-    await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.service.getLspDiagnostics(doc, settings, this.lang) });
+    const diagnostics = await this.diagnostics(doc, settings);
+    // Edited or closed while a thread checked it: the newer text's push publishes, never this older one.
+    if (this.documents.get(uri) !== doc) return;
+    await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  }
+
+  /** A large document's diagnostics come from the diagnostics thread, the request thread answering meanwhile. */
+  private async diagnostics(doc: TextDocument, settings: WorkplanSettings): Promise<Diagnostic[]> {
+    const text = doc.getText();
+    return text.length < LARGE_DOCUMENT ? this.service.getLspDiagnostics(doc, settings, this.lang) : this.thread.compute(doc.uri, text, settings, this.lang);
   }
 
   /**

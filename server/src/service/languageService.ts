@@ -4,7 +4,7 @@ import { CodeAction, CodeActionContext, Diagnostic, DocumentSymbol, FoldingRange
 import { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { getCodeActions, toTextEdits } from './features/codeActions';
 import { PlanDiagnostic } from './checks/codes';
-import { computeDiagnostics, toLspDiagnostic } from './checks/diagnostics';
+import { computeDiagnostics, moreDiagnostic, publishedDiagnostics, toLspDiagnostic } from './checks/diagnostics';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/folding';
 import { getHover } from './features/hover';
@@ -75,10 +75,14 @@ export class LanguageService {
     return computeDiagnostics(this.getModel(doc), settings);
   }
 
+  /** What an editor is shown: at most MAX_PUBLISHED diagnostics, then one that says how many more there are. */
   getLspDiagnostics(doc: TextDocument, settings: WorkplanSettings, lang: Lang): Diagnostic[] {
     // Positions from the outline's own line table: the document's would be built anew for each version.
     const at = new PositionIndex(this.getModel(doc));
-    return this.getDiagnostics(doc, settings).map((d) => toLspDiagnostic(at, d, lang));
+    const all = this.getDiagnostics(doc, settings);
+    const { shown, more } = publishedDiagnostics(all);
+    const lsp = shown.map((d) => toLspDiagnostic(at, d, lang));
+    return more ? [...lsp, moreDiagnostic(at, all, shown, lang)] : lsp;
   }
 
   getCodeActions(doc: TextDocument, context: CodeActionContext, settings: WorkplanSettings, lang: Lang): CodeAction[] {

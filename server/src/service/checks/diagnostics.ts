@@ -4,7 +4,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DEFAULT_SEVERITY, DiagnosticCode, Finding, PlanDiagnostic, Severity } from './codes';
 import { damageDiagnostics } from './damage';
 import { hygieneDiagnostics } from './hygiene';
-import { diagnosticMessage, Lang } from '../l10n/messages';
+import { diagnosticMessage, Lang, noticeText } from '../l10n/messages';
 import { OutlineModel } from '../model';
 import { numberingDiagnostics } from './numbering';
 import { Positions, spanToRange } from '../text/ranges';
@@ -58,6 +58,45 @@ function merged(a: PlanDiagnostic[], b: PlanDiagnostic[]): PlanDiagnostic[] {
   while (i < a.length) out[k++] = a[i++];
   while (j < b.length) out[k++] = b[j++];
   return out;
+}
+
+/**
+ * Diagnostics an editor is given per document. Nobody works through thousands in a Problems panel,
+ * while the request thread would spend tens of milliseconds at a time copying and writing them (a
+ * 1 MB plan pasted from a PDF has over 3,000). The CLI reports them all.
+ */
+export const MAX_PUBLISHED = 1000;
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * At most `limit` of `all` (sorted by position), the most severe first, still sorted by position; and
+ * how many were left out. Of the least severe level kept, the first ones in the document are kept.
+ */
+export function publishedDiagnostics(all: PlanDiagnostic[], limit = MAX_PUBLISHED): { shown: PlanDiagnostic[]; more: number } {
+  if (all.length <= limit) return { shown: all, more: 0 };
+  const perRank = [0, 0, 0, 0];
+  for (const d of all) perRank[SEVERITY_RANK[d.severity]]++;
+  // The least severe rank kept, and how many of it fit.
+  let rank = 0;
+  let room = limit;
+  while (perRank[rank] <= room) room -= perRank[rank++];
+  const shown: PlanDiagnostic[] = [];
+  for (const d of all) {
+    const r = SEVERITY_RANK[d.severity];
+    if (r < rank || (r === rank && room-- > 0)) shown.push(d);
+  }
+  return { shown, more: all.length - limit };
+}
+
+/** The finding that says how many were left out, after the others: where the first left out is. */
+export function moreDiagnostic(at: Positions, all: PlanDiagnostic[], shown: PlanDiagnostic[], lang: Lang): Diagnostic {
+  let i = 0;
+  while (i < shown.length && shown[i] === all[i]) i++;
+  return {
+    range: spanToRange(at, all[i].span), severity: DiagnosticSeverity.Information, source: 'workplan',
+    message: noticeText({ key: 'diagnostics.more', args: { count: all.length - shown.length, limit: shown.length } }, lang),
+  };
 }
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -282,6 +282,10 @@ const NOTICES = {
     (a) => `工作计划：${a.uri} 的诊断失败：${a.error}`,
     (a) => `Workplan: diagnostics of ${a.uri} failed: ${a.error}`,
   ),
+  'diagnostics.more': notice<{ count: number; limit: number }>(
+    (a) => `另有 ${a.count} 处问题未列出（每个文档最多列出 ${a.limit} 处，先列严重的）；运行 workplan check 可列出全部。`,
+    (a) => `${a.count} more findings not listed (at most ${a.limit} per document, the most severe first); run workplan check to list them all.`,
+  ),
   'related.progress.title': notice(() => '工作计划', () => 'Workplan'),
   'related.progress.indexing': notice(() => '正在建立相关举措索引', () => 'Indexing related measures'),
   'related.indexed': notice<{ plans: number; units: number; cached: number; parsed: number; skipped: number; ms: number }>(
