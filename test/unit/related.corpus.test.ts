@@ -417,6 +417,26 @@ describe('related measures: worker threads and caps', () => {
     }
   });
 
+  it('is ready once the first text of an open document is indexed, though newer texts keep coming', async () => {
+    const corpus = new Corpus(new RelatedIndex(), () => undefined);
+    try {
+      await corpus.setRoots([], []);
+      // A long plan, a new text of it every few milliseconds: some version is always waiting to be indexed.
+      const plan = seeds().map((s) => s.text).join('\n').repeat(4);
+      let typed = 0;
+      corpus.opened('untitled:typing', plan);
+      const typing = setInterval(() => corpus.opened('untitled:typing', `${plan}\n${++typed}`), 5);
+      try {
+        await corpus.sync();
+        assert.ok(await corpus.whenReady(10000), 'requests would wait until typing stops');
+      } finally {
+        clearInterval(typing);
+      }
+    } finally {
+      await corpus.dispose();
+    }
+  });
+
   it('indexes the newest text of an open document, and none once it is closed', async () => {
     const corpus = new Corpus(new RelatedIndex(), () => undefined);
     try {

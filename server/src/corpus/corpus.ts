@@ -101,6 +101,7 @@ export class Corpus {
   private readonly openFiles = new Map<string, string>();
   /** Latest text sent for indexing, per open document. */
   private readonly openSeq = new Map<string, number>();
+  /** Open documents whose first text is still being indexed: the first requests wait for these only. */
   private pendingOpen = 0;
   private readonly queue: Work[] = [];
   private drainScheduled = false;
@@ -275,7 +276,9 @@ export class Corpus {
     const seq = (this.openSeq.get(uri) ?? 0) + 1;
     this.openSeq.set(uri, seq);
     const current = () => this.openSeq.get(uri) === seq;
-    this.pendingOpen++;
+    // Later versions come while typing; waiting for them would keep the first requests waiting for ever.
+    const first = seq === 1;
+    if (first) this.pendingOpen++;
     void this.pool
       .run({ kind: 'text', text, name: Utils.basename(URI.parse(uri)) }, true)
       .then(async (reply) => {
@@ -287,6 +290,7 @@ export class Corpus {
         }
       })
       .finally(() => {
+        if (!first) return;
         this.pendingOpen--;
         this.checkReady();
       });
