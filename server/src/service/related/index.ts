@@ -210,9 +210,14 @@ class Postings {
     return this.slot;
   }
 
+  /** Whether pack would move the list: its slot has room to spare, or is not an exact one. */
+  get packable(): boolean {
+    return !!this.slot && !(this.blocks.isExact(this.slot) && this.slot.capacity === this.n);
+  }
+
   /** Moves the list to a slot of exactly its size (see PostingBlocks.allocateExact); returns how many postings were copied. */
   pack(): number {
-    if (!this.slot || (this.blocks.isExact(this.slot) && this.slot.capacity === this.n)) return 0;
+    if (!this.packable) return 0;
     this.moveTo(this.n ? this.blocks.allocateExact(this.n) : undefined);
     return this.n;
   }
@@ -359,7 +364,8 @@ export class RelatedIndex {
    * Lists move in the order of their blocks, so the old blocks empty and go one after another.
    */
   *compactInSteps(): Generator<void> {
-    const order = this.postings.filter((l) => l.storage).sort((a, b) => PostingBlocks.byBlock(a.storage!, b.storage!));
+    const order = this.postings.filter((l) => l.packable).sort((a, b) => PostingBlocks.byBlock(a.storage!, b.storage!));
+    this.blocks.reserveExact(order.reduce((bytes, l) => bytes + (l.n ? this.blocks.exactBytes(l.n) : 0), 0));
     let copied = 0;
     for (const list of order) {
       copied += list.pack();

@@ -16,8 +16,10 @@ export interface PostingSlot {
 
 /** Bytes of the blocks slots of one size class are carved from (a larger slot gets a block of its own). */
 const CLASS_BLOCK_BYTES = 256 * 1024;
-/** Bytes of the blocks lists are packed into after a bulk load. */
-const PACK_BLOCK_BYTES = 4 * 1024 * 1024;
+/** Bytes of a block for exact-size slots beyond what was reserved (see reserveExact). */
+const PACK_BLOCK_BYTES = 1024 * 1024;
+/** Largest block reserved for packing at once. */
+const MAX_PACK_BLOCK_BYTES = 256 * 1024 * 1024;
 /** Postings in the smallest slot; classes grow from it by about a fifth, always even (see slotBytes). */
 const SMALLEST = 2;
 
@@ -63,6 +65,8 @@ export class PostingBlocks {
   private readonly blocks = new Set<Block>();
   /** The block exact-size slots are taken from. */
   private packing?: Block;
+  /** Bytes of exact-size slots announced (reserveExact) and not yet taken. */
+  private reserved = 0;
   private nextId = 0;
 
   /** Bytes of all blocks held: what the lists take, with the room they have to grow and the slots free. */
@@ -98,12 +102,29 @@ export class PostingBlocks {
     return this.slot(block, offset, sizeClass.capacity);
   }
 
+  /** Bytes of an exact-size slot of `n` postings. */
+  exactBytes(n: number): number {
+    return slotBytes(n);
+  }
+
+  /**
+   * Announces exact-size slots of `bytes` in all (see exactBytes) about to be taken: they are carved
+   * from blocks of that size, so packing leaves no room unused at the end of a block.
+   */
+  reserveExact(bytes: number): void {
+    this.reserved = bytes;
+    this.packing = undefined;
+  }
+
   /** A slot of exactly `n` postings (n ≥ 1) in the blocks being packed: for a list that is not expected to grow. */
   allocateExact(n: number): PostingSlot {
     const bytes = slotBytes(n);
     let block = this.packing;
-    if (bytes > PACK_BLOCK_BYTES / 4) block = this.newBlock(bytes);
-    else if (!block || block.next + bytes > block.buffer.byteLength) block = this.packing = this.newBlock(PACK_BLOCK_BYTES);
+    if (!block || block.next + bytes > block.buffer.byteLength) {
+      const size = this.reserved > 0 ? Math.min(this.reserved, MAX_PACK_BLOCK_BYTES) : PACK_BLOCK_BYTES;
+      block = this.packing = this.newBlock(Math.max(bytes, size));
+    }
+    this.reserved = Math.max(0, this.reserved - bytes);
     const offset = block.next;
     block.next += bytes;
     block.live++;
