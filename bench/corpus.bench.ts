@@ -13,6 +13,7 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as v8 from 'v8';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
 import { pathToFileURL } from 'url';
 import { Hover, MarkupContent } from 'vscode-languageserver-types';
@@ -26,6 +27,7 @@ import { seed } from '../test/helpers/seeds';
 import { largePlan, quantile, recombinedPlans, seedQuestions } from './plans';
 
 const MB = 1024 * 1024;
+const THOUSAND = '--thousand';
 const TEN_THOUSAND = '--ten-thousand';
 /** Only the over-stdio rows: what a change to the server's request path moves, in a minute rather than ten. */
 const STDIO_ONLY = '--stdio';
@@ -51,18 +53,35 @@ interface Memory {
   /** Typed arrays' memory, outside the heap. */
   arrayBuffersMb: number;
   rssMb: number;
+  /** Where the RSS is: V8's heap as committed, glibc's heap, the rest. */
+  v8CommittedMb: number;
+  cHeapMb: number;
 }
 
 function memory(): Memory {
   collect();
   const m = process.memoryUsage();
-  return { heapMb: m.heapUsed / MB, arrayBuffersMb: m.arrayBuffers / MB, rssMb: m.rss / MB };
+  return { heapMb: m.heapUsed / MB, arrayBuffersMb: m.arrayBuffers / MB, rssMb: m.rss / MB, v8CommittedMb: v8.getHeapStatistics().total_physical_size / MB, cHeapMb: cHeapMb('self') };
 }
 
-/** Heap and typed arrays grown since `before`; the process's RSS as it is. */
+/** Resident MB of glibc's main heap (`[heap]` in smaps) of a process; 0 where there is no /proc. */
+function cHeapMb(pid: number | 'self'): number {
+  const smaps = `/proc/${pid}/smaps`;
+  if (!existsSync(smaps)) return 0;
+  const heap = /\[heap\]\n(?:[^\n]*\n)*?Rss:\s+(\d+) kB/.exec(readFileSync(smaps, 'utf8'));
+  return heap ? Number(heap[1]) / 1024 : 0;
+}
+
+/** Resident MB of a process as /proc/PID/status says; 0 where there is no /proc. */
+function vmRssMb(pid: number): number {
+  const status = `/proc/${pid}/status`;
+  return existsSync(status) ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(status, 'utf8'))?.[1] ?? 0) / 1024 : 0;
+}
+
+/** Heap and typed arrays grown since `before`; the process's RSS and where it is as they are. */
 function grown(before: Memory): Memory {
   const after = memory();
-  return { heapMb: after.heapMb - before.heapMb, arrayBuffersMb: after.arrayBuffersMb - before.arrayBuffersMb, rssMb: after.rssMb };
+  return { ...after, heapMb: after.heapMb - before.heapMb, arrayBuffersMb: after.arrayBuffersMb - before.arrayBuffersMb };
 }
 
 /** Plan files `plan<k>.txt` in `dir`, written only if they are not there already (their mtimes then vouch for the cache). */
@@ -212,8 +231,13 @@ async function serve(workspace: string | undefined) {
   return { client, firstHoverHasLinks: !!hover && (hover.contents as MarkupContent).value.includes('](file:') };
 }
 
+/** Workers stop after this long idle (IDLE_MS in server/src/corpus/workers.ts), and a margin. */
+const WORKERS_IDLE_MS = 11_000;
+
 async function overStdio() {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'workplan-bench-stdio-'));
+  // The servers start as the client starts them: with the allocator's settings (LspClient passes this environment on).
+  Object.assign(process.env, allocatorEnv());
   try {
     writeFileSync(path.join(workspace, '大计划.txt'), largePlan(5 * MB));
     const first = await serve(workspace);
@@ -226,6 +250,10 @@ async function overStdio() {
     ({ client } = await serve(workspace));
     const thousandPlans = await probe(client, () => !client.notifications.some(indexLog), 300_000);
     const thousandIndexMs = Number(/(\d+) ms$/.exec(client.notifications.find(indexLog)?.params.message ?? '')?.[1]);
+    await client.waitFor(indexLog, 300_000);
+    const rssIndexedMb = vmRssMb(client.process.pid!);
+    await new Promise((r) => setTimeout(r, WORKERS_IDLE_MS));
+    const thousandMemory = { rssIndexedMb, rssIdleMb: vmRssMb(client.process.pid!), cHeapMb: cHeapMb(client.process.pid!) };
     await client.stop();
 
     ({ client } = await serve(undefined));
@@ -243,23 +271,27 @@ async function overStdio() {
     typing = false;
     await typist;
     await client.stop();
-    return { firstHoverHasLinks: first.firstHoverHasLinks, bigPlan, thousandPlans, thousandIndexMs, typing: whileTyping };
+    return { firstHoverHasLinks: first.firstHoverHasLinks, bigPlan, thousandPlans, thousandIndexMs, thousandMemory, typing: whileTyping };
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }
 }
 
 /**
- * The 10,000 plans in a process of their own: its RSS then is theirs, not what the 1,000 left behind;
- * with the allocator's settings the client starts the server with.
+ * A measure in a process of its own: its RSS then is the corpus's, not what the bench or another
+ * measure left behind; with the allocator's settings the client starts the server with.
  */
-function tenThousandApart(): Awaited<ReturnType<typeof tenThousand>> {
-  const child = spawnSync(process.execPath, ['--expose-gc', __filename, TEN_THOUSAND], { encoding: 'utf8', maxBuffer: 16 * MB, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...allocatorEnv() } });
-  if (child.status !== 0) throw new Error(`the 10,000-plan measure failed (${child.status})`);
+function apart<T>(flag: string): T {
+  const child = spawnSync(process.execPath, ['--expose-gc', __filename, flag], { encoding: 'utf8', maxBuffer: 16 * MB, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...allocatorEnv() } });
+  if (child.status !== 0) throw new Error(`the measure ${flag} failed (${child.status})`);
   return JSON.parse(child.stdout);
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes(THOUSAND)) {
+    process.stdout.write(JSON.stringify(await thousand()));
+    return;
+  }
   if (process.argv.includes(TEN_THOUSAND)) {
     process.stdout.write(JSON.stringify(await tenThousand()));
     return;
@@ -267,8 +299,8 @@ async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const load = os.loadavg()[0];
   const stdioOnly = process.argv.includes(STDIO_ONLY);
-  const k1 = stdioOnly ? undefined : await thousand();
-  const k10 = stdioOnly ? undefined : tenThousandApart();
+  const k1 = stdioOnly ? undefined : apart<Awaited<ReturnType<typeof thousand>>>(THOUSAND);
+  const k10 = stdioOnly ? undefined : apart<Awaited<ReturnType<typeof tenThousand>>>(TEN_THOUSAND);
   const stdio = await overStdio();
   const results = { loadAverage: load, loadAverageAtEnd: os.loadavg()[0], cores: os.availableParallelism?.() ?? os.cpus().length, thousand: k1, tenThousand: k10, stdio, before: BEFORE };
   if (json) {
@@ -278,13 +310,14 @@ async function main(): Promise<void> {
   const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
   const latency = (p: Awaited<ReturnType<typeof probe>>) =>
     `${ms(p.worstMs)} / ${ms(p.medianMs)} ms (${p.over50} of ${p.requests} over 50 ms; ${p.over50Unwaited} without the server thread's wait for a CPU; its CPU ≤ ${ms(p.worstCpuMs)} ms a hover)`;
+  const where = (m: Memory) => `V8 heap committed ${ms(m.v8CommittedMb)}, glibc's heap ${ms(m.cHeapMb)} MB`;
   const corpusRows = (k1: Awaited<ReturnType<typeof thousand>>, k10: Awaited<ReturnType<typeof tenThousand>>): [string, string, string][] => [
     ['1,000 plans: first full index', `${ms(BEFORE.thousand.firstIndexMs)} ms`, `${ms(k1.firstIndex.ms)} ms (stall ≤ ${ms(k1.firstIndex.stallMs)} ms)`],
     ['1,000 plans: restart (warm cache)', `${ms(BEFORE.thousand.restartMs)} ms`, `${ms(k1.restart.ms)} ms (stall ≤ ${ms(k1.restart.stallMs)} ms, ${k1.restart.result.cached} from the cache)`],
-    ['1,000 plans: heap / RSS after indexing', `${BEFORE.thousand.heapMb} / ${BEFORE.thousand.rssMb} MB`, `${ms(k1.memory.heapMb)} + ${ms(k1.memory.arrayBuffersMb)} typed / ${ms(k1.memory.rssMb)} MB`],
+    ['1,000 plans: heap / RSS after indexing (glibc settings as below)', `${BEFORE.thousand.heapMb} / ${BEFORE.thousand.rssMb} MB`, `${ms(k1.memory.heapMb)} + ${ms(k1.memory.arrayBuffersMb)} typed / ${ms(k1.memory.rssMb)} MB (${where(k1.memory)})`],
     ['1,000 plans: hover median', '5.6–6.6 ms', `${ms(k1.hover.medianMs)} ms`],
     [`10,000 plans: index (${k10.index.result.cached ? 'warm cache' : 'cold'})`, `${ms(BEFORE.tenThousand.indexMs)} ms`, `${ms(k10.index.ms)} ms (stall ≤ ${ms(k10.index.stallMs)} ms)`],
-    ['10,000 plans: heap / RSS (glibc: one arena, mmap threshold 128 KB)', `${BEFORE.tenThousand.heapMb} / ${BEFORE.tenThousand.rssMb} MB`, `${ms(k10.memory.heapMb)} + ${ms(k10.memory.arrayBuffersMb)} typed / ${ms(k10.memory.rssMb)} MB`],
+    ['10,000 plans: heap / RSS (glibc: one arena, mmap threshold 128 KB)', `${BEFORE.tenThousand.heapMb} / ${BEFORE.tenThousand.rssMb} MB`, `${ms(k10.memory.heapMb)} + ${ms(k10.memory.arrayBuffersMb)} typed / ${ms(k10.memory.rssMb)} MB (${where(k10.memory)})`],
     ['10,000 plans: hover median / p95', `${BEFORE.tenThousand.hoverMedianMs} / ${BEFORE.tenThousand.hoverP95Ms} ms`, `${ms(k10.hover.medianMs)} / ${ms(k10.hover.p95Ms)} ms`],
   ];
   const rows: [string, string, string][] = [
@@ -293,6 +326,7 @@ async function main(): Promise<void> {
     ['stdio: hover while a 5 MB plan is indexed, worst / median', `${BEFORE.stdio.bigPlan.worstMs} / ${BEFORE.stdio.bigPlan.medianMs} ms`, latency(stdio.bigPlan)],
     ['stdio: hover while 1,000 plans are indexed, worst / median', `${BEFORE.stdio.thousandPlans.worstMs} / ${BEFORE.stdio.thousandPlans.medianMs} ms`, latency(stdio.thousandPlans)],
     ['stdio: 1,000 plans indexed by the server in', `${BEFORE.thousand.overStdioMs} ms`, `${ms(stdio.thousandIndexMs)} ms`],
+    ["stdio: the server's RSS with 1,000 plans, indexed / workers stopped", '', `${ms(stdio.thousandMemory.rssIndexedMb)} / ${ms(stdio.thousandMemory.rssIdleMb)} MB (glibc's heap ${ms(stdio.thousandMemory.cHeapMb)} MB)`],
     ['stdio: hover while typing in a 1 MB plan, worst / median', `${BEFORE.stdio.typing.worstMs} / ${BEFORE.stdio.typing.medianMs} ms`, latency(stdio.typing)],
   ];
   const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length), 'before'.length)];

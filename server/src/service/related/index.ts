@@ -10,6 +10,7 @@ import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { parsePlan } from '../parse/parser';
 import { isBoilerplate, isLexiconTerm, topicOfTerm, topicTerm, topicTermsAsIndexTerms } from './lexicon';
 import { fingerprint, MAX_UNITS_PER_DOC, PlanRecord, planRecord, UNIT_KINDS } from './record';
+import { PostingBlocks, PostingSlot } from './postingBlocks';
 import { isBigram, termText } from './terms';
 import { planMetadata, PlanUnit, queryTerms, titleKey } from './units';
 
@@ -146,17 +147,25 @@ class Frequencies {
   }
 }
 
+const NO_KEYS = new Int32Array(0);
+const NO_CODES = new Uint16Array(0);
+
 class Postings {
-  keys = new Int32Array(4);
-  codes = new Uint16Array(4);
+  /** Views of the list's slot in the index's blocks (postingBlocks.ts); empty while it has none. */
+  keys: Int32Array = NO_KEYS;
+  codes: Uint16Array = NO_CODES;
   n = 0;
+  private slot?: PostingSlot;
   /** Frequencies coded RARE, by key. */
   rare?: Map<number, number>;
   /** Bounds for a search (see search): the largest frequency and shortest unit ever listed; a removal leaves them, still bounds. */
   maxTf = 0;
   minLength = Infinity;
 
-  constructor(private readonly frequencies: Frequencies) {}
+  constructor(
+    private readonly frequencies: Frequencies,
+    private readonly blocks: PostingBlocks,
+  ) {}
 
   /** The frequency at position `at`. */
   tf(at: number): number {
@@ -196,12 +205,33 @@ class Postings {
     return lo;
   }
 
-  /** Shrinks the arrays to the postings they hold; returns how many were copied. */
-  compact(): number {
-    if (this.keys.length - this.n < 8) return 0;
-    this.keys = this.keys.slice(0, this.n);
-    this.codes = this.codes.slice(0, this.n);
+  /** Where the list is kept, for packing in block order; none while it is empty. */
+  get storage(): PostingSlot | undefined {
+    return this.slot;
+  }
+
+  /** Whether pack would move the list: its slot has room to spare, or is not an exact one. */
+  get packable(): boolean {
+    return !!this.slot && !(this.blocks.isExact(this.slot) && this.slot.capacity === this.n);
+  }
+
+  /** Moves the list to a slot of exactly its size (see PostingBlocks.allocateExact); returns how many postings were copied. */
+  pack(): number {
+    if (!this.packable) return 0;
+    this.moveTo(this.n ? this.blocks.allocateExact(this.n) : undefined);
     return this.n;
+  }
+
+  /** Copies the postings to `slot` (none: the list is empty) and gives the old one back. */
+  private moveTo(slot: PostingSlot | undefined): void {
+    if (slot) {
+      slot.keys.set(this.keys.subarray(0, this.n));
+      slot.codes.set(this.codes.subarray(0, this.n));
+    }
+    if (this.slot) this.blocks.release(this.slot);
+    this.slot = slot;
+    this.keys = slot?.keys ?? NO_KEYS;
+    this.codes = slot?.codes ?? NO_CODES;
   }
 
   /** Position of `key`, or -1. */
@@ -213,16 +243,8 @@ class Postings {
   /** Inserts `keys[from..to)` (ascending, all of one slot) and their `tfs` where they belong. */
   insertRun(keys: Int32Array, tfs: Float32Array, from: number, to: number): void {
     const m = to - from;
-    if (this.n + m > this.keys.length) {
-      // A quarter to spare, not double: the lists hold most of the index's memory.
-      const cap = this.n + m + Math.max(4, (this.n + m) >> 2);
-      const k = new Int32Array(cap);
-      k.set(this.keys.subarray(0, this.n));
-      const c = new Uint16Array(cap);
-      c.set(this.codes.subarray(0, this.n));
-      this.keys = k;
-      this.codes = c;
-    }
+    // The next size classes hold about a fifth more, not double: the lists hold most of the index's memory.
+    if (this.n + m > this.keys.length) this.moveTo(this.blocks.allocate(this.n + m));
     // A plan added in a new slot goes at the end: no search.
     const at = this.n === 0 || keys[from] > this.keys[this.n - 1] ? this.n : this.lowerBound(keys[from]);
     if (at < this.n) {
@@ -251,6 +273,9 @@ class Postings {
       this.keys.copyWithin(lo, hi, this.n);
       this.codes.copyWithin(lo, hi, this.n);
       this.n -= hi - lo;
+      // Room for twice what is left is given back: a plan removed frees its lists' space.
+      if (this.n === 0) this.moveTo(undefined);
+      else if (2 * this.blocks.capacityFor(this.n) <= this.keys.length) this.moveTo(this.blocks.allocate(this.n));
     }
     return hi - lo;
   }
@@ -296,6 +321,7 @@ export class RelatedIndex {
   private readonly readable = new Set<number>();
   private readonly postings: Postings[] = [];
   private readonly frequencies = new Frequencies();
+  private readonly blocks = new PostingBlocks();
   private readonly docs = new Map<string, IndexedDocument>();
   private readonly slots: (IndexedDocument | undefined)[] = [];
   private readonly freeSlots: number[] = [];
@@ -333,18 +359,26 @@ export class RelatedIndex {
   }
 
   /**
-   * Gives back the room posting lists keep to grow into (up to a quarter of them), in steps of bounded
-   * work; for after a bulk load, when few plans are still to come.
+   * Packs the posting lists into exact-size slots, in steps of bounded work, giving back the room they
+   * kept to grow into and the blocks they leave; for after a bulk load, when few plans are still to come.
+   * Lists move in the order of their blocks, so the old blocks empty and go one after another.
    */
   *compactInSteps(): Generator<void> {
+    const order = this.postings.filter((l) => l.packable).sort((a, b) => PostingBlocks.byBlock(a.storage!, b.storage!));
+    this.blocks.reserveExact(order.reduce((bytes, l) => bytes + (l.n ? this.blocks.exactBytes(l.n) : 0), 0));
     let copied = 0;
-    for (const list of this.postings) {
-      copied += list.compact();
+    for (const list of order) {
+      copied += list.pack();
       if (copied >= STEP_WORK * 16) {
         copied = 0;
         yield;
       }
     }
+  }
+
+  /** @internal Bytes and blocks the posting lists are kept in (postingBlocks.ts). */
+  get postingStorage(): { bytes: number; blocks: number } {
+    return { bytes: this.blocks.bytes, blocks: this.blocks.blockCount };
   }
 
   document(uri: string): IndexedDocument | undefined {
@@ -628,7 +662,7 @@ export class RelatedIndex {
       this.termIds.set(term, id);
       this.terms.push(term);
       this.df.push(0);
-      this.postings.push(new Postings(this.frequencies));
+      this.postings.push(new Postings(this.frequencies, this.blocks));
     }
     return id;
   }
