@@ -100,6 +100,37 @@ describe('related measures: the index', () => {
     assert.ok(pruned > 100, 'the questions found something');
   });
 
+  it('answers as the scan where many units come near the bar: exact copies, near-copies, excluded plans, the best added last', () => {
+    const index = new RelatedIndex();
+    const asker = seed('五角场');
+    const others = seeds().filter((s) => s.name !== asker.name);
+    const uri = (folder: string, k: number) => `file:///${folder}/${k}.txt`;
+    // The other plans first, so that the bar is reached late in the keys a search walks.
+    others.forEach((s, k) => index.setDocument(uri('weak', k), s.text, { name: s.name }));
+    // Then the asker's plan again and again, each for another year (a plan of its own, not a version
+    // of one): a third whole (ties), the rest each without one of its lines (near-equal scores),
+    // every fifth excluded.
+    const lines = asker.text.split('\n');
+    const yearOf = (k: number, text: string) => text.replace('2023年工作计划', `${1990 + k}年工作计划`);
+    const copies = 24;
+    for (let k = 0; k < copies; k++) index.setDocument(uri('near', k), yearOf(k, k % 3 === 0 ? asker.text : lines.filter((_, i) => i !== 8 + 3 * k).join('\n')));
+    // A plan removed among the first and a near-copy in its freed slot, among keys already walked.
+    assert.ok(index.removeDocument(uri('weak', 1)));
+    index.setDocument(uri('near', copies), yearOf(copies, lines.filter((_, i) => i !== 9).join('\n')));
+    const exclude = (d: { uri: string }) => d.uri.startsWith('file:///near/') && Number(/(\d+)\.txt$/.exec(d.uri)![1]) % 5 === 0;
+    let ties = 0;
+    const units = unitsOf(parsePlan(asker.text));
+    for (const unit of units.filter((_, i) => i % 8 === 0)) {
+      const q = queryTerms(unit);
+      for (const options of [{ limit: 5 }, { limit: 1 }, { limit: 3, minSimilarity: 0.3 }, { minSimilarity: 0.6 }]) {
+        const hits = index.search(q, { exclude, ...options });
+        assert.deepStrictEqual(exact(hits), exact(index.searchByScan(q, { exclude, ...options })), `${unit.title} ${JSON.stringify(options)}`);
+        if (hits.length > 1 && hits[0].score === hits[1].score) ties++;
+      }
+    }
+    assert.ok(ties > 5, `answers with tied scores: ${ties}`);
+  });
+
   it('patches one document on replace and remove: the same answers as an index built afresh', () => {
     const patched = seedIndex();
     const jiangsu = seed('江苏路');

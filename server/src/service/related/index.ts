@@ -525,8 +525,9 @@ export class RelatedIndex {
 
   /**
    * Units most like the question `terms` (see queryTerms), best first. Exact top-k by MaxScore,
-   * unit by unit in key order: the question's lists are ordered by the most each can add to a unit;
-   * once the units kept set a bar, the weakest lists, whose bounds together stay under it, only
+   * unit by unit in key order: the question's lists are ordered by the most each can add to a unit
+   * per posting it holds; once the units kept set a bar, the first lists, whose bounds together stay
+   * under it, only
    * confirm units the others found (looked up, not walked), and a unit whose bound falls under the
    * bar is dropped unscored. A unit that is scored is scored as the scan does (same terms, same
    * order, same floats).
@@ -544,8 +545,11 @@ export class RelatedIndex {
       const list = this.postings[id];
       return bm25 ? (weight * list.maxTf) / (list.maxTf + K1 * (1 - B + (B * list.minLength) / avgLen)) : weight * list.maxTf;
     };
-    // Lists by bound, weakest first (position j); below[j] bounds what lists 0..j can add together.
-    const order = asked.map((_, i) => i).sort((a, b) => bound(asked[a]) - bound(asked[b]));
+    // Lists by bound per posting, least first (position j); below[j] bounds what lists 0..j can add
+    // together. The lists essential at a bar are the last ones: long lists of common words that add
+    // little go among the first, whose postings are looked up, not walked.
+    const cost = ({ id }: (typeof asked)[number]) => Math.max(1, this.postings[id].n);
+    const order = asked.map((_, i) => i).sort((a, b) => bound(asked[a]) / cost(asked[a]) - bound(asked[b]) / cost(asked[b]));
     const m = order.length;
     const lists = order.map((i) => this.postings[asked[i].id]);
     const keysOf = lists.map((l) => l.keys);
@@ -584,7 +588,7 @@ export class RelatedIndex {
       }
       const ordinal = key & (MAX_UNITS_PER_DOC - 1);
       const norm = norms[ordinal];
-      // What the essential lists give it, then the others strongest first while it can still reach the bar.
+      // What the essential lists give it, then the others from the last back while it can still reach the bar.
       let reach = 0;
       let nFound = 0;
       let reachable = true;
