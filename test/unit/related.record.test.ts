@@ -7,9 +7,10 @@ import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { parsePlan } from '../../server/src/service/parse/parser';
 import { topicOfTerm } from '../../server/src/service/related/lexicon';
-import { planRecord } from '../../server/src/service/related/record';
+import { IndexedDocument, RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
+import { planRecord, PlanRecord } from '../../server/src/service/related/record';
 import { addTerms, normalizeText, TermTable } from '../../server/src/service/related/terms';
-import { unitsOf, unitTerms } from '../../server/src/service/related/units';
+import { queryTerms, unitsOf, unitTerms } from '../../server/src/service/related/units';
 import { ROOT, seeds } from '../helpers/seeds';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -76,5 +77,57 @@ describe('related measures: records counted in numbers', () => {
       assert.deepStrictEqual(record.terms, expected, name);
       assert.deepStrictEqual([...record.readable], [...readable].sort((a, b) => a - b), name);
     }
+  });
+});
+
+describe('related measures: records added in a batch', () => {
+  const records = (): { uri: string; record: PlanRecord }[] => plans().map(({ name, text }) => ({ uri: `file:///plans/${encodeURIComponent(name)}`, record: planRecord(parsePlan(text), text, name) }));
+  const answers = (index: RelatedIndex) =>
+    seeds().flatMap((s) =>
+      unitsOf(parsePlan(s.text)).map((u) =>
+        index
+          .search(queryTerms(u), { limit: 5 })
+          .map((h: RelatedHit) => `${h.unit.doc.uri}#${h.unit.line} ${h.score} ${h.sharedTerms.join('·')} ${h.sharedTopics.join(',')}`)
+          .join('\n'),
+      ),
+    );
+  const addAll = (index: RelatedIndex, entries: Parameters<RelatedIndex['addRecordsInSteps']>[0]) => {
+    const steps = index.addRecordsInSteps(entries);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  };
+
+  it('leaves the index as adding the records one by one does: the same answers to the last bit', () => {
+    const one = new RelatedIndex();
+    for (const { uri, record } of records()) one.addRecord(uri, record);
+    const batched = new RelatedIndex();
+    const all = records();
+    const docs = [...addAll(batched, all.slice(0, 10)), ...addAll(batched, all.slice(10))];
+    assert.ok(docs.every((d) => d !== undefined && !(d instanceof Error)));
+    assert.strictEqual(batched.documentCount, one.documentCount);
+    assert.strictEqual(batched.unitCount, one.unitCount);
+    const expected = answers(one);
+    assert.ok(expected.filter((a) => a).length > 100, 'questions with answers');
+    assert.deepStrictEqual(answers(batched), expected);
+  });
+
+  it('leaves out a record no longer wanted, and replaces a plan already indexed or one freed slot later, as one by one', () => {
+    const all = records();
+    const one = new RelatedIndex();
+    for (const { uri, record } of all.slice(0, 4)) one.addRecord(uri, record);
+    one.removeDocument(all[3].uri);
+    one.addRecord(all[0].uri, all[5].record);
+    for (const { uri, record } of all.slice(4)) one.addRecord(uri, record);
+    const batched = new RelatedIndex();
+    addAll(batched, all.slice(0, 4));
+    // A freed slot and a plan replaced: the batch goes in plan by plan.
+    batched.removeDocument(all[3].uri);
+    const docs = addAll(batched, [{ uri: all[0].uri, record: all[5].record }, { uri: 'file:///gone.txt', record: all[6].record, keep: () => false }, ...all.slice(4)]);
+    assert.strictEqual(docs[1], undefined);
+    assert.ok((docs[0] as IndexedDocument).uri === all[0].uri);
+    assert.strictEqual(batched.documentCount, one.documentCount);
+    assert.deepStrictEqual(answers(batched), answers(one));
   });
 });
