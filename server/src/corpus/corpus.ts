@@ -47,7 +47,7 @@ export const MAX_INDEX_BYTES = 1024 * 1024 * 1024;
 /** Subfolder of the cache folder that is ours alone (its garbage is collected). */
 export const CACHE_SUBFOLDER = 'related-index';
 /** Postings of the records swapped in as one batch: a few milliseconds' work in the swap. */
-const BATCH_POSTINGS = 100_000;
+const BATCH_POSTINGS = 50_000;
 /** Longest stretch of index work between two looks at the request queue. */
 const APPLY_BUDGET_MS = 8;
 /** Pause after the last change on disk before the manifest is written. */
