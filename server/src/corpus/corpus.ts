@@ -11,12 +11,12 @@ import { performance } from 'perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { URI, Utils } from 'vscode-uri';
 import type { Notice } from '../service/l10n/messages';
-import { RelatedIndex } from '../service/related/index';
+import { IndexedDocument, RecordEntry, RelatedIndex } from '../service/related/index';
 import { PlanRecord } from '../service/related/record';
 import { codeKey, collectGarbage, KnownFile, loadManifest, recordName, saveManifest, trustedBySignature } from './cache';
 import type { Job, Reply } from './corpusWorker';
 import { findPlanFiles, FoundFile, isPlanFile, isUnder, MAX_PLAN_FILES, resolveInRoots, resolveRoot, Root, RootRefusal } from './files';
-import { defaultPoolSize, WorkerPool } from './workers';
+import { defaultBulkSize, defaultPoolSize, WorkerPool } from './workers';
 
 export interface SyncResult {
   plans: number;
@@ -31,7 +31,7 @@ export interface SyncResult {
 export interface CorpusOptions {
   /** Folder for the persisted index (the extension's storage folder, or one a client names); none: no cache. */
   cacheFolder?: string;
-  /** Worker threads; by default one per core but one, up to four. */
+  /** Worker threads; by default one per core but one, up to four, and one per core while a first index runs. */
   workers?: number;
   /** Heap limit of each worker, in MB: what indexing one file may cost. */
   workerHeapMb?: number;
@@ -46,6 +46,8 @@ export const DEFAULT_WORKER_HEAP_MB = 512;
 export const MAX_INDEX_BYTES = 1024 * 1024 * 1024;
 /** Subfolder of the cache folder that is ours alone (its garbage is collected). */
 export const CACHE_SUBFOLDER = 'related-index';
+/** Postings of the records swapped in as one batch: a few milliseconds' work in the swap. */
+const BATCH_POSTINGS = 50_000;
 /** Longest stretch of index work between two looks at the request queue. */
 const APPLY_BUDGET_MS = 8;
 /** Pause after the last change on disk before the manifest is written. */
@@ -79,8 +81,10 @@ interface Work {
   start: () => Generator<void, unknown>;
   /** Still wanted (a plan: no newer text or file read, not closed, not deleted). */
   valid: () => boolean;
-  done: (completed: boolean) => void;
+  done: (completed: boolean, value?: unknown) => void;
   steps?: Generator<void, unknown>;
+  /** A plan's record to add, which may join the records queued after it in one batch. */
+  record?: RecordEntry;
 }
 
 type Outcome = 'indexed' | 'cached' | 'unchanged' | 'notPlan' | 'skipped' | 'dropped';
@@ -133,6 +137,7 @@ export class Corpus {
     this.pool = new WorkerPool({
       script,
       size: options.workers ?? defaultPoolSize(),
+      bulkSize: options.workers ?? defaultBulkSize(),
       heapMb: options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
       workerData: { cache: this.cache },
       log,
@@ -393,7 +398,38 @@ export class Corpus {
 
   /** Queues a record to be swapped into the index between requests; resolves whether it was. */
   private apply(uri: string, record: PlanRecord, valid: () => boolean): Promise<boolean> {
-    return this.work(() => this.index.addRecordInSteps(uri, record), valid);
+    return new Promise((done) => {
+      this.queue.push({ start: () => this.index.addRecordInSteps(uri, record), valid, done, record: { uri, record, keep: valid } });
+      this.scheduleDrain();
+    });
+  }
+
+  /**
+   * The records at the head of the queue as one batch (addRecordsInSteps) when more than one waits,
+   * as in a first index or a restart: each term's list is then reached once a batch, not once a plan.
+   */
+  private batchRecords(): void {
+    let n = 0;
+    let postings = 0;
+    for (const item of this.queue) {
+      if (!item.record || item.steps || (n > 0 && postings + item.record.record.unitTerms.length > BATCH_POSTINGS)) break;
+      postings += item.record.record.unitTerms.length;
+      n++;
+    }
+    if (n < 2) return;
+    const batch = this.queue.splice(0, n);
+    this.queue.unshift({
+      start: () => this.index.addRecordsInSteps(batch.map((b) => b.record!)),
+      valid: () => true,
+      done: (completed, value) => {
+        const docs = value as (IndexedDocument | Error | undefined)[] | undefined;
+        batch.forEach((b, i) => {
+          const doc = completed ? docs?.[i] : undefined;
+          if (doc instanceof Error) this.log({ key: 'corpus.cannotIndex', args: { reason: doc.message } });
+          b.done(doc !== undefined && !(doc instanceof Error));
+        });
+      },
+    });
   }
 
   private work(start: () => Generator<void, unknown>, valid: () => boolean): Promise<boolean> {
@@ -421,6 +457,7 @@ export class Corpus {
   private drain(): void {
     const deadline = performance.now() + APPLY_BUDGET_MS;
     while (this.queue.length && performance.now() < deadline) {
+      if (this.queue[0].record && !this.queue[0].steps) this.batchRecords();
       const item = this.queue[0];
       if (!item.valid()) {
         this.queue.shift();
@@ -429,9 +466,10 @@ export class Corpus {
       }
       try {
         item.steps ??= item.start();
-        if (item.steps.next().done) {
+        const step = item.steps.next();
+        if (step.done) {
           this.queue.shift();
-          item.done(true);
+          item.done(true, step.value);
         }
       } catch (e) {
         // A plan the index cannot take (more plans than slots): it stays out, and the server goes on.

@@ -10,6 +10,8 @@ import type { Job, Reply, WorkerOptions } from './corpusWorker';
 export interface PoolOptions {
   script: string;
   size: number;
+  /** Threads while a bulk of corpus jobs waits (a first index): the extra ones stop as soon as they are idle. */
+  bulkSize?: number;
   /** Old-generation heap limit of each worker: what one file may cost to index. */
   heapMb: number;
   workerData: WorkerOptions;
@@ -22,6 +24,8 @@ export interface PoolOptions {
  * open document's job does not wait long behind them.
  */
 const IN_FLIGHT = 8;
+/** Plans waiting to be parsed that make a bulk worth the extra threads. */
+const BULK_JOBS = 32;
 const IDLE_MS = 10_000;
 /** Deaths in a row (no job finished between them) after which the pool stops starting workers: something is wrong beyond one file. */
 const MAX_DEATHS = 4;
@@ -43,24 +47,47 @@ interface Slot {
   idle?: NodeJS.Timeout;
 }
 
-/** Threads worth starting: one core is left to the server's requests and the editor. */
+const MAX_THREADS = 4;
+
+/** A file the manifest does not vouch for is read and, unless the cache has its content, parsed: the costly kind of job. */
+function likelyParsed(job: Job): boolean {
+  return job.kind === 'text' || !job.known?.trusted;
+}
+
+function cores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/** Threads worth keeping: one core is left to the server's requests and the editor. */
 export function defaultPoolSize(): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(4, cores - 1));
+  return Math.max(1, Math.min(MAX_THREADS, cores() - 1));
+}
+
+/**
+ * Threads for a bulk of plans (a first index): every core. The request thread mostly waits for
+ * records then, and swaps them in a slice at a time between requests.
+ */
+export function defaultBulkSize(): number {
+  return Math.max(defaultPoolSize(), Math.min(MAX_THREADS, cores()));
 }
 
 export class WorkerPool {
   private readonly slots: Slot[];
+  /** Slots always used; those after them only for a bulk. */
+  private readonly steady: number;
   private readonly urgent: Task[] = [];
   private readonly waiting: Task[] = [];
   /** Workers we stopped ourselves: their exit is no death. */
   private readonly stopped = new WeakSet<Worker>();
   private nextId = 0;
+  /** Jobs waiting that will likely be parsed: no manifest entry vouches for a cached record. */
+  private toParse = 0;
   private deaths = 0;
   private disposed = false;
 
   constructor(private readonly options: PoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ running: new Map() }));
+    this.steady = Math.max(1, options.size);
+    this.slots = Array.from({ length: Math.max(this.steady, options.bulkSize ?? 0) }, () => ({ running: new Map() }));
   }
 
   get broken(): boolean {
@@ -71,6 +98,7 @@ export class WorkerPool {
     if (this.disposed || this.broken) return Promise.resolve(STOPPED);
     return new Promise((resolve) => {
       (urgent ? this.urgent : this.waiting).push({ id: this.nextId++, job, urgent, resolve, retried: false });
+      if (!urgent && likelyParsed(job)) this.toParse++;
       this.dispatch();
     });
   }
@@ -80,15 +108,19 @@ export class WorkerPool {
     const held = this.slots.flatMap((slot) => [...slot.running.values()]);
     for (const slot of this.slots) slot.running.clear();
     for (const task of [...held, ...this.urgent.splice(0), ...this.waiting.splice(0)]) task.resolve(STOPPED);
+    this.toParse = 0;
     await Promise.all(this.slots.map((slot) => this.stop(slot)));
   }
 
   private next(slot: Slot): Task | undefined {
+    if (this.extra(slot) && !slot.running.size && this.toParse <= BULK_JOBS) return undefined;
     const solo = [...slot.running.values()].some((t) => t.retried);
     if (solo || slot.running.size >= IN_FLIGHT) return undefined;
     const queue = this.urgent.length ? this.urgent : this.waiting;
     if (!queue.length || (queue[0].retried && slot.running.size > 0)) return undefined;
-    return queue.shift();
+    const task = queue.shift()!;
+    if (queue === this.waiting && likelyParsed(task.job)) this.toParse--;
+    return task;
   }
 
   private dispatch(): void {
@@ -142,13 +174,24 @@ export class WorkerPool {
         this.urgent.unshift(task);
       }
     }
-    if (this.broken) for (const task of [...this.urgent.splice(0), ...this.waiting.splice(0)]) task.resolve(STOPPED);
+    if (this.broken) {
+      for (const task of [...this.urgent.splice(0), ...this.waiting.splice(0)]) task.resolve(STOPPED);
+      this.toParse = 0;
+    }
     this.dispatch();
   }
 
-  /** An idle worker lets the process exit, and is stopped after a while. */
+  private extra(slot: Slot): boolean {
+    return this.slots.indexOf(slot) >= this.steady;
+  }
+
+  /** An idle worker lets the process exit, and is stopped after a while (one started for a bulk, at once). */
   private settle(slot: Slot): void {
     if (slot.running.size || !slot.worker) return;
+    if (this.extra(slot)) {
+      void this.stop(slot);
+      return;
+    }
     slot.worker.unref();
     clearTimeout(slot.idle);
     slot.idle = setTimeout(() => void this.stop(slot), IDLE_MS);

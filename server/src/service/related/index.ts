@@ -240,7 +240,7 @@ class Postings {
     return at < this.n && this.keys[at] === key ? at : -1;
   }
 
-  /** Inserts `keys[from..to)` (ascending, all of one slot) and their `tfs` where they belong. */
+  /** Inserts `keys[from..to)` (ascending: all of one slot, or all past the last key held) and their `tfs` where they belong. */
   insertRun(keys: Int32Array, tfs: Float32Array, from: number, to: number): void {
     const m = to - from;
     // The next size classes hold about a fifth more, not double: the lists hold most of the index's memory.
@@ -286,6 +286,13 @@ const STEP_WORK = 20_000;
 
 /** Units between two steps of addRecordInSteps. */
 const STEP_UNITS = 2_000;
+
+/** A plan's record to add in a batch (addRecordsInSteps), and whether it is still wanted when the batch is swapped in. */
+export interface RecordEntry {
+  uri: string;
+  record: PlanRecord;
+  keep?: () => boolean;
+}
 
 /** A record in the index's term ids, ready to swap in. */
 interface Staged {
@@ -496,6 +503,93 @@ export class RelatedIndex {
     this.slots[slot] = doc;
     this.docs.set(doc.uri, doc);
     return doc;
+  }
+
+  /**
+   * Many plans' records at once (a bulk load: a first index, a restart), in steps as addRecordInSteps.
+   * Their postings are grouped by term over all of them, so that each term's list is reached once a
+   * batch rather than once a plan: reaching a plan's two thousand lists is most of what adding it
+   * costs. The index ends as adding them one by one would leave it. Each entry gets its document;
+   * undefined if its `keep` said no by the time of the swap; the error if the index has no room for it.
+   */
+  *addRecordsInSteps(entries: readonly RecordEntry[]): Generator<void, (IndexedDocument | Error | undefined)[]> {
+    const staged: (Staged | undefined)[] = [];
+    for (const e of entries) staged.push(yield* this.stage(e.uri, e.record));
+    entries.forEach((e, i) => {
+      if (e.keep && !e.keep()) staged[i] = undefined;
+    });
+    const kept = staged.filter((s): s is Staged => s !== undefined);
+    const uris = new Set(kept.map((s) => s.doc.uri));
+    // One run a term at the end of its list needs fresh slots above every one in use, and no plan replaced.
+    const fresh = !this.freeSlots.length && uris.size === kept.length && kept.every((s) => !this.docs.has(s.doc.uri)) && this.slots.length + kept.length <= MAX_DOCUMENTS;
+    if (fresh) this.commitFresh(kept);
+    return staged.map((s) => {
+      if (!s || fresh) return s?.doc;
+      try {
+        return this.commit(s);
+      } catch (e) {
+        return e instanceof Error ? e : new Error(String(e));
+      }
+    });
+  }
+
+  /** commit() for plans that all take fresh slots, in order: each term's postings over them all go in as one run. */
+  private commitFresh(staged: Staged[]): void {
+    // Each term the plans hold gets a place (in the order first met) and its number of postings.
+    const place = new Map<number, number>();
+    const ids: number[] = [];
+    const counts: number[] = [];
+    const places = staged.map(({ global, runStarts }) => {
+      const at = new Int32Array(global.length);
+      for (let t = 0; t < global.length; t++) {
+        const n = runStarts[t + 1] - runStarts[t];
+        if (n === 0) continue;
+        let c = place.get(global[t]);
+        if (c === undefined) {
+          place.set(global[t], (c = ids.length));
+          ids.push(global[t]);
+          counts.push(0);
+        }
+        counts[c] += n;
+        at[t] = c;
+      }
+      return at;
+    });
+    const starts = new Int32Array(ids.length + 1);
+    for (let c = 0; c < ids.length; c++) starts[c + 1] = starts[c] + counts[c];
+    const fill = starts.slice(0, ids.length);
+    const keys = new Int32Array(starts[ids.length]);
+    const tfs = new Float32Array(starts[ids.length]);
+    const maxTf = new Float64Array(ids.length);
+    const minLength = new Float64Array(ids.length).fill(Infinity);
+    staged.forEach(({ doc, global, runStarts, runUnits, runTfs }, k) => {
+      const slot = this.slots.length;
+      doc.slot = slot;
+      for (const u of doc.units) this.lengthTotal += u.length;
+      for (const t of staged[k].readable) this.readable.add(global[t]);
+      for (let t = 0; t < global.length; t++) {
+        if (runStarts[t + 1] === runStarts[t]) continue;
+        const c = places[k][t];
+        for (let i = runStarts[t]; i < runStarts[t + 1]; i++) {
+          const at = fill[c]++;
+          keys[at] = runUnits[i] | (slot << SLOT_BITS);
+          tfs[at] = runTfs[i];
+          maxTf[c] = Math.max(maxTf[c], runTfs[i]);
+          minLength[c] = Math.min(minLength[c], doc.units[runUnits[i]].length);
+        }
+      }
+      this.unitTotal += doc.units.length;
+      this.epoch++;
+      this.slots[slot] = doc;
+      this.docs.set(doc.uri, doc);
+    });
+    for (let c = 0; c < ids.length; c++) {
+      const list = this.postings[ids[c]];
+      list.insertRun(keys, tfs, starts[c], starts[c + 1]);
+      list.maxTf = Math.max(list.maxTf, maxTf[c]);
+      list.minLength = Math.min(list.minLength, minLength[c]);
+      this.df[ids[c]] += counts[c];
+    }
   }
 
   removeDocument(uri: string): boolean {

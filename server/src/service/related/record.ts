@@ -7,9 +7,9 @@
 import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { PositionIndex } from '../text/positions';
 import { spanToRange } from '../text/ranges';
-import { topicOfTerm } from './lexicon';
+import { topicOfTerm, topicTerm } from './lexicon';
 import { TOPICS } from './topics';
-import { excerptOf, planMetadata, titleKey, unitsOf, unitTerms } from './units';
+import { excerptOf, planMetadata, termTableOf, TermSums, titleKey, unitsOf, unitTermIds, unitTopics } from './units';
 
 /** Units a document may have: a unit's number within its document takes 16 bits of a posting key. */
 export const MAX_UNITS_PER_DOC = 1 << 16;
@@ -62,16 +62,14 @@ export function fingerprint(text: string): string {
 
 /** The record of a parsed plan. */
 export function planRecord(model: OutlineModel, text: string, name?: string): PlanRecord {
-  const local = new Map<string, number>();
+  // The record numbers terms in the order its units first give them, topics after each unit's text
+  // terms: the order unitTerms' maps have. Text terms come as ids of the plan's TermTable.
   const terms: string[] = [];
-  const position = (term: string): number => {
-    let at = local.get(term);
-    if (at === undefined) {
-      local.set(term, (at = terms.length));
-      terms.push(term);
-    }
-    return at;
-  };
+  const table = termTableOf(model);
+  const fromTable: number[] = [];
+  const fromTopic: number[] = [];
+  const position = (id: number): number => (fromTable[id] ??= terms.push(table.terms[id]) - 1);
+  const topicPosition = (topic: number): number => (fromTopic[topic] ??= terms.push(topicTerm(topic)) - 1);
   const readable = new Set<number>();
   const at = new PositionIndex(model);
   const plan = unitsOf(model).slice(0, MAX_UNITS_PER_DOC);
@@ -104,26 +102,32 @@ export function planRecord(model: OutlineModel, text: string, name?: string): Pl
   const evidence: number[] = [];
   // The current unit's frequency or evidence of each term, by position.
   const valueOf: number[] = [];
+  const sums = new TermSums();
+  const words: number[] = [];
   plan.forEach((unit, u) => {
-    const counts = new Map<string, number>();
-    const words = new Set<string>();
-    record.lengths[u] = unitTerms(unit, counts, words);
+    sums.clear();
+    words.length = 0;
+    record.lengths[u] = unitTermIds(unit, sums, words);
     for (const w of words) readable.add(position(w));
-    // unitTerms gives the unit's topics as terms of their own (topicTerm), with evidence for a frequency.
     const mine: number[] = [];
+    for (const id of sums.order) {
+      const p = position(id);
+      valueOf[p] = sums.get(id);
+      mine.push(p);
+    }
     const onTopics: number[] = [];
-    for (const [term, tf] of counts) {
-      const id = position(term);
-      valueOf[id] = tf;
-      (topicOfTerm(term) < 0 ? mine : onTopics).push(id);
+    for (const [topic, e] of unitTopics(unit)) {
+      const p = topicPosition(topic);
+      valueOf[p] = e;
+      onTopics.push(p);
     }
-    for (const id of Int32Array.from(mine).sort()) {
-      ids.push(id);
-      tfs.push(valueOf[id]);
+    for (const p of Int32Array.from(mine).sort()) {
+      ids.push(p);
+      tfs.push(valueOf[p]);
     }
-    for (const id of Int32Array.from(onTopics).sort()) {
-      topics.push(id);
-      evidence.push(valueOf[id]);
+    for (const p of Int32Array.from(onTopics).sort()) {
+      topics.push(p);
+      evidence.push(valueOf[p]);
     }
     record.unitStarts[u + 1] = ids.length;
     record.topicStarts[u + 1] = topics.length;

@@ -4,7 +4,7 @@ import { DocumentMetadata, OutlineModel, OutlineNode } from '../model';
 import { metadataFromFileName } from '../parse/metadata';
 import { CJK } from '../text/chars';
 import { addTopicHits, topicTerm } from './lexicon';
-import { addNormalizedTerms, normalizeText } from './terms';
+import { normalizeText, TableTerms, TermTable } from './terms';
 
 export interface PlanUnit {
   node: OutlineNode;
@@ -70,22 +70,27 @@ export function unitAt(model: OutlineModel, offset: number): PlanUnit | undefine
   return unitsOf(model).find((u) => u.node.headingSpan.start <= offset && offset <= u.node.headingSpan.end);
 }
 
-interface Counted {
-  counts: Map<string, number>;
-  total: number;
-  /** Readable bigrams (see addTerms). */
-  words: Set<string>;
+/** A text's terms (numbers of its plan's TermTable) and topics. */
+interface Counted extends TableTerms {
   /** Occurrences of each topic's lexicon terms, by topic index. */
   topics: Map<number, number>;
 }
 
-function count(text: string): Counted {
+/** Each plan's terms, numbered as its units are counted (cached per model, as its units are). */
+const tables = new WeakMap<OutlineModel, TermTable>();
+
+/** The table that numbers the terms of a plan's units (see unitTermIds). */
+export function termTableOf(model: OutlineModel): TermTable {
+  let table = tables.get(model);
+  if (!table) tables.set(model, (table = new TermTable()));
+  return table;
+}
+
+function count(text: string, table: TermTable): Counted {
   const normalized = normalizeText(text);
-  const counts = new Map<string, number>();
-  const words = new Set<string>();
   const topics = new Map<number, number>();
   addTopicHits(normalized, 1, topics);
-  return { counts, total: addNormalizedTerms(normalized, 1, counts, words), words, topics };
+  return { ...table.add(normalized), topics };
 }
 
 /** A unit's title and body counted once: its children count their parent's again (tokenising is the costly part). */
@@ -93,12 +98,18 @@ const countCache = new WeakMap<PlanUnit, { title: Counted; body: Counted }>();
 
 function countsOf(unit: PlanUnit): { title: Counted; body: Counted } {
   let c = countCache.get(unit);
-  if (!c) countCache.set(unit, (c = { title: count(unit.title), body: count(unit.body) }));
+  if (!c) {
+    const table = termTableOf(unit.model);
+    countCache.set(unit, (c = { title: count(unit.title, table), body: count(unit.body, table) }));
+  }
   return c;
 }
 
-function add(into: Map<string, number>, c: Counted, weight: number): number {
-  for (const [term, n] of c.counts) into.set(term, (into.get(term) ?? 0) + n * weight);
+function add(into: Map<string, number>, c: Counted, weight: number, terms: readonly string[]): number {
+  for (let i = 0; i < c.ids.length; i++) {
+    const term = terms[c.ids[i]];
+    into.set(term, (into.get(term) ?? 0) + c.counts[i] * weight);
+  }
   return c.total * weight;
 }
 
@@ -108,13 +119,75 @@ function add(into: Map<string, number>, c: Counted, weight: number): number {
  */
 export function unitTerms(unit: PlanUnit, into: Map<string, number>, words?: Set<string>): number {
   const own = countsOf(unit);
-  let length = add(into, own.title, TITLE_WEIGHT) + add(into, own.body, 1);
-  for (const w of [...own.title.words, ...own.body.words]) words?.add(w);
+  const { terms } = termTableOf(unit.model);
+  let length = add(into, own.title, TITLE_WEIGHT, terms) + add(into, own.body, 1, terms);
+  for (const w of [...own.title.words, ...own.body.words]) words?.add(terms[w]);
   if (unit.parent) {
     const parent = countsOf(unit.parent);
-    length += add(into, parent.title, PARENT_TITLE_WEIGHT) + add(into, parent.body, PARENT_BODY_WEIGHT);
+    length += add(into, parent.title, PARENT_TITLE_WEIGHT, terms) + add(into, parent.body, PARENT_BODY_WEIGHT, terms);
   }
   for (const [topic, evidence] of unitTopics(unit)) into.set(topicTerm(topic), evidence);
+  return length;
+}
+
+/**
+ * Weighted sums by term id, in the order ids were first added, as a Map keeps its keys: a unit's
+ * terms gathered in numbers (unitTermIds), then read in the order and with the sums unitTerms gives.
+ */
+export class TermSums {
+  /** Ids in the order first added. */
+  readonly order: number[] = [];
+  private sums = new Float64Array(256);
+  private added = new Uint8Array(256);
+
+  get(id: number): number {
+    return this.sums[id];
+  }
+
+  add(id: number, value: number): void {
+    if (id >= this.sums.length) this.grow(id);
+    if (this.added[id]) this.sums[id] += value;
+    else {
+      this.added[id] = 1;
+      this.sums[id] = value;
+      this.order.push(id);
+    }
+  }
+
+  clear(): void {
+    for (const id of this.order) this.added[id] = 0;
+    this.order.length = 0;
+  }
+
+  private grow(id: number): void {
+    const size = Math.max(2 * this.sums.length, id + 1);
+    const sums = new Float64Array(size);
+    sums.set(this.sums);
+    const added = new Uint8Array(size);
+    added.set(this.added);
+    this.sums = sums;
+    this.added = added;
+  }
+}
+
+function addIds(into: TermSums, c: Counted, weight: number): number {
+  for (let i = 0; i < c.ids.length; i++) into.add(c.ids[i], c.counts[i] * weight);
+  return c.total * weight;
+}
+
+/**
+ * unitTerms in the numbers of termTableOf(unit.model), topics aside: the same terms with the same
+ * sums, added in the same order; `words` gets the readable bigrams' ids (repeats possible).
+ * Returns the unit's length, as unitTerms does.
+ */
+export function unitTermIds(unit: PlanUnit, into: TermSums, words: number[]): number {
+  const own = countsOf(unit);
+  let length = addIds(into, own.title, TITLE_WEIGHT) + addIds(into, own.body, 1);
+  words.push(...own.title.words, ...own.body.words);
+  if (unit.parent) {
+    const parent = countsOf(unit.parent);
+    length += addIds(into, parent.title, PARENT_TITLE_WEIGHT) + addIds(into, parent.body, PARENT_BODY_WEIGHT);
+  }
   return length;
 }
 
@@ -149,7 +222,8 @@ export function unitTopics(unit: PlanUnit, into = new Map<number, number>()): Ma
 export function queryTerms(unit: PlanUnit): Map<string, number> {
   const terms = new Map<string, number>();
   unitTerms(unit, terms);
-  for (const child of unit.children) add(terms, countsOf(child).title, 1);
+  const table = termTableOf(unit.model);
+  for (const child of unit.children) add(terms, countsOf(child).title, 1, table.terms);
   return terms;
 }
 

@@ -1,0 +1,133 @@
+// A plan's record counts its units' terms in numbers (TermTable, unitTermIds): it must hold exactly
+// the terms, weights and order that counting in strings (addTerms, unitTerms) gives, on the seeds
+// and on plans with the faults the format meets (Traditional characters, full width, flattened
+// paragraphs, two levels, damaged extraction).
+import * as assert from 'assert';
+import { readdirSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { parsePlan } from '../../server/src/service/parse/parser';
+import { topicOfTerm } from '../../server/src/service/related/lexicon';
+import { IndexedDocument, RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
+import { planRecord, PlanRecord } from '../../server/src/service/related/record';
+import { addTerms, normalizeText, TermTable } from '../../server/src/service/related/terms';
+import { queryTerms, unitsOf, unitTerms } from '../../server/src/service/related/units';
+import { ROOT, seeds } from '../helpers/seeds';
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+function plans(): { name: string; text: string }[] {
+  const out = seeds().map((s) => ({ name: s.name, text: s.text }));
+  for (const dir of ['plans', 'related']) {
+    for (const f of readdirSync(path.join(FIXTURES, dir)).filter((f) => f.endsWith('.txt'))) {
+      out.push({ name: f, text: readFileSync(path.join(FIXTURES, dir, f), 'utf8') });
+    }
+  }
+  // Half-width letters and digits written full width, and a sentence longer than one piece for ICU.
+  out.push({ name: 'wide.txt', text: '一、优化营商环境\n（一）推进ＡＩ＋政务服务，１２３４５热线首办。' + '持续深化放管服改革优化服务'.repeat(30) + '。' });
+  return out;
+}
+
+describe('related measures: records counted in numbers', () => {
+  it('counts each text as addTerms does: the same terms in the same order, the same counts and readable bigrams', () => {
+    let texts = 0;
+    for (const { text } of plans()) {
+      const table = new TermTable();
+      for (const unit of unitsOf(parsePlan(text))) {
+        for (const part of [unit.title, unit.body]) {
+          const counts = new Map<string, number>();
+          const words = new Set<string>();
+          const total = addTerms(part, 1, counts, words);
+          const got = table.add(normalizeText(part));
+          assert.deepStrictEqual(
+            [...got.ids].map((id, i) => [table.terms[id], got.counts[i]]),
+            [...counts],
+            part,
+          );
+          assert.strictEqual(got.total, total, part);
+          assert.deepStrictEqual([...got.words].map((id) => table.terms[id]), [...words], part);
+          texts++;
+        }
+      }
+    }
+    assert.ok(texts > 500, `${texts} texts`);
+  });
+
+  it('holds each unit’s terms and topics as unitTerms gives them, numbered in the order the units first name them', () => {
+    for (const { name, text } of plans()) {
+      const record = planRecord(parsePlan(text), text, name);
+      // What the record must be, counted in strings from a model of its own.
+      const expected: string[] = [];
+      const seen = new Map<string, number>();
+      const number = (term: string) => seen.get(term) ?? (seen.set(term, expected.length), expected.push(term) - 1);
+      const readable = new Set<number>();
+      unitsOf(parsePlan(text)).forEach((unit, u) => {
+        const counts = new Map<string, number>();
+        const words = new Set<string>();
+        assert.strictEqual(record.lengths[u], unitTerms(unit, counts, words), `${name}: length of ${unit.title}`);
+        for (const w of words) readable.add(number(w));
+        const own = (from: number, to: number, ids: Int32Array, values: Float32Array | Float64Array) =>
+          Array.from({ length: to - from }, (_, i) => [record.terms[ids[from + i]], values[from + i]]);
+        const byNumber = (entries: [string, number][]) => entries.map(([t, v]) => [number(t), t, v] as const).sort((a, b) => a[0] - b[0]).map(([, t, v]) => [t, v]);
+        const entries = [...counts];
+        const textTerms = byNumber(entries.filter(([t]) => topicOfTerm(t) < 0).map(([t, v]) => [t, Math.fround(v)]));
+        const topicTerms = byNumber(entries.filter(([t]) => topicOfTerm(t) >= 0));
+        assert.deepStrictEqual(own(record.unitStarts[u], record.unitStarts[u + 1], record.unitTerms, record.unitTfs), textTerms, `${name}: terms of ${unit.title}`);
+        assert.deepStrictEqual(own(record.topicStarts[u], record.topicStarts[u + 1], record.unitTopics, record.topicEvidence), topicTerms, `${name}: topics of ${unit.title}`);
+      });
+      assert.deepStrictEqual(record.terms, expected, name);
+      assert.deepStrictEqual([...record.readable], [...readable].sort((a, b) => a - b), name);
+    }
+  });
+});
+
+describe('related measures: records added in a batch', () => {
+  const records = (): { uri: string; record: PlanRecord }[] => plans().map(({ name, text }) => ({ uri: `file:///plans/${encodeURIComponent(name)}`, record: planRecord(parsePlan(text), text, name) }));
+  const answers = (index: RelatedIndex) =>
+    seeds().flatMap((s) =>
+      unitsOf(parsePlan(s.text)).map((u) =>
+        index
+          .search(queryTerms(u), { limit: 5 })
+          .map((h: RelatedHit) => `${h.unit.doc.uri}#${h.unit.line} ${h.score} ${h.sharedTerms.join('·')} ${h.sharedTopics.join(',')}`)
+          .join('\n'),
+      ),
+    );
+  const addAll = (index: RelatedIndex, entries: Parameters<RelatedIndex['addRecordsInSteps']>[0]) => {
+    const steps = index.addRecordsInSteps(entries);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  };
+
+  it('leaves the index as adding the records one by one does: the same answers to the last bit', () => {
+    const one = new RelatedIndex();
+    for (const { uri, record } of records()) one.addRecord(uri, record);
+    const batched = new RelatedIndex();
+    const all = records();
+    const docs = [...addAll(batched, all.slice(0, 10)), ...addAll(batched, all.slice(10))];
+    assert.ok(docs.every((d) => d !== undefined && !(d instanceof Error)));
+    assert.strictEqual(batched.documentCount, one.documentCount);
+    assert.strictEqual(batched.unitCount, one.unitCount);
+    const expected = answers(one);
+    assert.ok(expected.filter((a) => a).length > 100, 'questions with answers');
+    assert.deepStrictEqual(answers(batched), expected);
+  });
+
+  it('leaves out a record no longer wanted, and replaces a plan already indexed or one freed slot later, as one by one', () => {
+    const all = records();
+    const one = new RelatedIndex();
+    for (const { uri, record } of all.slice(0, 4)) one.addRecord(uri, record);
+    one.removeDocument(all[3].uri);
+    one.addRecord(all[0].uri, all[5].record);
+    for (const { uri, record } of all.slice(4)) one.addRecord(uri, record);
+    const batched = new RelatedIndex();
+    addAll(batched, all.slice(0, 4));
+    // A freed slot and a plan replaced: the batch goes in plan by plan.
+    batched.removeDocument(all[3].uri);
+    const docs = addAll(batched, [{ uri: all[0].uri, record: all[5].record }, { uri: 'file:///gone.txt', record: all[6].record, keep: () => false }, ...all.slice(4)]);
+    assert.strictEqual(docs[1], undefined);
+    assert.ok((docs[0] as IndexedDocument).uri === all[0].uri);
+    assert.strictEqual(batched.documentCount, one.documentCount);
+    assert.deepStrictEqual(answers(batched), answers(one));
+  });
+});
