@@ -47,6 +47,19 @@ describe('related measures: the topic lexicon', () => {
     assert.deepStrictEqual(topicsOf('推进经济持续健康发展'), [], 'a word every plan uses says nothing');
   });
 
+  it('finds no topic in the edge between two words, nor in a set phrase that means something else', () => {
+    assert.deepStrictEqual(topicsOf('定期召开工作会议，推进政务公开工作'), [], '召开|工作 and 公开|工作 hold 开工, not a project');
+    assert.deepStrictEqual(topicsOf('守护好人民群众的安宁，用好人民建议'), ['consultation'], '守护|好人民 holds 好人, not civility');
+    assert.deepStrictEqual(topicsOf('会议统筹协调处理重要事项'), [], '协调|处理 holds 调处, not a dispute');
+    assert.deepStrictEqual(topicsOf('扮靓城市新风景'), [], '新|风景 holds 新风');
+    assert.deepStrictEqual(topicsOf('营造干事创业的良好氛围'), ['cadres'], 'cadres\' drive, not jobs');
+    assert.deepStrictEqual(topicsOf('以志愿活动为载体'), ['civility'], 'a vehicle, not premises');
+    // The same words where they do name the topic.
+    assert.deepStrictEqual(topicsOf('推动重大项目开工建设'), ['projects']);
+    assert.deepStrictEqual(topicsOf('盘活闲置载体，强化载体招商'), ['buildings-parks']);
+    assert.deepStrictEqual(topicsOf('落实未保工作站建设'), ['children']);
+  });
+
   it('reads the topic of each measure of a plan of our own among its two strongest, in either script', () => {
     const expected = {
       做强招商引资: 'investment',

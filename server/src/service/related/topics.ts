@@ -6,7 +6,11 @@
 // 服务, 建设, 治理, 平台) would link everything to everything and stays out.
 //
 // Terms are Simplified, as matching normalises text (terms.ts); a term matches as a substring, so a
-// short one must not occur inside unrelated words (养老 is safe, 老 is not).
+// short one must not occur inside unrelated words (养老 is safe, 老 is not) nor across two words
+// (召开|工作 holds 开工, 守护|好人民 holds 好人, 协调|处置 holds 调处). A set phrase that holds a
+// term and means something else is listed where it belongs, as the longest term wins (干事创业 is
+// about cadres, not jobs); a word many plans use in passing (以…为载体) is listed only in the
+// phrases that make it topical (产业载体, 载体招商).
 
 export interface Topic {
   /** Stable key, for tests and data. */
@@ -46,7 +50,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'buildings-parks',
     zh: '楼宇园区',
     en: 'office buildings and business parks',
-    terms: ['楼宇', '商务楼', '园区', '产业园', '载体', '闲置物业', '空置', '存量物业', '厂房', '物业盘活'],
+    terms: ['楼宇', '商务楼', '园区', '产业园', '产业载体', '载体招商', '招商载体', '闲置载体', '商务载体', '闲置物业', '空置', '存量物业', '厂房', '物业盘活'],
   },
   {
     id: 'innovation',
@@ -70,7 +74,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'projects',
     zh: '重点项目',
     en: 'key projects',
-    terms: ['重点项目', '重大项目', '项目建设', '项目推进', '开工', '竣工', '投产', '项目落地', '项目储备', '专项债'],
+    terms: ['重点项目', '重大项目', '项目建设', '项目推进', '开工建设', '新开工', '开工率', '竣工', '投产', '项目落地', '项目储备', '专项债'],
   },
   {
     id: 'land-expropriation',
@@ -146,7 +150,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'disputes',
     zh: '矛盾纠纷',
     en: 'disputes and petitions',
-    terms: ['矛盾', '纠纷', '信访', '调解', '访调', '枫桥', '来访', '积案', '接访', '调处', '解纷', '三所联动', '心理疏导'],
+    terms: ['矛盾', '纠纷', '信访', '调解', '访调', '枫桥', '来访', '积案', '接访', '调处化解', '解纷', '三所联动', '心理疏导'],
   },
   {
     id: 'hotline',
@@ -252,7 +256,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'children',
     zh: '儿童与托育',
     en: 'childcare and minors',
-    terms: ['托育', '托幼', '托班', '婴幼儿', '儿童', '未成年人', '青少年', '少儿', '暑托', '妇儿', '留守', '家庭教育', '课后服务', '宝宝屋', '母婴'],
+    terms: ['托育', '托幼', '托班', '婴幼儿', '儿童', '未成年人', '未保', '青少年', '少儿', '暑托', '妇儿', '留守', '家庭教育', '课后服务', '宝宝屋', '母婴'],
   },
   {
     id: 'education',
@@ -330,7 +334,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'civility',
     zh: '文明创建与志愿服务',
     en: 'civility and volunteering',
-    terms: ['文明城市', '文明创建', '创城', '创文', '志愿', '文明实践', '移风易俗', '道德', '好人', '文明行为', '精神文明', '文明单位', '文明家庭', '新风'],
+    terms: ['文明城市', '文明创建', '创城', '创文', '志愿', '文明实践', '移风易俗', '道德', '好人好事', '身边好人', '文明行为', '精神文明', '文明单位', '文明家庭', '文明新风', '新风尚'],
   },
   {
     id: 'publicity',
@@ -350,7 +354,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'party-organization',
     zh: '基层党组织',
     en: 'grassroots party organisations',
-    terms: ['基层党组织', '党支部', '党组织', '组织建设', '党员教育', '党员管理', '发展党员', '战斗堡垒', '先锋', '党员队伍', '支部建设', '换届', '两委', '党小组', '流动党员', '党员先锋', '两个覆盖', '入党积极分子', '党建指导员', '软弱涣散', '主题党日'],
+    terms: ['党的建设', '基层党建', '党建工作', '基层党组织', '党支部', '党组织', '组织建设', '党员教育', '党员管理', '发展党员', '战斗堡垒', '先锋', '党员队伍', '支部建设', '换届', '两委', '党小组', '流动党员', '党员先锋', '两个覆盖', '入党积极分子', '党建指导员', '软弱涣散', '主题党日'],
   },
   {
     id: 'party-coalition',
@@ -374,7 +378,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'cadres',
     zh: '干部队伍',
     en: 'cadres and talent',
-    terms: ['干部队伍', '年轻干部', '干部培训', '干部考核', '后备干部', '选人用人', '人才队伍', '社区工作者', '居民区书记', '队伍建设', '书记工作室', '干部教育', '干部管理', '班子建设', '领导班子'],
+    terms: ['干部队伍', '年轻干部', '干部培训', '干部考核', '后备干部', '选人用人', '人才队伍', '社区工作者', '居民区书记', '队伍建设', '书记工作室', '干部教育', '干部管理', '班子建设', '领导班子', '干事创业'],
   },
   {
     id: 'united-front',
