@@ -10,7 +10,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { codeKey } from '../../server/src/corpus/cache';
 import { Corpus, CorpusOptions, resolveFolders } from '../../server/src/corpus/corpus';
-import { runJob } from '../../server/src/corpus/corpusWorker';
+import { INDEXING_NICE, runJob } from '../../server/src/corpus/corpusWorker';
 import { findPlanFiles, isUnder, MAX_PLAN_BYTES, readPlanFile, resolveRoot, Root } from '../../server/src/corpus/files';
 import { noticeText, ReadFailure } from '../../server/src/service/l10n/messages';
 import { RankingWeights, RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
@@ -389,6 +389,20 @@ describe('related measures: worker threads and caps', () => {
     }
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('indexing threads run at a lower priority than the request thread (Linux)', async function () {
+    if (process.platform !== 'linux') this.skip();
+    // Field 19 of a thread's stat, counted after its name, which may hold spaces.
+    const niceOf = (task: string) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+    const { corpus } = await synced([dir]);
+    try {
+      const nices = readdirSync('/proc/self/task').map(niceOf);
+      assert.strictEqual(niceOf(String(process.pid)), 0, 'the request thread keeps its priority');
+      assert.ok(nices.includes(INDEXING_NICE), `no thread at nice ${INDEXING_NICE}: ${nices.join(' ')}`);
+    } finally {
+      await corpus.dispose();
+    }
+  });
 
   it('a worker that dies is logged and replaced: the plans around the one that killed it are indexed, open documents too', async () => {
     const { corpus, result, logged } = await synced([dir], { workerScript: CRASHING_WORKER });

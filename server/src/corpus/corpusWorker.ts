@@ -2,7 +2,8 @@
 // file (or takes an open document's text), decodes, parses and extracts units and terms, and posts
 // the record back with its typed arrays handed over, not copied. With a cache folder it looks up and
 // stores records by content hash (cache.ts). Bundled as its own entry: server/out/corpusWorker.js.
-import { promises as fs } from 'fs';
+import { promises as fs, readlinkSync } from 'fs';
+import * as os from 'os';
 import { parentPort, workerData } from 'worker_threads';
 import { decodePlan } from '../io/encoding';
 import type { ReadFailure } from '../service/l10n/messages';
@@ -89,7 +90,24 @@ export async function runJob(job: Job, store: RecordStore | undefined): Promise<
   return answer(record, entry);
 }
 
+/** Nice value of an indexing thread: the server's request thread, at the default 0, gets the CPU first. */
+export const INDEXING_NICE = 10;
+
+/**
+ * On Linux each thread has its own nice value (setpriority on its thread id): with every core indexing
+ * a first corpus, a hover still runs at once. Elsewhere, or where not allowed, the default stays.
+ */
+function yieldCpuToRequests(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (tid > 0) os.setPriority(tid, INDEXING_NICE);
+  } catch {
+    // Not Linux, or not allowed: the default priority stays.
+  }
+}
+
 if (parentPort) {
+  yieldCpuToRequests();
   const port = parentPort;
   const options = workerData as WorkerOptions;
   const store = options.cache ? new RecordStore(options.cache.dir, options.cache.key) : undefined;
