@@ -461,6 +461,8 @@ export class Corpus {
       const item = this.queue[0];
       if (!item.valid()) {
         this.queue.shift();
+        // Work stopped half way gives back what it holds (a plan pending in the index: addRecordInSteps).
+        item.steps?.return(undefined);
         item.done(false);
         continue;
       }

@@ -155,6 +155,8 @@ class Postings {
   keys: Int32Array = NO_KEYS;
   codes: Uint16Array = NO_CODES;
   n = 0;
+  /** Postings written past `n` by a plan being added in steps (RelatedIndex.commitInSteps): kept, not yet searched. */
+  pending = 0;
   private slot?: PostingSlot;
   /** Frequencies coded RARE, by key. */
   rare?: Map<number, number>;
@@ -212,21 +214,26 @@ class Postings {
 
   /** Whether pack would move the list: its slot has room to spare, or is not an exact one. */
   get packable(): boolean {
-    return !!this.slot && !(this.blocks.isExact(this.slot) && this.slot.capacity === this.n);
+    return !!this.slot && !(this.blocks.isExact(this.slot) && this.slot.capacity === this.held);
+  }
+
+  /** Postings kept: those searched and those pending. */
+  get held(): number {
+    return this.n + this.pending;
   }
 
   /** Moves the list to a slot of exactly its size (see PostingBlocks.allocateExact); returns how many postings were copied. */
   pack(): number {
     if (!this.packable) return 0;
-    this.moveTo(this.n ? this.blocks.allocateExact(this.n) : undefined);
-    return this.n;
+    this.moveTo(this.held ? this.blocks.allocateExact(this.held) : undefined);
+    return this.held;
   }
 
   /** Copies the postings to `slot` (none: the list is empty) and gives the old one back. */
   private moveTo(slot: PostingSlot | undefined): void {
     if (slot) {
-      slot.keys.set(this.keys.subarray(0, this.n));
-      slot.codes.set(this.codes.subarray(0, this.n));
+      slot.keys.set(this.keys.subarray(0, this.held));
+      slot.codes.set(this.codes.subarray(0, this.held));
     }
     if (this.slot) this.blocks.release(this.slot);
     this.slot = slot;
@@ -243,6 +250,8 @@ class Postings {
   /** Inserts `keys[from..to)` (ascending: all of one slot, or all past the last key held) and their `tfs` where they belong. */
   insertRun(keys: Int32Array, tfs: Float32Array, from: number, to: number): void {
     const m = to - from;
+    // Only one plan is pending at a time, and it is swapped in before any other is added (RelatedIndex.settle).
+    if (this.pending) throw new Error('postings inserted while a plan is pending');
     // The next size classes hold about a fifth more, not double: the lists hold most of the index's memory.
     if (this.n + m > this.keys.length) this.moveTo(this.blocks.allocate(this.n + m));
     // A plan added in a new slot goes at the end: no search.
@@ -251,13 +260,18 @@ class Postings {
       this.keys.copyWithin(at + m, at, this.n);
       this.codes.copyWithin(at + m, at, this.n);
     }
-    for (let i = 0; i < m; i++) {
+    this.write(at, keys, tfs, from, to);
+    this.n += m;
+  }
+
+  /** Writes `keys[from..to)` and the codes of their `tfs` from position `at` on. */
+  private write(at: number, keys: Int32Array, tfs: Float32Array, from: number, to: number): void {
+    for (let i = 0; i < to - from; i++) {
       const code = this.frequencies.code(tfs[from + i]);
       this.keys[at + i] = keys[from + i];
       this.codes[at + i] = code;
       if (code === RARE) (this.rare ??= new Map()).set(keys[from + i], tfs[from + i]);
     }
-    this.n += m;
   }
 
   countRange(from: number, to: number): number {
@@ -270,14 +284,40 @@ class Postings {
     const hi = this.lowerBound(to);
     if (hi > lo) {
       if (this.rare) for (let i = lo; i < hi; i++) this.rare.delete(this.keys[i]);
-      this.keys.copyWithin(lo, hi, this.n);
-      this.codes.copyWithin(lo, hi, this.n);
+      this.keys.copyWithin(lo, hi, this.held);
+      this.codes.copyWithin(lo, hi, this.held);
       this.n -= hi - lo;
-      // Room for twice what is left is given back: a plan removed frees its lists' space.
-      if (this.n === 0) this.moveTo(undefined);
-      else if (2 * this.blocks.capacityFor(this.n) <= this.keys.length) this.moveTo(this.blocks.allocate(this.n));
+      this.shrink();
     }
     return hi - lo;
+  }
+
+  /** Room for twice what is left is given back: a plan removed frees its lists' space. */
+  private shrink(): void {
+    if (this.held === 0) this.moveTo(undefined);
+    else if (2 * this.blocks.capacityFor(this.held) <= this.keys.length) this.moveTo(this.blocks.allocate(this.held));
+  }
+
+  /** Writes `keys[from..to)` and their `tfs` past the pending postings (keys above every one held); returns postings copied to grow. */
+  appendPending(keys: Int32Array, tfs: Float32Array, from: number, to: number): number {
+    const m = to - from;
+    const held = this.held;
+    let copied = 0;
+    if (held + m > this.keys.length) {
+      this.moveTo(this.blocks.allocate(held + m));
+      copied = held;
+    }
+    this.write(held, keys, tfs, from, to);
+    this.pending += m;
+    return copied;
+  }
+
+  /** Forgets the pending postings (their plan is no longer to be added). */
+  dropPending(): void {
+    if (this.pending === 0) return;
+    if (this.rare) for (let i = this.n; i < this.held; i++) this.rare.delete(this.keys[i]);
+    this.pending = 0;
+    this.shrink();
   }
 }
 
@@ -308,6 +348,22 @@ interface Staged {
   runTfs: Float32Array;
 }
 
+/**
+ * A plan being added in steps (commitInSteps): its postings are written past each list's `n` in a
+ * slot above every key held, so searches do not see them until the last step raises the lists' `n`.
+ */
+interface Pending {
+  staged: Staged;
+  /** The next of the record's terms to write. */
+  term: number;
+  /** The largest frequency and shortest unit of each term's run, for the lists' bounds. */
+  maxTf: Float64Array;
+  minLength: Float64Array;
+}
+
+/** Postings above which a plan's record is swapped in steps rather than at once (commitInSteps). */
+const STEPPED_POSTINGS = 100_000;
+
 interface QueryTerm {
   id: number;
   weight: number;
@@ -337,8 +393,14 @@ export class RelatedIndex {
   /** Bumped by every change: the average unit length, and so the norms, may have moved. */
   private epoch = 0;
   private shippedFolder?: string;
+  /** The plan being added in steps, if any: at most one. */
+  private pending?: Pending;
 
-  constructor(private readonly weights: RankingWeights = DEFAULT_WEIGHTS) {}
+  /** `steppedPostings` (internal, for tests): postings above which a plan is swapped in steps. */
+  constructor(
+    private readonly weights: RankingWeights = DEFAULT_WEIGHTS,
+    private readonly options: { steppedPostings?: number } = {},
+  ) {}
 
   /**
    * Plans under `folderUri` ship with the extension: where the user has a copy of one (the seeds
@@ -372,7 +434,7 @@ export class RelatedIndex {
    */
   *compactInSteps(): Generator<void> {
     const order = this.postings.filter((l) => l.packable).sort((a, b) => PostingBlocks.byBlock(a.storage!, b.storage!));
-    this.blocks.reserveExact(order.reduce((bytes, l) => bytes + (l.n ? this.blocks.exactBytes(l.n) : 0), 0));
+    this.blocks.reserveExact(order.reduce((bytes, l) => bytes + (l.held ? this.blocks.exactBytes(l.held) : 0), 0));
     let copied = 0;
     for (const list of order) {
       copied += list.pack();
@@ -412,11 +474,100 @@ export class RelatedIndex {
 
   /**
    * The same in steps of bounded work, for a caller that answers requests in between (a plan of
-   * megabytes). The index is unchanged until the last step, which swaps the plan in at once.
+   * megabytes). Searches see the index unchanged until the last step, which swaps the plan in at once.
+   * A plan removed (removeDocument) before then stays out; one added meanwhile first completes this.
+   * Stopping the steps early (`return()`) leaves the index as it was.
    */
   *addRecordInSteps(uri: string, record: PlanRecord): Generator<void, IndexedDocument> {
     const staged = yield* this.stage(uri, record);
-    return this.commit(staged);
+    this.settle();
+    const big = staged.runUnits.length > (this.options.steppedPostings ?? STEPPED_POSTINGS);
+    return big && this.slots.length < MAX_DOCUMENTS ? yield* this.commitInSteps(staged) : this.commit(staged);
+  }
+
+  /**
+   * commit() in steps for a large plan: it takes a fresh slot, above every key held, and its postings
+   * are written past each list's `n`, STEP_WORK at a time; the last step raises the lists' `n`, bounds
+   * and df in one pass over its terms (the plan it replaces, if any, goes then).
+   */
+  private *commitInSteps(staged: Staged): Generator<void, IndexedDocument> {
+    const { doc, global, runUnits } = staged;
+    doc.slot = this.slots.length;
+    this.slots.push(undefined);
+    for (let i = 0; i < runUnits.length; i++) runUnits[i] |= doc.slot << SLOT_BITS;
+    const pending: Pending = { staged, term: 0, maxTf: new Float64Array(global.length), minLength: new Float64Array(global.length).fill(Infinity) };
+    this.pending = pending;
+    try {
+      while (this.writePending(pending, STEP_WORK)) {
+        yield;
+        // Removed meanwhile (removeDocument), or swapped in by another commit (settle).
+        if (this.pending !== pending) return doc;
+      }
+      this.raise(pending);
+      return doc;
+    } finally {
+      if (this.pending === pending) this.cancelPending();
+    }
+  }
+
+  /** Writes the pending plan's postings, term after term, for about `work` postings; whether any are left. */
+  private writePending(pending: Pending, work: number): boolean {
+    const { doc, global, runStarts, runUnits, runTfs } = pending.staged;
+    const terms = global.length;
+    let done = 0;
+    for (; pending.term < terms && done < work; pending.term++) {
+      const t = pending.term;
+      const from = runStarts[t];
+      const to = runStarts[t + 1];
+      if (to === from) continue;
+      done += to - from + this.postings[global[t]].appendPending(runUnits, runTfs, from, to);
+      for (let i = from; i < to; i++) {
+        pending.maxTf[t] = Math.max(pending.maxTf[t], runTfs[i]);
+        pending.minLength[t] = Math.min(pending.minLength[t], doc.units[runUnits[i] & (MAX_UNITS_PER_DOC - 1)].length);
+      }
+    }
+    return pending.term < terms;
+  }
+
+  /** The last step of commitInSteps: the plan it replaces goes, and every list shows what was written. */
+  private raise(pending: Pending): void {
+    const { doc, global, runStarts, readable } = pending.staged;
+    this.pending = undefined;
+    this.removeDocument(doc.uri);
+    for (const u of doc.units) this.lengthTotal += u.length;
+    for (const t of readable) this.readable.add(global[t]);
+    for (let t = 0; t < global.length; t++) {
+      const m = runStarts[t + 1] - runStarts[t];
+      if (m === 0) continue;
+      const list = this.postings[global[t]];
+      list.n += m;
+      list.pending -= m;
+      list.maxTf = Math.max(list.maxTf, pending.maxTf[t]);
+      list.minLength = Math.min(list.minLength, pending.minLength[t]);
+      this.df[global[t]] += m;
+    }
+    this.unitTotal += doc.units.length;
+    this.epoch++;
+    this.slots[doc.slot] = doc;
+    this.docs.set(doc.uri, doc);
+  }
+
+  /** Completes the plan pending, if any, before another change: changes then apply in the order they were asked for. */
+  private settle(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    while (this.writePending(pending, Infinity));
+    this.raise(pending);
+  }
+
+  /** Drops the plan pending: the lists and its slot are as before it began. */
+  private cancelPending(): void {
+    const { global, runStarts, doc } = this.pending!.staged;
+    this.pending = undefined;
+    for (let t = 0; t < global.length; t++) if (runStarts[t + 1] > runStarts[t]) this.postings[global[t]].dropPending();
+    // Nothing took a slot since (every commit settles first): its slot is the last.
+    this.slots.pop();
+    doc.slot = -1;
   }
 
   /**
@@ -478,6 +629,7 @@ export class RelatedIndex {
 
   private commit(staged: Staged): IndexedDocument {
     const { doc, global, runStarts, runUnits, runTfs } = staged;
+    this.settle();
     this.removeDocument(doc.uri);
     const slot = this.freeSlots.pop() ?? this.slots.length;
     if (slot >= MAX_DOCUMENTS) throw new RangeError(`more than ${MAX_DOCUMENTS} plans in one index`);
@@ -519,6 +671,7 @@ export class RelatedIndex {
       if (e.keep && !e.keep()) staged[i] = undefined;
     });
     const kept = staged.filter((s): s is Staged => s !== undefined);
+    this.settle();
     const uris = new Set(kept.map((s) => s.doc.uri));
     // One run a term at the end of its list needs fresh slots above every one in use, and no plan replaced.
     const fresh = !this.freeSlots.length && uris.size === kept.length && kept.every((s) => !this.docs.has(s.doc.uri)) && this.slots.length + kept.length <= MAX_DOCUMENTS;
@@ -593,6 +746,8 @@ export class RelatedIndex {
   }
 
   removeDocument(uri: string): boolean {
+    // Added, then removed: the plan pending for it stays out.
+    if (this.pending?.staged.doc.uri === uri) this.cancelPending();
     const doc = this.docs.get(uri);
     if (!doc) return false;
     const from = doc.slot * MAX_UNITS_PER_DOC;
