@@ -398,10 +398,7 @@ export class Corpus {
 
   /** Queues a record to be swapped into the index between requests; resolves whether it was. */
   private apply(uri: string, record: PlanRecord, valid: () => boolean): Promise<boolean> {
-    return new Promise((done) => {
-      this.queue.push({ start: () => this.index.addRecordInSteps(uri, record), valid, done, record: { uri, record, keep: valid } });
-      this.scheduleDrain();
-    });
+    return this.work(() => this.index.addRecordInSteps(uri, record), valid, { uri, record, keep: valid });
   }
 
   /**
@@ -432,9 +429,9 @@ export class Corpus {
     });
   }
 
-  private work(start: () => Generator<void, unknown>, valid: () => boolean): Promise<boolean> {
+  private work(start: () => Generator<void, unknown>, valid: () => boolean, record?: RecordEntry): Promise<boolean> {
     return new Promise((done) => {
-      this.queue.push({ start, valid, done });
+      this.queue.push({ start, valid, done, record });
       this.scheduleDrain();
     });
   }
