@@ -274,6 +274,17 @@ class Postings {
     }
   }
 
+  /**
+   * Widens the bounds to cover the run `tfs[from..to)` of a plan whose `units` the low bits of
+   * `unitKeys` number. Wider bounds stay bounds: a plan's run may widen them before it is searchable.
+   */
+  widen(unitKeys: Int32Array, tfs: Float32Array, units: readonly IndexedUnit[], from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      this.maxTf = Math.max(this.maxTf, tfs[i]);
+      this.minLength = Math.min(this.minLength, units[unitKeys[i] & (MAX_UNITS_PER_DOC - 1)].length);
+    }
+  }
+
   countRange(from: number, to: number): number {
     return this.lowerBound(to) - this.lowerBound(from);
   }
@@ -356,9 +367,6 @@ interface Pending {
   staged: Staged;
   /** The next of the record's terms to write. */
   term: number;
-  /** The largest frequency and shortest unit of each term's run, for the lists' bounds. */
-  maxTf: Float64Array;
-  minLength: Float64Array;
 }
 
 /** Postings above which a plan's record is swapped in steps rather than at once (commitInSteps). */
@@ -487,15 +495,16 @@ export class RelatedIndex {
 
   /**
    * commit() in steps for a large plan: it takes a fresh slot, above every key held, and its postings
-   * are written past each list's `n`, STEP_WORK at a time; the last step raises the lists' `n`, bounds
-   * and df in one pass over its terms (the plan it replaces, if any, goes then).
+   * are written past each list's `n`, STEP_WORK at a time, widening the lists' bounds as they go;
+   * the last step raises the lists' `n` and df in one pass over its terms (the plan it replaces, if
+   * any, goes then).
    */
   private *commitInSteps(staged: Staged): Generator<void, IndexedDocument> {
-    const { doc, global, runUnits } = staged;
+    const { doc, runUnits } = staged;
     doc.slot = this.slots.length;
     this.slots.push(undefined);
     for (let i = 0; i < runUnits.length; i++) runUnits[i] |= doc.slot << SLOT_BITS;
-    const pending: Pending = { staged, term: 0, maxTf: new Float64Array(global.length), minLength: new Float64Array(global.length).fill(Infinity) };
+    const pending: Pending = { staged, term: 0 };
     this.pending = pending;
     try {
       while (this.writePending(pending, STEP_WORK)) {
@@ -520,11 +529,9 @@ export class RelatedIndex {
       const from = runStarts[t];
       const to = runStarts[t + 1];
       if (to === from) continue;
-      done += to - from + this.postings[global[t]].appendPending(runUnits, runTfs, from, to);
-      for (let i = from; i < to; i++) {
-        pending.maxTf[t] = Math.max(pending.maxTf[t], runTfs[i]);
-        pending.minLength[t] = Math.min(pending.minLength[t], doc.units[runUnits[i] & (MAX_UNITS_PER_DOC - 1)].length);
-      }
+      const list = this.postings[global[t]];
+      done += to - from + list.appendPending(runUnits, runTfs, from, to);
+      list.widen(runUnits, runTfs, doc.units, from, to);
     }
     return pending.term < terms;
   }
@@ -542,8 +549,6 @@ export class RelatedIndex {
       const list = this.postings[global[t]];
       list.n += m;
       list.pending -= m;
-      list.maxTf = Math.max(list.maxTf, pending.maxTf[t]);
-      list.minLength = Math.min(list.minLength, pending.minLength[t]);
       this.df[global[t]] += m;
     }
     this.unitTotal += doc.units.length;
@@ -560,7 +565,7 @@ export class RelatedIndex {
     this.raise(pending);
   }
 
-  /** Drops the plan pending: the lists and its slot are as before it began. */
+  /** Drops the plan pending: the lists (their bounds perhaps wider, still bounds) and its slot are as before it began. */
   private cancelPending(): void {
     const { global, runStarts, doc } = this.pending!.staged;
     this.pending = undefined;
@@ -644,10 +649,7 @@ export class RelatedIndex {
       if (to === from) continue;
       const list = this.postings[global[t]];
       list.insertRun(runUnits, runTfs, from, to);
-      for (let i = from; i < to; i++) {
-        list.maxTf = Math.max(list.maxTf, runTfs[i]);
-        list.minLength = Math.min(list.minLength, doc.units[runUnits[i] & (MAX_UNITS_PER_DOC - 1)].length);
-      }
+      list.widen(runUnits, runTfs, doc.units, from, to);
       this.df[global[t]] += to - from;
     }
     this.unitTotal += doc.units.length;
@@ -713,8 +715,6 @@ export class RelatedIndex {
     const fill = starts.slice(0, ids.length);
     const keys = new Int32Array(starts[ids.length]);
     const tfs = new Float32Array(starts[ids.length]);
-    const maxTf = new Float64Array(ids.length);
-    const minLength = new Float64Array(ids.length).fill(Infinity);
     staged.forEach(({ doc, global, runStarts, runUnits, runTfs }, k) => {
       const slot = this.slots.length;
       doc.slot = slot;
@@ -727,9 +727,8 @@ export class RelatedIndex {
           const at = fill[c]++;
           keys[at] = runUnits[i] | (slot << SLOT_BITS);
           tfs[at] = runTfs[i];
-          maxTf[c] = Math.max(maxTf[c], runTfs[i]);
-          minLength[c] = Math.min(minLength[c], doc.units[runUnits[i]].length);
         }
+        this.postings[global[t]].widen(runUnits, runTfs, doc.units, runStarts[t], runStarts[t + 1]);
       }
       this.unitTotal += doc.units.length;
       this.epoch++;
@@ -739,8 +738,6 @@ export class RelatedIndex {
     for (let c = 0; c < ids.length; c++) {
       const list = this.postings[ids[c]];
       list.insertRun(keys, tfs, starts[c], starts[c + 1]);
-      list.maxTf = Math.max(list.maxTf, maxTf[c]);
-      list.minLength = Math.min(list.minLength, minLength[c]);
       this.df[ids[c]] += counts[c];
     }
   }
@@ -776,10 +773,9 @@ export class RelatedIndex {
    * Units most like the question `terms` (see queryTerms), best first. Exact top-k by MaxScore,
    * unit by unit in key order: the question's lists are ordered by the most each can add to a unit
    * per posting it holds; once the units kept set a bar, the first lists, whose bounds together stay
-   * under it, only
-   * confirm units the others found (looked up, not walked), and a unit whose bound falls under the
-   * bar is dropped unscored. A unit that is scored is scored as the scan does (same terms, same
-   * order, same floats).
+   * under it, only confirm units the others found (looked up, not walked), and a unit whose bound
+   * falls under the bar is dropped unscored. A unit that is scored is scored as the scan does (same
+   * terms, same order, same floats).
    */
   search(terms: Map<string, number>, options: SearchOptions = {}): RelatedHit[] {
     const excluded = this.excluded(options);
