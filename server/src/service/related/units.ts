@@ -105,34 +105,16 @@ function countsOf(unit: PlanUnit): { title: Counted; body: Counted } {
   return c;
 }
 
-function add(into: Map<string, number>, c: Counted, weight: number, terms: readonly string[]): number {
+function add(into: Map<string, number>, c: Counted, weight: number, terms: readonly string[]): void {
   for (let i = 0; i < c.ids.length; i++) {
     const term = terms[c.ids[i]];
     into.set(term, (into.get(term) ?? 0) + c.counts[i] * weight);
   }
-  return c.total * weight;
-}
-
-/**
- * Weighted terms of a unit as stored in the index, and its topics (see topicTerm) with their
- * evidence; returns the total weight of its terms (the unit's length). See addTerms for `words`.
- */
-export function unitTerms(unit: PlanUnit, into: Map<string, number>, words?: Set<string>): number {
-  const own = countsOf(unit);
-  const { terms } = termTableOf(unit.model);
-  let length = add(into, own.title, TITLE_WEIGHT, terms) + add(into, own.body, 1, terms);
-  for (const w of [...own.title.words, ...own.body.words]) words?.add(terms[w]);
-  if (unit.parent) {
-    const parent = countsOf(unit.parent);
-    length += add(into, parent.title, PARENT_TITLE_WEIGHT, terms) + add(into, parent.body, PARENT_BODY_WEIGHT, terms);
-  }
-  for (const [topic, evidence] of unitTopics(unit)) into.set(topicTerm(topic), evidence);
-  return length;
 }
 
 /**
  * Weighted sums by term id, in the order ids were first added, as a Map keeps its keys: a unit's
- * terms gathered in numbers (unitTermIds), then read in the order and with the sums unitTerms gives.
+ * terms gathered in numbers (unitTermIds).
  */
 export class TermSums {
   /** Ids in the order first added. */
@@ -188,6 +170,25 @@ export function unitTermIds(unit: PlanUnit, into: TermSums, words: number[]): nu
     const parent = countsOf(unit.parent);
     length += addIds(into, parent.title, PARENT_TITLE_WEIGHT) + addIds(into, parent.body, PARENT_BODY_WEIGHT);
   }
+  return length;
+}
+
+/** Shared by every unitTerms call, cleared after each. */
+const unitSums = new TermSums();
+
+/**
+ * Weighted terms of a unit as stored in the index (unitTermIds, spelt out), and its topics (see
+ * topicTerm) with their evidence; returns the total weight of its terms (the unit's length). See
+ * addTerms for `words`.
+ */
+export function unitTerms(unit: PlanUnit, into: Map<string, number>, words?: Set<string>): number {
+  const { terms } = termTableOf(unit.model);
+  const readable: number[] = [];
+  const length = unitTermIds(unit, unitSums, readable);
+  for (const id of unitSums.order) into.set(terms[id], (into.get(terms[id]) ?? 0) + unitSums.get(id));
+  unitSums.clear();
+  for (const w of readable) words?.add(terms[w]);
+  for (const [topic, evidence] of unitTopics(unit)) into.set(topicTerm(topic), evidence);
   return length;
 }
 
