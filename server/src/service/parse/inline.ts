@@ -778,6 +778,7 @@ function measureShape(ss: Sentences, k: number, max: number, bold: boolean, mid:
         } else if (mid) return false; // `、`
       }
       if (++n > max) return false;
+      // isSurrogatePairAt inline, on the code already read, as in visibleLength: the call measured ~5 % slower at 1 MB.
       if (c >= 0xd800 && c <= 0xdbff) {
         const d = text.charCodeAt(i + 1);
         if (d >= 0xdc00 && d <= 0xdfff) i++;
