@@ -39,6 +39,8 @@ export const enum Flag {
   /** More text follows it in its paragraph (or, alone on its line, in the next). */
   HasBody = 8,
   Accepted = 16,
+  /** In the set of measures the tree is comparing a candidate with (`Alike`). */
+  Member = 32,
 }
 
 /** The numeric fields of a candidate, in its row of `Candidates.fields`. */
@@ -185,6 +187,10 @@ export class Candidates {
 
   set(k: number, flag: Flag): void {
     this.fields[k * Field.Size + Field.Flags] |= flag;
+  }
+
+  unset(k: number, flag: Flag): void {
+    this.fields[k * Field.Size + Field.Flags] &= ~flag;
   }
 
   accepted(k: number): boolean {

@@ -53,10 +53,14 @@ class TreeBuilder {
   private readonly cs: Candidates;
   /** The last top-level heading's marker: a root found inline must go on from it. */
   private lastRoot?: Marker;
+  /** Scratch lists and the one `Alike` for judging each section's measures. */
+  private readonly pool = new Picks();
+  private readonly alike: Alike;
 
   constructor(private readonly l: Lines, private readonly inline: Inline) {
     this.text = l.text;
     this.cs = inline.candidates;
+    this.alike = new Alike(this.cs);
     this.documentStarts = [...l.documentStarts];
   }
 
@@ -185,17 +189,17 @@ class TreeBuilder {
     }
   }
 
-  /** A section's measure candidates before its first run-in (after it, short sentences are the run-ins' body). */
-  private measureCandidates(s: Open): number[] {
+  /** How many of a section's measure candidates come before its first accepted run-in (after it, short sentences are the run-ins' body). */
+  private measureCount(s: Open): number {
     const cs = this.cs;
     let k = 0;
     while (k < s.runIns.length && !cs.accepted(s.runIns[k])) k++;
-    if (k === s.runIns.length) return s.measures;
+    if (k === s.runIns.length) return s.measures.length;
     // Candidates are in document order: those before the run-in are the first few.
     const until = cs.start(s.runIns[k]);
     let n = 0;
     while (n < s.measures.length && cs.start(s.measures[n]) < until) n++;
-    return n === s.measures.length ? s.measures : s.measures.slice(0, n);
+    return n;
   }
 
   /**
@@ -205,51 +209,82 @@ class TreeBuilder {
    */
   private measures(s: Open): number {
     if (!s.measures.length || s.rank < 0) return 0;
-    const leaves = this.measureCandidates(s);
-    if (!leaves.length) return 0;
+    const n = this.measureCount(s);
+    if (!n) return 0;
     const cs = this.cs;
-    for (const c of leaves) if (cs.has(c, Flag.Bold) || (cs.place(c) === Place.OwnLine && cs.has(c, Flag.Plain))) cs.accept(c);
-    const plain = leaves.filter((c) => isOpener(cs, c) && cs.has(c, Flag.Plain));
-    const explicit = leaves.filter((c) => cs.accepted(c));
-    if (plain.length + explicit.length >= 2) {
-      const pool = new Alike(cs, [...plain, ...explicit]);
-      for (const c of plain) if (pool.hasOther(c)) cs.accept(c);
+    const leaves = s.measures;
+    // Every section is judged in the same few arrays: lists made per section were a sixth of what a large plan allocated.
+    const pool = this.pool.clear();
+    for (let k = 0; k < n; k++) {
+      const c = leaves[k];
+      if (cs.has(c, Flag.Bold) || (cs.place(c) === Place.OwnLine && cs.has(c, Flag.Plain))) cs.accept(c);
+    }
+    // The plain openers first, then the measures accepted explicitly.
+    for (let k = 0; k < n; k++) if (isOpener(cs, leaves[k]) && cs.has(leaves[k], Flag.Plain)) pool.add(leaves[k]);
+    const plain = pool.count;
+    const first = plain ? pool.items[0] : -1;
+    for (let k = 0; k < n; k++) if (cs.accepted(leaves[k])) pool.add(leaves[k]);
+    if (pool.count >= 2) {
+      const alike = this.alike.of(pool.items, pool.count);
+      for (let k = 0; k < plain; k++) if (alike.hasOther(pool.items[k])) cs.accept(pool.items[k]);
     }
     // Parallel openers (`要坚持…不停步，切实做到…` / `要坚持…不懈怠，切实做到…`): longer, two clauses, sharing their first words.
-    const parallel = leaves.filter((c) => !cs.has(c, Flag.Plain) && !cs.has(c, Flag.Bold) && cs.place(c) === Place.LineStart && cs.has(c, Flag.HasBody) && cs.commas(c) === 1);
-    if (parallel.length >= 2) {
-      const pool = new Alike(cs, parallel, true);
-      for (const c of parallel) if (pool.hasOther(c)) cs.accept(c);
+    pool.clear();
+    for (let k = 0; k < n; k++) {
+      const c = leaves[k];
+      if (!cs.has(c, Flag.Plain) && !cs.has(c, Flag.Bold) && cs.place(c) === Place.LineStart && cs.has(c, Flag.HasBody) && cs.commas(c) === 1) pool.add(c);
+    }
+    if (pool.count >= 2) {
+      const alike = this.alike.of(pool.items, pool.count, true);
+      for (let k = 0; k < pool.count; k++) if (alike.hasOther(pool.items[k])) cs.accept(pool.items[k]);
     }
     // A lone opener that starts the section, followed by mid-paragraph measures like it.
-    if (!leaves.some((c) => cs.accepted(c)) && plain.length === 1 && this.opensSection(plain[0], s)) {
-      const like = new Alike(cs, [plain[0]]);
-      if (leaves.some((m) => isMid(cs, m) && cs.start(m) > cs.start(plain[0]) && like.hasOther(m))) cs.accept(plain[0]);
+    if (!anyAccepted(cs, leaves, n) && plain === 1 && this.opensSection(first, s)) {
+      pool.clear().add(first);
+      const like = this.alike.of(pool.items, 1);
+      for (let k = 0; k < n; k++) {
+        const m = leaves[k];
+        if (isMid(cs, m) && cs.start(m) > cs.start(first) && like.hasOther(m)) {
+          cs.accept(first);
+          break;
+        }
+      }
     }
-    return this.mids(leaves);
+    return this.mids(leaves, n);
   }
 
   /** A section without measures whose one plain opener starts it, in a document that writes measures. */
   private loneOpener(s: Open): void {
     if (!s.measures.length || s.rank < 0) return;
-    const leaves = this.measureCandidates(s);
+    const n = this.measureCount(s);
     const cs = this.cs;
-    if (!leaves.length || leaves.some((c) => cs.accepted(c))) return;
-    const plain = leaves.filter((c) => isOpener(cs, c) && cs.has(c, Flag.Plain));
-    if (plain.length !== 1 || !this.opensSection(plain[0], s)) return;
-    cs.accept(plain[0]);
-    this.mids(leaves);
+    const leaves = s.measures;
+    if (!n || anyAccepted(cs, leaves, n)) return;
+    let plain = 0;
+    let first = -1;
+    for (let k = 0; k < n; k++) {
+      if (!isOpener(cs, leaves[k]) || !cs.has(leaves[k], Flag.Plain)) continue;
+      if (!plain++) first = leaves[k];
+    }
+    if (plain !== 1 || !this.opensSection(first, s)) return;
+    cs.accept(first);
+    this.mids(leaves, n);
   }
 
-  /** Mid-paragraph measures once the section writes them (`…实现异地招商精准发力。强化产业链招商。依托…`); returns how many measures the section has. */
-  private mids(leaves: number[]): number {
+  /**
+   * Mid-paragraph measures once the section writes them (`…实现异地招商精准发力。强化产业链招商。依托…`), among
+   * the first `n` of `leaves`; returns how many measures the section has.
+   */
+  private mids(leaves: number[], n: number): number {
     const cs = this.cs;
-    const accepted = leaves.filter((c) => cs.accepted(c));
-    if (!accepted.length) return 0;
-    const model = new Alike(cs, accepted);
+    const accepted = this.pool.clear();
+    for (let k = 0; k < n; k++) if (cs.accepted(leaves[k])) accepted.add(leaves[k]);
+    if (!accepted.count) return 0;
+    const model = this.alike.of(accepted.items, accepted.count);
     let seen = false;
     let count = 0;
-    for (const c of leaves) {
+    for (let k = 0; k < n; k++) {
+      const c = leaves[k];
       if (cs.accepted(c)) seen = true;
       else if (seen && isMid(cs, c) && model.hasOther(c)) cs.accept(c);
       if (cs.accepted(c)) count++;
@@ -458,36 +493,59 @@ function lastContentEnd(l: Lines, from: number): number {
  * A set of measure candidates asked whether another member is written like a given one: a length
  * within MEASURE_ALIKE_SPREAD, or the same first words (only the words when `byPrefixOnly`). A few
  * members are compared one by one; many are counted by length and by prefix, so that a section of
- * thousands of candidates is answered in one pass.
+ * thousands of candidates is answered in one pass. One is made per tree and set to each section's
+ * members in turn (`of`): the members are copied, as the caller's list is reused.
  */
 class Alike {
-  private byLength?: number[];
-  private byPrefix?: Map<string, number>;
-  private set?: Set<number>;
+  private readonly members: number[] = [];
+  private count = 0;
+  private byPrefixOnly = false;
+  /** Counted only for more than ALIKE_FEW members: members by length, by prefix, and whether a candidate is one. */
+  private counted = false;
+  private readonly byLength: number[] = [];
+  private readonly byPrefix = new Map<string, number>();
 
-  constructor(private readonly cs: Candidates, private readonly members: number[], private readonly byPrefixOnly = false) {
-    if (members.length <= ALIKE_FEW) return;
-    this.byLength = [];
-    this.byPrefix = new Map();
-    this.set = new Set(members);
-    for (const c of members) {
+  constructor(private readonly cs: Candidates) {}
+
+  /** The set of `items[0..count)`. */
+  of(items: number[], count: number, byPrefixOnly = false): this {
+    const cs = this.cs;
+    if (this.counted) {
+      for (let k = 0; k < this.count; k++) {
+        this.byLength[cs.length(this.members[k])] = 0;
+        cs.unset(this.members[k], Flag.Member);
+      }
+      this.byPrefix.clear();
+    }
+    for (let k = 0; k < count; k++) this.members[k] = items[k];
+    this.count = count;
+    this.byPrefixOnly = byPrefixOnly;
+    this.counted = count > ALIKE_FEW;
+    if (!this.counted) return this;
+    for (let k = 0; k < count; k++) {
+      const c = items[k];
       const length = cs.length(c);
       this.byLength[length] = (this.byLength[length] ?? 0) + 1;
       const p = cs.prefix(c);
       if (p) this.byPrefix.set(p, (this.byPrefix.get(p) ?? 0) + 1);
+      cs.set(c, Flag.Member);
     }
+    return this;
   }
 
   /** Whether a member other than `c` is written like it (`c` itself may or may not be a member). */
   hasOther(c: number): boolean {
-    if (!this.set) return this.members.some((d) => d !== c && this.like(c, d));
-    const self = this.set.has(c) ? 1 : 0;
+    if (!this.counted) {
+      for (let k = 0; k < this.count; k++) if (this.members[k] !== c && this.like(c, this.members[k])) return true;
+      return false;
+    }
+    const self = this.cs.has(c, Flag.Member) ? 1 : 0;
     const p = this.cs.prefix(c);
-    if (p && (this.byPrefix!.get(p) ?? 0) > self) return true;
+    if (p && (this.byPrefix.get(p) ?? 0) > self) return true;
     if (this.byPrefixOnly) return false;
     let n = 0;
     const length = this.cs.length(c);
-    for (let len = length - MEASURE_ALIKE_SPREAD; len <= length + MEASURE_ALIKE_SPREAD; len++) n += this.byLength![len] ?? 0;
+    for (let len = length - MEASURE_ALIKE_SPREAD; len <= length + MEASURE_ALIKE_SPREAD; len++) n += this.byLength[len] ?? 0;
     return n > self;
   }
 
@@ -495,6 +553,27 @@ class Alike {
     const p = this.cs.prefix(a);
     return (!!p && p === this.cs.prefix(b)) || (!this.byPrefixOnly && Math.abs(this.cs.length(a) - this.cs.length(b)) <= MEASURE_ALIKE_SPREAD);
   }
+}
+
+/** Candidate indices gathered in an array that keeps its room from one use to the next. */
+class Picks {
+  readonly items: number[] = [];
+  count = 0;
+
+  clear(): this {
+    this.count = 0;
+    return this;
+  }
+
+  add(c: number): void {
+    this.items[this.count++] = c;
+  }
+}
+
+/** Whether any of the first `n` of `leaves` is accepted. */
+function anyAccepted(cs: Candidates, leaves: number[], n: number): boolean {
+  for (let k = 0; k < n; k++) if (cs.accepted(leaves[k])) return true;
+  return false;
 }
 
 /** Up to this many members an `Alike` compares one by one. */
