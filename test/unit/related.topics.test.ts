@@ -72,6 +72,7 @@ describe('related measures: the topic lexicon', () => {
       ['推进殡葬改革，整治散埋乱葬', ['civility'], 'funeral reform'],
       ['加强燃气隐患排查', ['work-safety'], 'gas and hazards'],
       ['用好人民防空工程', ['veterans'], 'civil air defence'],
+      ['地区ＧＤＰ稳步增长', ['economic-indicators'], 'full-width letters fold to gdp'],
     ];
     for (const [text, topics, why] of cases) assert.deepStrictEqual(topicsOf(text), topics, why);
   });
