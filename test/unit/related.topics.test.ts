@@ -60,6 +60,33 @@ describe('related measures: the topic lexicon', () => {
     assert.deepStrictEqual(topicsOf('落实未保工作站建设'), ['children']);
   });
 
+  it('knows the words plans of any province use for the duties of a 街道 or 镇, in either script', () => {
+    const cases: [string, string[], string][] = [
+      ['坚持惩治腐败不停步，突出政治监督，以案促改', ['discipline'], 'corruption and oversight'],
+      ['堅持懲治腐敗不停步', ['discipline'], 'the same in Traditional characters'],
+      ['做好家庭医生签约，加强慢性病健康管理和疾控工作', ['health'], 'health care'],
+      ['加强出租屋和外来务工人员服务管理', ['rental-population'], 'Guangdong says 出租屋'],
+      ['开展街巷环境综合整治，清理卫生死角和小广告', ['city-appearance'], 'streets and lanes'],
+      ['防范非法集资和金融风险', ['fraud-drugs'], 'financial fraud'],
+      ['根治欠薪，开发公益性岗位', ['employment'], 'wages and jobs of public benefit'],
+      ['推进殡葬改革，整治散埋乱葬', ['civility'], 'funeral reform'],
+      ['加强燃气隐患排查', ['work-safety'], 'gas and hazards'],
+      ['用好人民防空工程', ['veterans'], 'civil air defence'],
+      ['地区ＧＤＰ稳步增长', ['economic-indicators'], 'full-width letters fold to gdp'],
+    ];
+    for (const [text, topics, why] of cases) assert.deepStrictEqual(topicsOf(text), topics, why);
+  });
+
+  it('reads no topic from a word that names one only in some phrases', () => {
+    assert.deepStrictEqual(topicsOf('提升双创大赛的赛事水平'), ['innovation'], 'a contest of start-ups is no sport');
+    assert.deepStrictEqual(topicsOf('举办全民体育赛事'), ['sports']);
+    assert.deepStrictEqual(topicsOf('锦绣花园小区加装电梯'), ['urban-renewal'], 'a housing estate named 花园 is no greening');
+    assert.deepStrictEqual(topicsOf('建设社区花园'), ['greening']);
+    assert.deepStrictEqual(topicsOf('打造一站式矛盾纠纷调处中心'), ['disputes'], 'one-stop is said of every service');
+    assert.deepStrictEqual(topicsOf('做好个人防护，提高居民防范意识'), [], '个人|防护 and 居民|防范 hold 人防 and 民防');
+    assert.deepStrictEqual(topicsOf('培育新业态新模式'), [], 'new forms of business, not couriers');
+  });
+
   it('reads the topic of each measure of a plan of our own among its two strongest, in either script', () => {
     const expected = {
       做强招商引资: 'investment',
