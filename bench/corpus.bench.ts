@@ -235,12 +235,12 @@ async function serve(workspace: string | undefined) {
 }
 
 /**
- * A process's RSS once it stops falling (no drop of 1 MB in 5 s; at most a minute): V8's memory
- * reducer collects and gives back pages some seconds after a burst ends, in an idle server.
+ * A process's RSS once it stops falling (no drop of 1 MB in 30 s; at most 90 s): V8's memory reducer
+ * collects and gives back pages in an idle server, 20 to 60 s after a burst here.
  */
 async function settledRssMb(pid: number): Promise<number> {
   let low = vmRssMb(pid);
-  for (let steady = 0, waited = 0; steady < 5 && waited < 60; waited++) {
+  for (let steady = 0, waited = 0; steady < 30 && waited < 90; waited++) {
     await new Promise((r) => setTimeout(r, 1000));
     const now = vmRssMb(pid);
     steady = now < low - 1 ? 0 : steady + 1;

@@ -4,8 +4,9 @@
 
 /**
  * V8's young generation at most 4 MB a semi-space (16 MB by default): after a burst of records (a
- * restart, a first index) the default leaves some 25 MB committed and nearly empty. With 1,000 plans
- * RSS 169–176 → 147–151 MB, and the restart's request thread no slower (docs/performance.md).
+ * restart, a first index) the default leaves some 25 MB committed and nearly empty until V8's memory
+ * reducer runs, 20–60 s later. With 1,000 plans RSS 169–176 → 147–151 MB after the restart, and its
+ * request thread no slower (docs/performance.md).
  */
 export const SERVER_V8_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
 
