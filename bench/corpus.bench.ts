@@ -17,7 +17,7 @@ import * as v8 from 'v8';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
 import { pathToFileURL } from 'url';
 import { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { allocatorEnv } from '../client/src/allocator';
+import { allocatorEnv, SERVER_V8_FLAGS } from '../client/src/allocator';
 import { Corpus, SyncResult } from '../server/src/corpus/corpus';
 import { getHover } from '../server/src/service/features/hover';
 import { RelatedIndex } from '../server/src/service/related/index';
@@ -234,13 +234,28 @@ async function serve(workspace: string | undefined) {
   return { client, firstHoverHasLinks: !!hover && (hover.contents as MarkupContent).value.includes('](file:') };
 }
 
+/**
+ * A process's RSS once it stops falling (no drop of 1 MB in 30 s; at most 90 s): V8's memory reducer
+ * collects and gives back pages in an idle server, 20 to 60 s after a burst here.
+ */
+async function settledRssMb(pid: number): Promise<number> {
+  let low = vmRssMb(pid);
+  for (let steady = 0, waited = 0; steady < 30 && waited < 90; waited++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = vmRssMb(pid);
+    steady = now < low - 1 ? 0 : steady + 1;
+    low = Math.min(low, now);
+  }
+  return low;
+}
+
 /** Workers stop after this long idle (IDLE_MS in server/src/corpus/workers.ts), and a margin. */
 const WORKERS_IDLE_MS = 11_000;
 
 async function overStdio() {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'workplan-bench-stdio-'));
-  // The servers start as the client starts them: with the allocator's settings (LspClient passes this environment on).
-  Object.assign(process.env, allocatorEnv());
+  // The servers start as the client starts them: with its memory settings (LspClient passes this environment on).
+  Object.assign(process.env, allocatorEnv(), { NODE_OPTIONS: [process.env.NODE_OPTIONS, ...SERVER_V8_FLAGS].filter(Boolean).join(' ') });
   try {
     writeFileSync(path.join(workspace, '大计划.txt'), largePlan(5 * MB));
     const first = await serve(workspace);
@@ -256,7 +271,8 @@ async function overStdio() {
     await client.waitFor(indexLog, 300_000);
     const rssIndexedMb = vmRssMb(client.process.pid!);
     await new Promise((r) => setTimeout(r, WORKERS_IDLE_MS));
-    const thousandMemory = { rssIndexedMb, rssIdleMb: vmRssMb(client.process.pid!), cHeapMb: cHeapMb(client.process.pid!) };
+    const rssIdleMb = vmRssMb(client.process.pid!);
+    const thousandMemory = { rssIndexedMb, rssIdleMb, rssSettledMb: await settledRssMb(client.process.pid!), cHeapMb: cHeapMb(client.process.pid!) };
     await client.stop();
 
     ({ client } = await serve(undefined));
@@ -285,7 +301,7 @@ async function overStdio() {
  * measure left behind; with the allocator's settings the client starts the server with.
  */
 function apart<T>(flag: string): T {
-  const child = spawnSync(process.execPath, ['--expose-gc', __filename, flag], { encoding: 'utf8', maxBuffer: 16 * MB, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...allocatorEnv() } });
+  const child = spawnSync(process.execPath, [...SERVER_V8_FLAGS, '--expose-gc', __filename, flag], { encoding: 'utf8', maxBuffer: 16 * MB, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...allocatorEnv() } });
   if (child.status !== 0) throw new Error(`the measure ${flag} failed (${child.status})`);
   return JSON.parse(child.stdout);
 }
@@ -317,10 +333,10 @@ async function main(): Promise<void> {
   const corpusRows = (k1: Awaited<ReturnType<typeof thousand>>, k10: Awaited<ReturnType<typeof tenThousand>>): [string, string, string][] => [
     ['1,000 plans: first full index', `${ms(BEFORE.thousand.firstIndexMs)} ms`, `${ms(k1.firstIndex.ms)} ms (stall ≤ ${ms(k1.firstIndex.stallMs)} ms)`],
     ['1,000 plans: restart (warm cache)', `${ms(BEFORE.thousand.restartMs)} ms`, `${ms(k1.restart.ms)} ms (stall ≤ ${ms(k1.restart.stallMs)} ms, ${k1.restart.result.cached} from the cache)`],
-    ['1,000 plans: heap / RSS after indexing (glibc settings as below)', `${BEFORE.thousand.heapMb} / ${BEFORE.thousand.rssMb} MB`, `${ms(k1.memory.heapMb)} + ${ms(k1.memory.arrayBuffersMb)} typed / ${ms(k1.memory.rssMb)} MB (${where(k1.memory)})`],
+    ['1,000 plans: heap / RSS after indexing (memory settings as the client starts the server)', `${BEFORE.thousand.heapMb} / ${BEFORE.thousand.rssMb} MB`, `${ms(k1.memory.heapMb)} + ${ms(k1.memory.arrayBuffersMb)} typed / ${ms(k1.memory.rssMb)} MB (${where(k1.memory)})`],
     ['1,000 plans: hover median', '5.6–6.6 ms', `${ms(k1.hover.medianMs)} ms`],
     [`10,000 plans: index (${k10.index.result.cached ? 'warm cache' : 'cold'})`, `${ms(BEFORE.tenThousand.indexMs)} ms`, `${ms(k10.index.ms)} ms (stall ≤ ${ms(k10.index.stallMs)} ms)`],
-    ['10,000 plans: heap / RSS (glibc: one arena, mmap threshold 128 KB)', `${BEFORE.tenThousand.heapMb} / ${BEFORE.tenThousand.rssMb} MB`, `${ms(k10.memory.heapMb)} + ${ms(k10.memory.arrayBuffersMb)} typed / ${ms(k10.memory.rssMb)} MB (${where(k10.memory)})`],
+    ['10,000 plans: heap / RSS (glibc: one arena, mmap threshold 128 KB; semi-space 4 MB)', `${BEFORE.tenThousand.heapMb} / ${BEFORE.tenThousand.rssMb} MB`, `${ms(k10.memory.heapMb)} + ${ms(k10.memory.arrayBuffersMb)} typed / ${ms(k10.memory.rssMb)} MB (${where(k10.memory)})`],
     ['10,000 plans: hover median / p95', `${BEFORE.tenThousand.hoverMedianMs} / ${BEFORE.tenThousand.hoverP95Ms} ms`, `${ms(k10.hover.medianMs)} / ${ms(k10.hover.p95Ms)} ms`],
   ];
   const rows: [string, string, string][] = [
@@ -329,7 +345,7 @@ async function main(): Promise<void> {
     ['stdio: hover while a 5 MB plan is indexed, worst / median', `${BEFORE.stdio.bigPlan.worstMs} / ${BEFORE.stdio.bigPlan.medianMs} ms`, latency(stdio.bigPlan)],
     ['stdio: hover while 1,000 plans are indexed, worst / median', `${BEFORE.stdio.thousandPlans.worstMs} / ${BEFORE.stdio.thousandPlans.medianMs} ms`, latency(stdio.thousandPlans)],
     ['stdio: 1,000 plans indexed by the server in', `${BEFORE.thousand.overStdioMs} ms`, `${ms(stdio.thousandIndexMs)} ms`],
-    ["stdio: the server's RSS with 1,000 plans, indexed / workers stopped", '', `${ms(stdio.thousandMemory.rssIndexedMb)} / ${ms(stdio.thousandMemory.rssIdleMb)} MB (glibc's heap ${ms(stdio.thousandMemory.cHeapMb)} MB)`],
+    ["stdio: the server's RSS with 1,000 plans, indexed / workers stopped / settled", '', `${ms(stdio.thousandMemory.rssIndexedMb)} / ${ms(stdio.thousandMemory.rssIdleMb)} / ${ms(stdio.thousandMemory.rssSettledMb)} MB (glibc's heap ${ms(stdio.thousandMemory.cHeapMb)} MB)`],
     ['stdio: hover while typing in a 1 MB plan, worst / median', `${BEFORE.stdio.typing.worstMs} / ${BEFORE.stdio.typing.medianMs} ms`, latency(stdio.typing)],
   ];
   const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length), 'before'.length)];

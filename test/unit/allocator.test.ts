@@ -1,7 +1,14 @@
 import * as assert from 'assert';
-import { allocatorEnv } from '../../client/src/allocator';
+import { spawnSync } from 'child_process';
+import { allocatorEnv, SERVER_V8_FLAGS } from '../../client/src/allocator';
 
-describe('allocator settings the client starts the server with', () => {
+describe('memory settings the client starts the server with', () => {
+  it('gives node flags it takes on the command line and, as the README tells stdio users, in NODE_OPTIONS', () => {
+    const run = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [...args, '-e', '0'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    for (const r of [run([...SERVER_V8_FLAGS]), run([], { NODE_OPTIONS: SERVER_V8_FLAGS.join(' ') })]) assert.strictEqual(r.status, 0, r.stderr);
+    assert.notStrictEqual(run(['--max-semi-space-sise=4']).status, 0, 'a misspelt flag is refused');
+  });
+
   it('sets one arena and a fixed mmap threshold where the user set none', () => {
     assert.deepStrictEqual(allocatorEnv({ PATH: '/usr/bin' }), { MALLOC_ARENA_MAX: '1', MALLOC_MMAP_THRESHOLD_: '131072' });
   });

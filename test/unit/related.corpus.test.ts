@@ -8,12 +8,14 @@ import { builtinModules } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { codeKey } from '../../server/src/corpus/cache';
+import { CACHE_FORMAT, codeKey, loadManifest, loadTermTable, RecordStore, saveTermTable } from '../../server/src/corpus/cache';
 import { Corpus, CorpusOptions, resolveFolders } from '../../server/src/corpus/corpus';
 import { INDEXING_NICE, runJob } from '../../server/src/corpus/corpusWorker';
 import { findPlanFiles, isUnder, MAX_PLAN_BYTES, readPlanFile, resolveRoot, Root } from '../../server/src/corpus/files';
 import { noticeText, ReadFailure } from '../../server/src/service/l10n/messages';
 import { RankingWeights, RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
+import { topicTerm } from '../../server/src/service/related/lexicon';
+import { planRecord } from '../../server/src/service/related/record';
 import { queryTerms, unitsOf } from '../../server/src/service/related/units';
 import { parsePlan } from '../../server/src/service/parse/parser';
 import { seed, seeds } from '../helpers/seeds';
@@ -28,6 +30,8 @@ async function root(dir: string): Promise<Root> {
 }
 
 const uriOf = (file: string) => pathToFileURL(file).href;
+
+const planRecordOf = (text: string) => planRecord(parsePlan(text), text);
 
 /**
  * A corpus over `roots`, synced; the caller disposes of it. One worker unless asked: plans then arrive,
@@ -289,6 +293,100 @@ describe('related measures: the persisted index', () => {
     // No manifest to trust: each file is read and hashed, and its (rebuilt) record found by content.
     assert.deepStrictEqual([again.result.plans, again.result.cached, again.result.parsed], [3, 4, 0]);
     await again.corpus.dispose();
+  });
+
+  it('saves the index’s terms as a table a restart reads first: records then come with numbers, not strings, and answer the same', async () => {
+    const cold = await synced([dir], { cacheFolder });
+    const coldAnswers = answers(cold.corpus.index);
+    await cold.corpus.dispose();
+    const cache = path.join(cacheFolder, 'related-index');
+    const key = codeKey(WORKER);
+    const manifest = await loadManifest(cache, key);
+    const table = await loadTermTable(cache, key, manifest.terms!);
+    assert.ok(table && table.length > 1000, 'the seeds’ terms, topics aside');
+
+    // What a worker posts for a plan the table knows: a number for each term, no string.
+    const [file, entry] = [...manifest.files].find(([f]) => f.endsWith('江苏路计划.txt'))!;
+    const job = { kind: 'file' as const, real: file, name: path.basename(file), known: { ...entry, trusted: true, indexed: false }, terms: manifest.terms };
+    const reply = await runJob(job, new RecordStore(cache, key));
+    assert.ok('record' in reply && reply.cached && reply.record.known);
+    const { known, terms: others } = reply.record;
+    const fromCache = (await new RecordStore(cache, key).load(entry.hash, path.basename(file)))!;
+    fromCache.terms.forEach((term, t) => assert.strictEqual(known[t] >= 0 ? table[known[t]] : others.shift(), term));
+    assert.ok(others.length === 0 && fromCache.terms.filter((_, t) => known[t] < 0).every((t) => !table.includes(t)), 'topic terms only go as strings');
+
+    // The index takes no number it did not hand out.
+    const stray = planRecordOf('一、开展象棋比赛\n');
+    stray.known = new Int32Array(stray.terms.length).fill(1 << 30);
+    assert.throws(() => new RelatedIndex().addRecord('untitled:stray', stray), RangeError);
+
+    // A term added to the index before the table is read (a document opened first) moves every id.
+    const index = new RelatedIndex();
+    index.addRecord('untitled:first', planRecordOf('一、开展“楓林杯”象棋比赛\n'));
+    const corpus = new Corpus(index, () => undefined, { workers: 1, cacheFolder });
+    await corpus.setRoots([], [dir]);
+    assert.deepStrictEqual([(await corpus.sync()).cached, index.removeDocument('untitled:first')], [4, true]);
+    assert.deepStrictEqual(answers(index), coldAnswers);
+    await corpus.dispose();
+
+    const warm = await synced([dir], { cacheFolder });
+    assert.deepStrictEqual([warm.result.cached, warm.result.parsed], [4, 0]);
+    assert.deepStrictEqual(answers(warm.corpus.index), coldAnswers);
+    await warm.corpus.dispose();
+  });
+
+  it('ignores a term table that is damaged, foreign, not what its name says, or not a set of terms: records then come as strings', async () => {
+    const cold = await synced([dir], { cacheFolder });
+    const coldAnswers = answers(cold.corpus.index);
+    await cold.corpus.dispose();
+    const cache = path.join(cacheFolder, 'related-index');
+    const key = codeKey(WORKER);
+    const name = (await loadManifest(cache, key)).terms!;
+    const file = path.join(cache, name);
+    const good = readFileSync(file);
+    const table = (await loadTermTable(cache, key, name))!;
+    // Tables as bytes: a sync collects the files no manifest names.
+    const other = readFileSync(path.join(cache, await saveTermTable(cache, key, table.slice(1))));
+    const foreign = readFileSync(path.join(cache, await saveTermTable(cache, 'another key', table)));
+    const damaged: [string, Buffer][] = [
+      ['one bit flipped', Buffer.concat([good.subarray(0, good.length - 3), Buffer.from([good[good.length - 3] ^ 1]), good.subarray(good.length - 2)])],
+      ['cut short', good.subarray(0, good.length >> 1)],
+      ['another table under its name', other],
+      ['another code’s key', foreign],
+    ];
+    for (const [why, damage] of damaged) {
+      writeFileSync(file, damage);
+      assert.strictEqual(await loadTermTable(cache, key, name), undefined, why);
+      const warm = await synced([dir], { cacheFolder });
+      assert.deepStrictEqual([warm.result.cached, warm.result.parsed], [4, 0], why);
+      assert.deepStrictEqual(answers(warm.corpus.index), coldAnswers, why);
+      await warm.corpus.dispose();
+      writeFileSync(file, good);
+    }
+    assert.strictEqual(await loadTermTable(cache, 'another key', name), undefined, 'foreign');
+    for (const terms of [[...table, table[0]], [...table, topicTerm(0)], [...table, '']]) {
+      assert.strictEqual(await loadTermTable(cache, key, await saveTermTable(cache, key, terms)), undefined, 'a term twice, a topic, an empty term');
+    }
+  });
+
+  it('ignores a cache of the format before this one and rebuilds it', async () => {
+    const cold = await synced([dir], { cacheFolder });
+    const coldAnswers = answers(cold.corpus.index);
+    await cold.corpus.dispose();
+    const cache = path.join(cacheFolder, 'related-index');
+    // The format number follows the magic (8 bytes) and the kind (1); the checksum covers the payload only.
+    for (const f of readdirSync(cache)) {
+      const bytes = readFileSync(path.join(cache, f));
+      bytes.writeUInt32LE(CACHE_FORMAT - 1, 9);
+      writeFileSync(path.join(cache, f), bytes);
+    }
+    const old = await synced([dir], { cacheFolder });
+    assert.deepStrictEqual([old.result.plans, old.result.cached, old.result.parsed], [3, 0, 4]);
+    assert.deepStrictEqual(answers(old.corpus.index), coldAnswers);
+    await old.corpus.dispose();
+    const rebuilt = await synced([dir], { cacheFolder });
+    assert.deepStrictEqual([rebuilt.result.cached, rebuilt.result.parsed], [4, 0]);
+    await rebuilt.corpus.dispose();
   });
 
   it('reads a file again when a change could hide behind the same size and mtime', async () => {

@@ -1,6 +1,7 @@
 // The persisted corpus index: one file per plan content and file name (its record; a plan's file name
-// may give its street and year) and a manifest (each plan file's path, size, mtime and content hash), so a restart
-// reads only the files that changed. Every cache file carries a magic, a format number, the code key
+// may give its street and year), a manifest (each plan file's path, size, mtime and content hash), so a restart
+// reads only the files that changed, and the index's table of terms (named by its content), so a restart's
+// records can reach the request thread as numbers rather than strings (corpus.ts). Every cache file carries a magic, a format number, the code key
 // and a checksum of its payload; anything that does not match in every part is ignored and rebuilt,
 // and what passes is checked field by field (isPlanRecord) before the index takes it. Writes go
 // to a temporary file in the same folder, fsync'd, then renamed over the old one (io/writeFile.ts).
@@ -9,12 +10,13 @@ import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
 import { writeWhole } from '../io/writeFile';
+import { topicOfTerm } from '../service/related/lexicon';
 import { isPlanRecord, PlanRecord } from '../service/related/record';
 
 /** Bumped when the layout of a cache file or of its payload changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 const MAGIC = Buffer.from('WPLNIDX\0', 'latin1');
-const KIND = { record: 1, manifest: 2 } as const;
+const KIND = { record: 1, manifest: 2, terms: 3 } as const;
 const SHA256_BYTES = 32;
 /** Timestamps this close to the moment a file was read cannot tell two writes apart (FAT keeps 2 s). */
 const RACY_MS = 2000;
@@ -88,7 +90,7 @@ export function recordName(hash: string, name: string): string {
 export class RecordStore {
   constructor(
     readonly dir: string,
-    private readonly key: string,
+    readonly key: string,
   ) {}
 
   private file(hash: string, name: string): string {
@@ -162,31 +164,81 @@ function isRow(e: unknown): e is Row {
   );
 }
 
-/** Plan files as the last server left them, by path; empty when there is no manifest to trust. */
-export async function loadManifest(dir: string, key: string): Promise<Map<string, KnownFile>> {
-  const entries = new Map<string, KnownFile>();
+export interface Manifest {
+  /** Plan files as the last server left them, by path. */
+  files: Map<string, KnownFile>;
+  /** The term table saved beside them (saveTermTable), if any. */
+  terms?: string;
+}
+
+/** The manifest; no files when there is none to trust. */
+export async function loadManifest(dir: string, key: string): Promise<Manifest> {
+  const files = new Map<string, KnownFile>();
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(path.join(dir, MANIFEST));
   } catch {
-    return entries;
+    return { files };
   }
-  const rows = decode(KIND.manifest, key, bytes);
-  if (!Array.isArray(rows) || !rows.every(isRow)) return entries;
-  for (const [file, size, mtimeMs, hash, checked] of rows) entries.set(file, { size, mtimeMs, hash, checked });
-  return entries;
+  const payload = decode(KIND.manifest, key, bytes) as { rows?: unknown; terms?: unknown } | undefined;
+  if (!payload || !Array.isArray(payload.rows) || !payload.rows.every(isRow)) return { files };
+  for (const [file, size, mtimeMs, hash, checked] of payload.rows) files.set(file, { size, mtimeMs, hash, checked });
+  return { files, terms: typeof payload.terms === 'string' && TERMS_NAME.test(payload.terms) ? payload.terms : undefined };
 }
 
-export async function saveManifest(dir: string, key: string, entries: ReadonlyMap<string, KnownFile>): Promise<void> {
-  const rows: Row[] = [...entries].map(([file, e]) => [file, e.size, e.mtimeMs, e.hash, e.checked]);
+export async function saveManifest(dir: string, key: string, manifest: { files: ReadonlyMap<string, KnownFile>; terms?: string }): Promise<void> {
+  const rows: Row[] = [...manifest.files].map(([file, e]) => [file, e.size, e.mtimeMs, e.hash, e.checked]);
   await fs.mkdir(dir, { recursive: true });
-  await writeWhole(path.join(dir, MANIFEST), encode(KIND.manifest, key, rows));
+  await writeWhole(path.join(dir, MANIFEST), encode(KIND.manifest, key, { rows, terms: manifest.terms }));
+}
+
+/** A term table's file name: `terms-` and the start of its bytes' SHA-256, so a name always means one content. */
+const TERMS_NAME = /^terms-[0-9a-f]{32}$/;
+const SEPARATOR = '\0';
+
+/**
+ * Whether a term may go in the table: topic terms stay out (the index makes them as the lexicon says,
+ * and a topic no plan holds must not be known to it), and so does a term with the separator in it.
+ */
+export function tableable(term: string): boolean {
+  return term !== '' && !term.includes(SEPARATOR) && topicOfTerm(term) < 0;
+}
+
+/** Saves a table of distinct terms (each tableable), unless it is there already; returns its name. */
+export async function saveTermTable(dir: string, key: string, terms: readonly string[]): Promise<string> {
+  const bytes = encode(KIND.terms, key, terms.join(SEPARATOR));
+  const name = `terms-${contentHash(bytes).slice(0, 32)}`;
+  const file = path.join(dir, name);
+  if (!(await fs.stat(file).then(() => true, () => false))) {
+    await fs.mkdir(dir, { recursive: true });
+    await writeWhole(file, bytes);
+  }
+  return name;
 }
 
 /**
- * Deletes the cache files nothing refers to (`keep` holds recordName()s): records of plans no longer
- * in the corpus (unless written after `since`, by another server sharing the folder), leftovers of
- * interrupted writes.
+ * The term table of that name, if its file is whole, of this format and key, holds the content its
+ * name says, and every entry is a distinct tableable term; else undefined.
+ */
+export async function loadTermTable(dir: string, key: string, name: string): Promise<string[] | undefined> {
+  if (!TERMS_NAME.test(name)) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(path.join(dir, name));
+  } catch {
+    return undefined;
+  }
+  if (`terms-${contentHash(bytes).slice(0, 32)}` !== name) return undefined;
+  const joined = decode(KIND.terms, key, bytes);
+  if (typeof joined !== 'string') return undefined;
+  const terms = joined === '' ? [] : joined.split(SEPARATOR);
+  return terms.every(tableable) && new Set(terms).size === terms.length ? terms : undefined;
+}
+
+/**
+ * Deletes the cache files nothing refers to (`keep` holds recordName()s, and the term table's name):
+ * records of plans no longer in the corpus and older term tables (unless written after `since`, by
+ * another server sharing the folder), leftovers of interrupted writes.
  */
 export async function collectGarbage(dir: string, keep: ReadonlySet<string>, since: number): Promise<number> {
   let names: string[];
@@ -197,7 +249,7 @@ export async function collectGarbage(dir: string, keep: ReadonlySet<string>, sin
   }
   let removed = 0;
   for (const name of names) {
-    if (name === MANIFEST) continue;
+    if (name === MANIFEST || keep.has(name)) continue;
     const isRecord = name.endsWith(RECORD_SUFFIX) && !name.startsWith('.');
     if (isRecord && keep.has(name.slice(0, -RECORD_SUFFIX.length))) continue;
     const file = path.join(dir, name);

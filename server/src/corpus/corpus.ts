@@ -13,7 +13,7 @@ import { URI, Utils } from 'vscode-uri';
 import type { Notice } from '../service/l10n/messages';
 import { IndexedDocument, RecordEntry, RelatedIndex } from '../service/related/index';
 import { PlanRecord } from '../service/related/record';
-import { codeKey, collectGarbage, KnownFile, loadManifest, recordName, saveManifest, trustedBySignature } from './cache';
+import { codeKey, collectGarbage, KnownFile, loadManifest, loadTermTable, recordName, saveManifest, saveTermTable, tableable, trustedBySignature } from './cache';
 import type { Job, Reply } from './corpusWorker';
 import { findPlanFiles, FoundFile, isPlanFile, isUnder, MAX_PLAN_FILES, resolveInRoots, resolveRoot, Root, RootRefusal } from './files';
 import { defaultBulkSize, defaultPoolSize, WorkerPool } from './workers';
@@ -48,6 +48,8 @@ export const MAX_INDEX_BYTES = 1024 * 1024 * 1024;
 export const CACHE_SUBFOLDER = 'related-index';
 /** Postings of the records swapped in as one batch: a few milliseconds' work in the swap. */
 const BATCH_POSTINGS = 50_000;
+/** What a term's number becomes when it is no place in the term table: no id the index has. */
+const NO_TERM = 0x7fffffff;
 /** Longest stretch of index work between two looks at the request queue. */
 const APPLY_BUDGET_MS = 8;
 /** Pause after the last change on disk before the manifest is written. */
@@ -114,6 +116,14 @@ export class Corpus {
   private readonly pool: WorkerPool;
   private readonly cache?: { dir: string; key: string };
   private manifestLoaded?: Promise<void>;
+  /**
+   * The term table the last server saved, read back at start (before the records): workers give the
+   * terms it holds as their places in it, and `ids` turns those into the index's ids. Kept for the
+   * session: a job names it, so a reply's numbers always refer to it.
+   */
+  private table?: { name: string; ids: Int32Array; same: boolean };
+  /** The term table saved last, which the manifest names for the next start. */
+  private savedTable?: string;
   private manifestTimer?: NodeJS.Timeout;
   private running?: Promise<SyncResult>;
   private again = false;
@@ -285,10 +295,10 @@ export class Corpus {
     const first = seq === 1;
     if (first) this.pendingOpen++;
     void this.pool
-      .run({ kind: 'text', text, name: Utils.basename(URI.parse(uri)) }, true)
+      .run({ kind: 'text', text, name: Utils.basename(URI.parse(uri)), terms: this.table?.name }, true)
       .then(async (reply) => {
         if (!current()) return;
-        if ('record' in reply) await this.apply(uri, reply.record, current);
+        if ('record' in reply) await this.apply(uri, this.inIndexIds(reply.record), current);
         else {
           if ('skipped' in reply) this.log({ key: 'corpus.skipped', args: { file: uri, why: reply.skipped } });
           this.index.removeDocument(uri);
@@ -361,6 +371,7 @@ export class Corpus {
       real: f.real,
       name: path.basename(f.path),
       known: known && { ...known, trusted: trustedBySignature(known), indexed: indexed?.real === f.real },
+      terms: this.table?.name,
     };
     const reply: Reply = await this.pool.run(job);
     const current = () => this.generation.get(f.path) === gen && !this.openFiles.has(f.path);
@@ -388,12 +399,34 @@ export class Corpus {
       return 'skipped';
     }
     const uri = indexed?.uri ?? pathToFileURL(f.path).href;
-    if (!(await this.apply(uri, reply.record, current))) return 'dropped';
+    if (!(await this.apply(uri, this.inIndexIds(reply.record), current))) return 'dropped';
     if (indexed) this.indexBytes -= indexed.bytes;
     this.indexBytes += bytes;
     this.disk.set(f.path, { uri, real: f.real, bytes });
     this.byReal.set(f.real, f.path);
     return reply.cached ? 'cached' : 'indexed';
+  }
+
+  /**
+   * A record as a worker posts it with numbers for terms (places in the term table: knownTerms), as
+   * the index takes it: every term in its place, the numbers the index's ids.
+   */
+  private inIndexIds(record: PlanRecord): PlanRecord {
+    const { known } = record;
+    if (!known) return record;
+    const ids = this.table?.ids;
+    const terms = new Array<string>(known.length);
+    let other = 0;
+    for (let t = 0; t < known.length; t++) {
+      if (known[t] < 0) terms[t] = record.terms[other++] ?? '';
+      else {
+        terms[t] = '';
+        // A number that is no place in the table makes the index refuse the record (RelatedIndex.stage).
+        if (!this.table?.same) known[t] = ids && known[t] < ids.length ? ids[known[t]] : NO_TERM;
+      }
+    }
+    record.terms = terms;
+    return record;
   }
 
   /** Queues a record to be swapped into the index between requests; resolves whether it was. */
@@ -494,7 +527,13 @@ export class Corpus {
   private loadManifest(): Promise<void> {
     this.manifestLoaded ??= (async () => {
       if (!this.cache) return;
-      for (const [file, entry] of await loadManifest(this.cache.dir, this.cache.key)) this.known.set(file, entry);
+      const manifest = await loadManifest(this.cache.dir, this.cache.key);
+      for (const [file, entry] of manifest.files) this.known.set(file, entry);
+      const terms = manifest.terms && (await loadTermTable(this.cache.dir, this.cache.key, manifest.terms));
+      if (!manifest.terms || !terms) return;
+      const ids = this.index.internTerms(terms);
+      this.table = { name: manifest.terms, ids, same: ids.every((id, i) => id === i) };
+      this.savedTable = manifest.terms;
     })();
     return this.manifestLoaded;
   }
@@ -511,9 +550,13 @@ export class Corpus {
     if (!this.cache) return;
     clearTimeout(this.manifestTimer);
     try {
-      await saveManifest(this.cache.dir, this.cache.key, this.known);
+      // After a full sync the index's terms are those of the corpus: the table for the next start.
+      if (syncStarted !== undefined) this.savedTable = await saveTermTable(this.cache.dir, this.cache.key, this.index.heldTerms(tableable));
+      await saveManifest(this.cache.dir, this.cache.key, { files: this.known, terms: this.savedTable });
       if (syncStarted !== undefined) {
         const keep = new Set([...this.known].map(([file, e]) => recordName(e.hash, path.basename(file))));
+        // The table read at start too: this session's jobs name it.
+        for (const table of [this.savedTable, this.table?.name]) if (table) keep.add(table);
         await collectGarbage(this.cache.dir, keep, syncStarted);
       }
     } catch (e) {

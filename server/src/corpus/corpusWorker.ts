@@ -9,9 +9,9 @@ import { decodePlan } from '../io/encoding';
 import type { ReadFailure } from '../service/l10n/messages';
 import { OutlineModel } from '../service/model';
 import { parsePlan } from '../service/parse/parser';
-import { PlanRecord, planRecord, recordBuffers } from '../service/related/record';
+import { knownTerms, PlanRecord, planRecord, recordBuffers } from '../service/related/record';
 import { hasCjk } from '../service/text/chars';
-import { contentHash, KnownFile, RecordStore } from './cache';
+import { contentHash, KnownFile, loadTermTable, RecordStore } from './cache';
 import { readFailureOf, readPlanBytes } from './files';
 
 export interface WorkerOptions {
@@ -19,8 +19,13 @@ export interface WorkerOptions {
   cache?: { dir: string; key: string };
 }
 
+/** What the job's record may refer to by number: the term table of this name in the cache folder, which the request thread has read too. */
+interface Terms {
+  terms?: string;
+}
+
 export type Job =
-  | {
+  | ({
       kind: 'file';
       /** The real file to open (resolved inside a root by the caller). */
       real: string;
@@ -31,8 +36,8 @@ export type Job =
        * `indexed` when the index holds that content already (then only a change needs a record).
        */
       known?: KnownFile & { trusted: boolean; indexed: boolean };
-    }
-  | { kind: 'text'; text: string; name?: string };
+    } & Terms)
+  | ({ kind: 'text'; text: string; name?: string } & Terms);
 
 export type Reply =
   | { unchanged: true; entry: KnownFile }
@@ -54,7 +59,28 @@ function answer(record: PlanRecord | null, entry?: KnownFile, cached?: boolean):
   return record ? { record, entry, cached } : { notPlan: true, entry, cached };
 }
 
+/** The term table a worker has read, by term: read once, for as long as the jobs name it. */
+let table: { name: string; ids: Promise<Map<string, number> | undefined> } | undefined;
+
+function termTable(store: RecordStore, name: string): Promise<Map<string, number> | undefined> {
+  if (table?.name !== name) {
+    const ids = loadTermTable(store.dir, store.key, name).then((terms) => terms && new Map(terms.map((t, i) => [t, i])));
+    table = { name, ids };
+  }
+  return table.ids;
+}
+
+/** The job's reply, its record's terms given as numbers where the table the job names holds them. */
 export async function runJob(job: Job, store: RecordStore | undefined): Promise<Reply> {
+  const reply = await replyTo(job, store);
+  if ('record' in reply && job.terms && store) {
+    const ids = await termTable(store, job.terms);
+    if (ids) knownTerms(reply.record, ids);
+  }
+  return reply;
+}
+
+async function replyTo(job: Job, store: RecordStore | undefined): Promise<Reply> {
   if (job.kind === 'text') return answer(recordOf(job.text, job.name));
   const { known, name } = job;
   if (known?.trusted) {

@@ -581,10 +581,11 @@ export class RelatedIndex {
    */
   private *stage(uri: string, record: PlanRecord): Generator<void, Staged> {
     const { terms, unitStarts, unitTerms, unitTfs, topicStarts, unitTopics } = record;
-    // The index's id of each of the record's terms.
+    // The index's id of each of the record's terms: given (record.known), or looked up.
     const global = new Int32Array(terms.length);
+    const known = record.known;
     for (let t = 0; t < terms.length; t++) {
-      global[t] = this.intern(terms[t]);
+      global[t] = known && known[t] >= 0 ? this.termId(known[t]) : this.intern(terms[t]);
       if (t % STEP_WORK === STEP_WORK - 1) yield;
     }
     // A topic below topicMin is no posting (onTopic gives 0).
@@ -902,6 +903,22 @@ export class RelatedIndex {
   private excluded(options: SearchOptions): IndexedDocument[] {
     const exclude = options.exclude;
     return exclude ? [...this.docs.values()].filter((d) => exclude(d)) : [];
+  }
+
+  /** A term id given with a record (PlanRecord.known): one this index has handed out. */
+  private termId(id: number): number {
+    if (!(id >= 0 && id < this.terms.length)) throw new RangeError(`no term ${id} in the index`);
+    return id;
+  }
+
+  /** The ids of `terms`, each added to the index's table where it is new (a saved table read back before the records). */
+  internTerms(terms: readonly string[]): Int32Array {
+    return Int32Array.from(terms, (t) => this.intern(t));
+  }
+
+  /** The terms some unit holds, in the order of their ids, with `which` true: a table to save. */
+  heldTerms(which: (term: string) => boolean): string[] {
+    return this.terms.filter((t, id) => this.df[id] > 0 && which(t));
   }
 
   private intern(term: string): number {

@@ -51,6 +51,14 @@ export interface PlanRecord {
   topicStarts: Int32Array;
   unitTopics: Int32Array;
   topicEvidence: Float64Array;
+  /**
+   * Set only on the way from a worker to the index, never cached: where `known[t]` ≥ 0, it is term
+   * t's number and `terms[t]` is ''; the request thread then neither receives nor looks up the
+   * string. As a worker posts it (knownTerms), the number is the term's place in the term table the
+   * corpus saved, and `terms` holds only the other terms, in order (a string costs the message,
+   * even an empty one); the corpus puts them back in place and makes the numbers the index's ids.
+   */
+  known?: Int32Array;
 }
 
 /** FNV-1a over the text, with its length: enough to tell a copy from another plan. */
@@ -148,10 +156,25 @@ export function planRecord(model: OutlineModel, text: string, name?: string): Pl
   return record;
 }
 
+/**
+ * Replaces the terms that `ids` (the index's term table as the corpus saved it, by term) holds with
+ * their numbers there (PlanRecord.known): what a worker does before it posts a record.
+ */
+export function knownTerms(record: PlanRecord, ids: ReadonlyMap<string, number>): void {
+  const known = new Int32Array(record.terms.length);
+  const others: string[] = [];
+  record.terms.forEach((term, t) => {
+    known[t] = ids.get(term) ?? -1;
+    if (known[t] < 0) others.push(term);
+  });
+  record.terms = others;
+  record.known = known;
+}
+
 /** The buffers a record's typed arrays have to themselves: handed over, not copied, when a worker posts it. */
 export function recordBuffers(r: PlanRecord): ArrayBuffer[] {
-  const arrays = [r.kinds, r.parents, r.lines, r.ranges, r.readable, r.unitStarts, r.unitTerms, r.unitTfs, r.lengths, r.topicStarts, r.unitTopics, r.topicEvidence];
-  const owned = arrays.filter((a) => a.byteOffset === 0 && a.byteLength === a.buffer.byteLength).map((a) => a.buffer as ArrayBuffer);
+  const arrays = [r.kinds, r.parents, r.lines, r.ranges, r.readable, r.unitStarts, r.unitTerms, r.unitTfs, r.lengths, r.topicStarts, r.unitTopics, r.topicEvidence, r.known];
+  const owned = arrays.filter((a) => a !== undefined).filter((a) => a.byteOffset === 0 && a.byteLength === a.buffer.byteLength).map((a) => a.buffer as ArrayBuffer);
   return [...new Set(owned)];
 }
 
@@ -174,6 +197,8 @@ export function isPlanRecord(x: unknown): x is PlanRecord {
   const r = x as PlanRecord;
   if (!r || typeof r !== 'object' || typeof r.fingerprint !== 'string') return false;
   if (r.name !== undefined && typeof r.name !== 'string') return false;
+  // Numbers for terms are the worker's to give, after it checked the record (knownTerms).
+  if (r.known !== undefined) return false;
   if (!r.metadata || typeof r.metadata !== 'object') return false;
   if (!(r.kinds instanceof Uint8Array && r.parents instanceof Int32Array && r.lines instanceof Int32Array && r.ranges instanceof Int32Array)) return false;
   if (!(r.readable instanceof Int32Array && r.unitStarts instanceof Int32Array && r.unitTerms instanceof Int32Array)) return false;
