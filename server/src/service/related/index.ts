@@ -651,6 +651,8 @@ export class RelatedIndex {
     const fill = runStarts.slice(0, terms.length);
     const runUnits = new Int32Array(runStarts[terms.length]);
     const runTfs = new Float32Array(runStarts[terms.length]);
+    // Megabytes allocated may set off a collection: a step of its own.
+    if (runUnits.length > this.stepWork) yield;
     const put = (t: number, u: number, tf: number) => {
       const at = fill[t]++;
       runUnits[at] = u;
