@@ -113,6 +113,64 @@ describe('related measures: records added in a batch', () => {
     assert.deepStrictEqual(answers(batched), expected);
   });
 
+  it('swaps a batch in steps of bounded postings: searched between steps as before it, then as one by one', () => {
+    const all = records();
+    const one = new RelatedIndex();
+    for (const { uri, record } of all) one.addRecord(uri, record);
+    const stepped = new RelatedIndex(undefined, { stepWork: 500 });
+    for (const { uri, record } of all.slice(0, 3)) stepped.addRecord(uri, record);
+    const before = answers(stepped);
+    const steps = stepped.addRecordsInSteps(all.slice(3));
+    let count = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      // Every 20th step: answering after each of hundreds would take minutes.
+      if (++count % 20 === 0) assert.deepStrictEqual(answers(stepped), before);
+    }
+    const postings = all.slice(3).reduce((n, e) => n + e.record.unitTerms.length, 0);
+    assert.ok(count >= postings / 500, `steps: ${count} for ${postings} postings`);
+    assert.deepStrictEqual(answers(stepped), answers(one));
+  });
+
+  it('leaves out a plan of a batch removed while it is staged, removes one swapped in meanwhile after it, and a stopped batch leaves no trace', () => {
+    const all = records();
+    // Removed while staged: as a record no longer wanted when the batch is swapped in (staged, so its
+    // terms have ids, which order a question's terms of equal weight). Removed while its postings are
+    // written: swapped in, then removed.
+    const expected = (staged: boolean) => {
+      const one = new RelatedIndex();
+      if (staged) addAll(one, all.map((e, i) => (i === 1 ? { ...e, keep: () => false } : e)));
+      else for (const { uri, record } of all) one.addRecord(uri, record);
+      one.removeDocument(all[1].uri);
+      return answers(one);
+    };
+    const pending = (index: RelatedIndex) => (index as unknown as { pending?: unknown }).pending !== undefined;
+    for (const staged of [true, false]) {
+      const index = new RelatedIndex(undefined, { stepWork: 500 });
+      const steps = index.addRecordsInSteps(all);
+      steps.next();
+      if (!staged) while (!pending(index)) assert.ok(!steps.next().done);
+      steps.next();
+      assert.ok(pending(index) !== staged, 'removed while staged, or while written');
+      assert.strictEqual(index.removeDocument(all[1].uri), !staged, 'indexed when removed');
+      while (!steps.next().done);
+      assert.strictEqual(index.document(all[1].uri), undefined);
+      assert.strictEqual(index.documentCount, all.length - 1);
+      assert.deepStrictEqual(answers(index), expected(staged));
+    }
+    // Stopped while its postings are written: the index as before, and it takes the same plans again as if fresh.
+    const stopped = new RelatedIndex(undefined, { stepWork: 500 });
+    const steps = stopped.addRecordsInSteps(all);
+    while (!pending(stopped)) steps.next();
+    steps.next();
+    steps.return([]);
+    assert.ok(!pending(stopped));
+    assert.strictEqual(stopped.documentCount, 0);
+    addAll(stopped, all);
+    const one = new RelatedIndex();
+    for (const { uri, record } of all) one.addRecord(uri, record);
+    assert.deepStrictEqual(answers(stopped), answers(one));
+  });
+
   it('leaves out a record no longer wanted, and replaces a plan already indexed or one freed slot later, as one by one', () => {
     const all = records();
     const one = new RelatedIndex();

@@ -1,5 +1,6 @@
 // A large plan swapped into the index in steps: searches between steps answer as before it began,
 // the last step swaps it in at once, and what happens between steps applies as if in sequence.
+// Its staging (postings grouped by term) goes in steps too, and so does a batch of plans' swap.
 import * as assert from 'assert';
 import { parsePlan } from '../../server/src/service/parse/parser';
 import { RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
@@ -23,8 +24,11 @@ function bigRecord() {
   return planRecord(parsePlan(text), text, '合并计划.txt');
 }
 
-function seeded(): RelatedIndex {
-  const index = new RelatedIndex(undefined, { steppedPostings: STEPPED });
+/** Postings a step in the tests that step finely: many steps for the seeds. */
+const FINE = 500;
+
+function seeded(options: { stepWork?: number } = {}): RelatedIndex {
+  const index = new RelatedIndex(undefined, { steppedPostings: STEPPED, ...options });
   for (const s of seeds()) index.setDocument(seedUri(s), s.text, { name: s.name });
   return index;
 }
@@ -136,6 +140,49 @@ describe('related measures: a large plan swapped in steps', () => {
     resetOnce.addRecord(BIG_URI, bigRecord());
     resetOnce.setDocument(BIG_URI, jiangsu);
     assert.deepStrictEqual(answers(reset), answers(resetOnce));
+  });
+
+  it('stages in steps of bounded postings: searched between steps as before it began, then as a one-step add', () => {
+    const index = seeded({ stepWork: FINE });
+    const before = answers(index);
+    const record = bigRecord();
+    let steps = 0;
+    let staging = 0;
+    const gen = index.addRecordInSteps(BIG_URI, record);
+    while (!gen.next().done) {
+      steps++;
+      if (!isPending(index)) staging++;
+      // Every 40th step: answering after each of hundreds of steps would take minutes.
+      if (steps % 40 === 0) assert.deepStrictEqual(answers(index), before);
+    }
+    // Counted, then placed, about FINE postings a step: more steps than postings over FINE before the commit.
+    assert.ok(staging >= record.unitTerms.length / FINE, `staging steps: ${staging} for ${record.unitTerms.length} postings`);
+    const once = seeded();
+    once.addRecord(BIG_URI, bigRecord());
+    assert.deepStrictEqual(answers(index), answers(once));
+  });
+
+  it('leaves out a plan removed or set again while it is staged: as if it had never been asked for', () => {
+    const before = answers(seeded());
+    const removed = seeded({ stepWork: FINE });
+    const steps = removed.addRecordInSteps(BIG_URI, bigRecord());
+    for (let k = 0; k < 10; k++) steps.next();
+    assert.ok(!isPending(removed), 'still staging');
+    assert.ok(!removed.removeDocument(BIG_URI), 'not yet indexed');
+    while (!steps.next().done);
+    assert.strictEqual(removed.document(BIG_URI), undefined);
+    assert.deepStrictEqual(answers(removed), before);
+
+    const jiangsu = seed('江苏路').text;
+    const replaced = seeded({ stepWork: FINE });
+    const again = replaced.addRecordInSteps(BIG_URI, bigRecord());
+    for (let k = 0; k < 10; k++) again.next();
+    replaced.setDocument(BIG_URI, jiangsu);
+    while (!again.next().done);
+    const only = seeded();
+    only.setDocument(BIG_URI, jiangsu);
+    assert.deepStrictEqual(answers(replaced), answers(only));
+    assert.strictEqual(replaced.documentCount, only.documentCount);
   });
 
   it('keeps its pending postings through a compaction between steps', () => {

@@ -250,7 +250,7 @@ class Postings {
   /** Inserts `keys[from..to)` (ascending: all of one slot, or all past the last key held) and their `tfs` where they belong. */
   insertRun(keys: Int32Array, tfs: Float32Array, from: number, to: number): void {
     const m = to - from;
-    // Only one plan is pending at a time, and it is swapped in before any other is added (RelatedIndex.settle).
+    // Plans pending (one, or one batch) are swapped in before any other is added (RelatedIndex.settle).
     if (this.pending) throw new Error('postings inserted while a plan is pending');
     // The next size classes hold about a fifth more, not double: the lists hold most of the index's memory.
     if (this.n + m > this.keys.length) this.moveTo(this.blocks.allocate(this.n + m));
@@ -332,10 +332,10 @@ class Postings {
   }
 }
 
-/** Terms interned, or postings grouped, between two steps of addRecordInSteps: about a millisecond of work. */
+/** Terms interned, or postings counted, grouped or written, between two steps of adding plans: about a millisecond of work. */
 const STEP_WORK = 20_000;
 
-/** Units between two steps of addRecordInSteps. */
+/** Units made between two steps of addRecordInSteps. */
 const STEP_UNITS = 2_000;
 
 /** A plan's record to add in a batch (addRecordsInSteps), and whether it is still wanted when the batch is swapped in. */
@@ -360,13 +360,30 @@ interface Staged {
 }
 
 /**
- * A plan being added in steps (commitInSteps): its postings are written past each list's `n` in a
- * slot above every key held, so searches do not see them until the last step raises the lists' `n`.
+ * Plans being added in steps (a large plan: commitInSteps; a batch: commitFresh): their postings are
+ * written past each list's `n`, in fresh slots above every key held, so searches do not see them until
+ * the last step raises the lists' `n`.
  */
 interface Pending {
-  staged: Staged;
-  /** The next of the record's terms to write. */
-  term: number;
+  /** The plans, in the order of the slots they take. */
+  staged: Staged[];
+  /** Runs to write: list `ids[r]` gets `keys[starts[r]..starts[r + 1])` and their `tfs`, keys counting slots from the first plan's. */
+  ids: Int32Array;
+  starts: Int32Array;
+  keys: Int32Array;
+  tfs: Float32Array;
+  /** The first plan's slot, as a key: what the runs' keys are raised by as they are written. */
+  base: number;
+  /** The one plan's units, to widen each list's bounds as its run is written; none for a batch, widened as it was gathered. */
+  units?: readonly IndexedUnit[];
+  /** The next run to write. */
+  run: number;
+}
+
+/** A plan being staged (addRecordInSteps, addRecordsInSteps): removed or replaced meanwhile, it is not swapped in. */
+interface Ticket {
+  uri: string;
+  withdrawn: boolean;
 }
 
 /** Postings above which a plan's record is swapped in steps rather than at once (commitInSteps). */
@@ -401,14 +418,20 @@ export class RelatedIndex {
   /** Bumped by every change: the average unit length, and so the norms, may have moved. */
   private epoch = 0;
   private shippedFolder?: string;
-  /** The plan being added in steps, if any: at most one. */
+  /** The plans being added in steps, if any: one plan or one batch at a time. */
   private pending?: Pending;
+  /** Plans being staged. */
+  private readonly staging = new Set<Ticket>();
+  /** Work between two steps (see STEP_WORK). */
+  private readonly stepWork: number;
 
-  /** `steppedPostings` (internal, for tests): postings above which a plan is swapped in steps. */
+  /** `steppedPostings` and `stepWork` (internal, for tests): postings above which a plan is swapped in steps, and the work of a step. */
   constructor(
     private readonly weights: RankingWeights = DEFAULT_WEIGHTS,
-    private readonly options: { steppedPostings?: number } = {},
-  ) {}
+    private readonly options: { steppedPostings?: number; stepWork?: number } = {},
+  ) {
+    this.stepWork = options.stepWork ?? STEP_WORK;
+  }
 
   /**
    * Plans under `folderUri` ship with the extension: where the user has a copy of one (the seeds
@@ -446,7 +469,7 @@ export class RelatedIndex {
     let copied = 0;
     for (const list of order) {
       copied += list.pack();
-      if (copied >= STEP_WORK * 16) {
+      if (copied >= this.stepWork * 16) {
         copied = 0;
         yield;
       }
@@ -487,7 +510,15 @@ export class RelatedIndex {
    * Stopping the steps early (`return()`) leaves the index as it was.
    */
   *addRecordInSteps(uri: string, record: PlanRecord): Generator<void, IndexedDocument> {
-    const staged = yield* this.stage(uri, record);
+    const ticket: Ticket = { uri, withdrawn: false };
+    this.staging.add(ticket);
+    let staged: Staged;
+    try {
+      staged = yield* this.stage(uri, record);
+    } finally {
+      this.staging.delete(ticket);
+    }
+    if (ticket.withdrawn) return staged.doc;
     this.settle();
     const big = staged.runUnits.length > (this.options.steppedPostings ?? STEPPED_POSTINGS);
     return big && this.slots.length < MAX_DOCUMENTS ? yield* this.commitInSteps(staged) : this.commit(staged);
@@ -495,69 +526,82 @@ export class RelatedIndex {
 
   /**
    * commit() in steps for a large plan: it takes a fresh slot, above every key held, and its postings
-   * are written past each list's `n`, STEP_WORK at a time, widening the lists' bounds as they go;
-   * the last step raises the lists' `n` and df in one pass over its terms (the plan it replaces, if
-   * any, goes then).
+   * are written past each list's `n` (writeInSteps), widening the lists' bounds as they go (the plan it
+   * replaces, if any, goes at the last step).
    */
   private *commitInSteps(staged: Staged): Generator<void, IndexedDocument> {
-    const { doc, runUnits } = staged;
-    doc.slot = this.slots.length;
-    this.slots.push(undefined);
-    for (let i = 0; i < runUnits.length; i++) runUnits[i] |= doc.slot << SLOT_BITS;
-    const pending: Pending = { staged, term: 0 };
+    const { global, runStarts, runUnits, runTfs, doc } = staged;
+    yield* this.writeInSteps({ staged: [staged], ids: global, starts: runStarts, keys: runUnits, tfs: runTfs, base: 0, units: doc.units, run: 0 });
+    return doc;
+  }
+
+  /**
+   * Gives the pending plans fresh slots and writes their runs past each list's `n`, `stepWork`
+   * postings at a time; the last step raises the lists' `n` and df in one pass over the runs.
+   */
+  private *writeInSteps(pending: Pending): Generator<void> {
+    pending.base = this.slots.length << SLOT_BITS;
+    for (const { doc } of pending.staged) {
+      doc.slot = this.slots.length;
+      this.slots.push(undefined);
+    }
     this.pending = pending;
     try {
-      while (this.writePending(pending, STEP_WORK)) {
+      while (this.writePending(pending, this.stepWork)) {
         yield;
         // Removed meanwhile (removeDocument), or swapped in by another commit (settle).
-        if (this.pending !== pending) return doc;
+        if (this.pending !== pending) return;
       }
       this.raise(pending);
-      return doc;
     } finally {
       if (this.pending === pending) this.cancelPending();
     }
   }
 
-  /** Writes the pending plan's postings, term after term, for about `work` postings; whether any are left. */
+  /** Writes the pending runs, one after another, for about `work` postings; whether any are left. */
   private writePending(pending: Pending, work: number): boolean {
-    const { doc, global, runStarts, runUnits, runTfs } = pending.staged;
-    const terms = global.length;
+    const { ids, starts, keys, tfs, base, units } = pending;
+    const runs = ids.length;
     let done = 0;
-    for (; pending.term < terms && done < work; pending.term++) {
-      const t = pending.term;
-      const from = runStarts[t];
-      const to = runStarts[t + 1];
+    for (; pending.run < runs && done < work; pending.run++) {
+      const r = pending.run;
+      const from = starts[r];
+      const to = starts[r + 1];
       if (to === from) continue;
-      const list = this.postings[global[t]];
-      done += to - from + list.appendPending(runUnits, runTfs, from, to);
-      list.widen(runUnits, runTfs, doc.units, from, to);
+      for (let i = from; i < to; i++) keys[i] += base;
+      const list = this.postings[ids[r]];
+      done += to - from + list.appendPending(keys, tfs, from, to);
+      if (units) list.widen(keys, tfs, units, from, to);
     }
-    return pending.term < terms;
+    return pending.run < runs;
   }
 
-  /** The last step of commitInSteps: the plan it replaces goes, and every list shows what was written. */
+  /** The last step of writeInSteps: the plan a pending one replaces goes, and every list shows what was written. */
   private raise(pending: Pending): void {
-    const { doc, global, runStarts, readable } = pending.staged;
+    const { staged, ids, starts } = pending;
     this.pending = undefined;
-    this.removeDocument(doc.uri);
-    for (const u of doc.units) this.lengthTotal += u.length;
-    for (const t of readable) this.readable.add(global[t]);
-    for (let t = 0; t < global.length; t++) {
-      const m = runStarts[t + 1] - runStarts[t];
+    for (const { doc } of staged) this.removeDocument(doc.uri);
+    for (const { doc, global, readable } of staged) {
+      for (const u of doc.units) this.lengthTotal += u.length;
+      for (const t of readable) this.readable.add(global[t]);
+    }
+    for (let r = 0; r < ids.length; r++) {
+      const m = starts[r + 1] - starts[r];
       if (m === 0) continue;
-      const list = this.postings[global[t]];
+      const list = this.postings[ids[r]];
       list.n += m;
       list.pending -= m;
-      this.df[global[t]] += m;
+      this.df[ids[r]] += m;
     }
-    this.unitTotal += doc.units.length;
-    this.epoch++;
-    this.slots[doc.slot] = doc;
-    this.docs.set(doc.uri, doc);
+    for (const { doc } of staged) {
+      this.unitTotal += doc.units.length;
+      this.epoch++;
+      this.slots[doc.slot] = doc;
+      this.docs.set(doc.uri, doc);
+    }
   }
 
-  /** Completes the plan pending, if any, before another change: changes then apply in the order they were asked for. */
+  /** Completes the plans pending, if any, before another change: changes then apply in the order they were asked for. */
   private settle(): void {
     const pending = this.pending;
     if (!pending) return;
@@ -565,14 +609,16 @@ export class RelatedIndex {
     this.raise(pending);
   }
 
-  /** Drops the plan pending: the lists (their bounds perhaps wider, still bounds) and its slot are as before it began. */
+  /** Drops the plans pending: the lists (their bounds perhaps wider, still bounds) and their slots are as before they began. */
   private cancelPending(): void {
-    const { global, runStarts, doc } = this.pending!.staged;
+    const { ids, starts, staged } = this.pending!;
     this.pending = undefined;
-    for (let t = 0; t < global.length; t++) if (runStarts[t + 1] > runStarts[t]) this.postings[global[t]].dropPending();
-    // Nothing took a slot since (every commit settles first): its slot is the last.
-    this.slots.pop();
-    doc.slot = -1;
+    for (let r = 0; r < ids.length; r++) if (starts[r + 1] > starts[r]) this.postings[ids[r]].dropPending();
+    // Nothing took a slot since (every commit settles first): theirs are the last.
+    for (const { doc } of staged) {
+      this.slots.pop();
+      doc.slot = -1;
+    }
   }
 
   /**
@@ -586,27 +632,42 @@ export class RelatedIndex {
     const known = record.known;
     for (let t = 0; t < terms.length; t++) {
       global[t] = known && known[t] >= 0 ? this.termId(known[t]) : this.intern(terms[t]);
-      if (t % STEP_WORK === STEP_WORK - 1) yield;
+      if (t % this.stepWork === this.stepWork - 1) yield;
     }
-    // A topic below topicMin is no posting (onTopic gives 0).
-    const topicTfs = Float32Array.from(record.topicEvidence, (e) => this.onTopic(e));
-    // Postings grouped by term (a counting sort on the record's own term numbers), units ascending in each group.
+    // A topic below topicMin is no posting (onTopic gives 0). A loop, not Float32Array.from with a map
+    // function, which took 30–70 ms for a 5 MB plan's topics.
+    const evidence = record.topicEvidence;
+    const topicTfs = new Float32Array(evidence.length);
+    for (let i = 0; i < evidence.length; i++) topicTfs[i] = this.onTopic(evidence[i]);
+    // Postings grouped by term (a counting sort on the record's own term numbers), units ascending in
+    // each group: counted, then placed, about stepWork postings a step (a plan of megabytes has millions).
     const runStarts = new Int32Array(terms.length + 1);
-    for (let i = 0; i < unitTerms.length; i++) runStarts[unitTerms[i] + 1]++;
+    for (let from = 0; from < unitTerms.length; from += this.stepWork) {
+      const to = Math.min(unitTerms.length, from + this.stepWork);
+      for (let i = from; i < to; i++) runStarts[unitTerms[i] + 1]++;
+      if (to < unitTerms.length) yield;
+    }
     for (let i = 0; i < unitTopics.length; i++) if (topicTfs[i] > 0) runStarts[unitTopics[i] + 1]++;
     for (let t = 0; t < terms.length; t++) runStarts[t + 1] += runStarts[t];
     const fill = runStarts.slice(0, terms.length);
     const runUnits = new Int32Array(runStarts[terms.length]);
     const runTfs = new Float32Array(runStarts[terms.length]);
+    // Megabytes allocated may set off a collection: a step of its own.
+    if (runUnits.length > this.stepWork) yield;
     const put = (t: number, u: number, tf: number) => {
       const at = fill[t]++;
       runUnits[at] = u;
       runTfs[at] = tf;
     };
+    let placed = 0;
     for (let u = 0; u + 1 < unitStarts.length; u++) {
       for (let i = unitStarts[u]; i < unitStarts[u + 1]; i++) put(unitTerms[i], u, unitTfs[i]);
       for (let i = topicStarts[u]; i < topicStarts[u + 1]; i++) if (topicTfs[i] > 0) put(unitTopics[i], u, topicTfs[i]);
-      if (u % STEP_UNITS === STEP_UNITS - 1) yield;
+      placed += unitStarts[u + 1] - unitStarts[u] + topicStarts[u + 1] - topicStarts[u];
+      if (placed >= this.stepWork && u + 2 < unitStarts.length) {
+        placed = 0;
+        yield;
+      }
     }
     // The document and its units, its slot still to come.
     const doc: IndexedDocument = {
@@ -668,29 +729,46 @@ export class RelatedIndex {
    * undefined if its `keep` said no by the time of the swap; the error if the index has no room for it.
    */
   *addRecordsInSteps(entries: readonly RecordEntry[]): Generator<void, (IndexedDocument | Error | undefined)[]> {
+    const tickets = entries.map((e): Ticket => ({ uri: e.uri, withdrawn: false }));
     const staged: (Staged | undefined)[] = [];
-    for (const e of entries) staged.push(yield* this.stage(e.uri, e.record));
+    try {
+      for (const t of tickets) this.staging.add(t);
+      for (const e of entries) {
+        staged.push(yield* this.stage(e.uri, e.record));
+        yield;
+      }
+    } finally {
+      for (const t of tickets) this.staging.delete(t);
+    }
     entries.forEach((e, i) => {
-      if (e.keep && !e.keep()) staged[i] = undefined;
+      if (tickets[i].withdrawn || (e.keep && !e.keep())) staged[i] = undefined;
     });
     const kept = staged.filter((s): s is Staged => s !== undefined);
     this.settle();
     const uris = new Set(kept.map((s) => s.doc.uri));
     // One run a term at the end of its list needs fresh slots above every one in use, and no plan replaced.
     const fresh = !this.freeSlots.length && uris.size === kept.length && kept.every((s) => !this.docs.has(s.doc.uri)) && this.slots.length + kept.length <= MAX_DOCUMENTS;
-    if (fresh) this.commitFresh(kept);
-    return staged.map((s) => {
-      if (!s || fresh) return s?.doc;
+    if (fresh) {
+      yield* this.commitFresh(kept);
+      return staged.map((s) => s?.doc);
+    }
+    const docs: (IndexedDocument | Error | undefined)[] = [];
+    for (const s of staged) {
       try {
-        return this.commit(s);
+        docs.push(s && this.commit(s));
       } catch (e) {
-        return e instanceof Error ? e : new Error(String(e));
+        docs.push(e instanceof Error ? e : new Error(String(e)));
       }
-    });
+      if (docs.length < staged.length) yield;
+    }
+    return docs;
   }
 
-  /** commit() for plans that all take fresh slots, in order: each term's postings over them all go in as one run. */
-  private commitFresh(staged: Staged[]): void {
+  /**
+   * commit() for plans that all take fresh slots, in order: each term's postings over them all are
+   * gathered into one run, and the runs written in steps (writeInSteps), swapped in at once.
+   */
+  private *commitFresh(staged: Staged[]): Generator<void> {
     // Each term the plans hold gets a place (in the order first met) and its number of postings.
     const place = new Map<number, number>();
     const ids: number[] = [];
@@ -716,36 +794,29 @@ export class RelatedIndex {
     const fill = starts.slice(0, ids.length);
     const keys = new Int32Array(starts[ids.length]);
     const tfs = new Float32Array(starts[ids.length]);
+    // Keys count slots from the batch's first: writeInSteps raises them to the slots taken.
     staged.forEach(({ doc, global, runStarts, runUnits, runTfs }, k) => {
-      const slot = this.slots.length;
-      doc.slot = slot;
-      for (const u of doc.units) this.lengthTotal += u.length;
-      for (const t of staged[k].readable) this.readable.add(global[t]);
       for (let t = 0; t < global.length; t++) {
         if (runStarts[t + 1] === runStarts[t]) continue;
         const c = places[k][t];
         for (let i = runStarts[t]; i < runStarts[t + 1]; i++) {
           const at = fill[c]++;
-          keys[at] = runUnits[i] | (slot << SLOT_BITS);
+          keys[at] = runUnits[i] | (k << SLOT_BITS);
           tfs[at] = runTfs[i];
         }
         this.postings[global[t]].widen(runUnits, runTfs, doc.units, runStarts[t], runStarts[t + 1]);
       }
-      this.unitTotal += doc.units.length;
-      this.epoch++;
-      this.slots[slot] = doc;
-      this.docs.set(doc.uri, doc);
     });
-    for (let c = 0; c < ids.length; c++) {
-      const list = this.postings[ids[c]];
-      list.insertRun(keys, tfs, starts[c], starts[c + 1]);
-      this.df[ids[c]] += counts[c];
-    }
+    yield* this.writeInSteps({ staged, ids: new Int32Array(ids), starts, keys, tfs, base: 0, run: 0 });
   }
 
   removeDocument(uri: string): boolean {
-    // Added, then removed: the plan pending for it stays out.
-    if (this.pending?.staged.doc.uri === uri) this.cancelPending();
+    for (const t of this.staging) if (t.uri === uri) t.withdrawn = true;
+    // Added, then removed: a plan pending for it alone stays out; a batch holding it is swapped in first, then it goes.
+    if (this.pending?.staged.some((s) => s.doc.uri === uri)) {
+      if (this.pending.staged.length === 1) this.cancelPending();
+      else this.settle();
+    }
     const doc = this.docs.get(uri);
     if (!doc) return false;
     const from = doc.slot * MAX_UNITS_PER_DOC;
@@ -1001,7 +1072,10 @@ export class RelatedIndex {
   private normsOf(doc: IndexedDocument): Float64Array {
     if (doc.norms && doc.normEpoch === this.epoch) return doc.norms;
     const avgLen = this.lengthTotal / Math.max(1, this.unitTotal);
-    doc.norms = Float64Array.from(doc.units, (u) => K1 * (1 - B + (B * u.length) / avgLen));
+    // A loop: Float64Array.from with a map function costs about 30 times as much (8–11 ms for 37,000 units), on every hover after each change.
+    const norms = new Float64Array(doc.units.length);
+    for (let i = 0; i < norms.length; i++) norms[i] = K1 * (1 - B + (B * doc.units[i].length) / avgLen);
+    doc.norms = norms;
     doc.normEpoch = this.epoch;
     return doc.norms;
   }
