@@ -8,12 +8,14 @@ import { builtinModules } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { codeKey } from '../../server/src/corpus/cache';
+import { MessageChannel } from 'worker_threads';
+import { codeKey, RecordStore } from '../../server/src/corpus/cache';
 import { Corpus, CorpusOptions, resolveFolders } from '../../server/src/corpus/corpus';
-import { INDEXING_NICE, runJob } from '../../server/src/corpus/corpusWorker';
+import { INDEXING_NICE, Jobs, Reply, runJob } from '../../server/src/corpus/corpusWorker';
 import { findPlanFiles, isUnder, MAX_PLAN_BYTES, readPlanFile, resolveRoot, Root } from '../../server/src/corpus/files';
 import { noticeText, ReadFailure } from '../../server/src/service/l10n/messages';
 import { RankingWeights, RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
+import { planRecord, recordBuffers } from '../../server/src/service/related/record';
 import { queryTerms, unitsOf } from '../../server/src/service/related/units';
 import { parsePlan } from '../../server/src/service/parse/parser';
 import { seed, seeds } from '../helpers/seeds';
@@ -264,6 +266,46 @@ describe('related measures: the persisted index', () => {
     assert.ok(changed.corpus.index.document(uriOf(path.join(dir, '新华路计划.txt')))!.metadata.place === '华阳路街道');
     await changed.corpus.dispose();
     assert.strictEqual(recordFiles().length, 4, 'the record of the old content is collected');
+  });
+
+  it('stores a record whole though its buffers are handed to another thread while the file is written', async () => {
+    const store = new RecordStore(path.join(cacheFolder, 'records'), 'key');
+    const text = seed('江苏路').text;
+    const record = planRecord(parsePlan(text), text, 'a.txt');
+    const copy = structuredClone(record);
+    const saving = store.save('hash', 'a.txt', record);
+    const { port1, port2 } = new MessageChannel();
+    port1.postMessage(record, recordBuffers(record));
+    port1.close();
+    port2.close();
+    assert.strictEqual(record.unitTerms.length, 0, 'the buffers went with the message');
+    await saving;
+    assert.deepStrictEqual(await store.load('hash', 'a.txt'), copy);
+  });
+
+  it("a worker posts each record in the order its job came, without waiting for the record's cache write, and settles once the writes are done", async () => {
+    let release = () => {};
+    const written = new Promise<void>((resolve) => (release = resolve));
+    const saved: string[] = [];
+    const store = {
+      load: async () => undefined,
+      save: async (_hash: string, name: string) => {
+        await written;
+        saved.push(name);
+      },
+    } as unknown as RecordStore;
+    const posted: string[] = [];
+    const jobs = new Jobs(store, (_id, reply: Reply) => posted.push('record' in reply ? reply.record.name ?? '' : 'no record'));
+    for (const name of names) jobs.add(0, { kind: 'file', real: path.join(dir, name), name });
+    let settled = false;
+    const settling = jobs.settled().then(() => (settled = true));
+    await until(() => posted.length === names.length);
+    assert.deepStrictEqual(posted, [...names.slice(0, 3), 'no record']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepStrictEqual([saved, settled], [[], false]);
+    release();
+    await settling;
+    assert.deepStrictEqual(saved.sort(), [...names].sort());
   });
 
   it('ignores a corrupt, truncated or foreign cache file and rebuilds it, never trusting it', async () => {
