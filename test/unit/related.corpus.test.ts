@@ -1,6 +1,7 @@
 // The corpus on disk: which files are plans, how they are read off the request thread, the one rule
 // for symbolic links, the roots refused, the persisted index and its caps, and a worker that dies.
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'fs';
 import * as iconv from 'iconv-lite';
@@ -443,6 +444,22 @@ describe('related measures: worker threads and caps', () => {
       assert.ok(nices.includes(INDEXING_NICE), `no thread at nice ${INDEXING_NICE}: ${nices.join(' ')}`);
     } finally {
       await corpus.dispose();
+    }
+  });
+
+  it('ends a sync with its records in the cache in a process that nothing else keeps alive (idle workers let it exit)', () => {
+    const cacheFolder = mkdtempSync(path.join(os.tmpdir(), 'workplan-alone-'));
+    try {
+      const script = `
+        const { Corpus } = require(${JSON.stringify(path.resolve(__dirname, '..', '..', 'server', 'src', 'corpus', 'corpus.js'))});
+        const { RelatedIndex } = require(${JSON.stringify(path.resolve(__dirname, '..', '..', 'server', 'src', 'service', 'related', 'index.js'))});
+        const corpus = new Corpus(new RelatedIndex(), () => {}, { cacheFolder: ${JSON.stringify(cacheFolder)}, workers: 1 });
+        corpus.setRoots([], [${JSON.stringify(dir)}]).then(() => corpus.sync()).then((r) => console.log('synced', r.plans));`;
+      const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20000 });
+      assert.strictEqual(run.stdout.trim(), 'synced 3', run.stderr);
+      assert.strictEqual(readdirSync(path.join(cacheFolder, 'related-index')).filter((f) => f.endsWith('.rec')).length, 3);
+    } finally {
+      rmSync(cacheFolder, { recursive: true, force: true });
     }
   });
 

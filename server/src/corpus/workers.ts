@@ -118,13 +118,17 @@ export class WorkerPool {
   async flush(): Promise<void> {
     await Promise.all(
       this.slots.map(
-        ({ worker }) =>
-          worker &&
+        (slot) =>
+          slot.worker &&
           new Promise<void>((resolve) => {
+            const worker = slot.worker!;
             const n = this.nextId++;
+            // An idle worker lets the process exit: not while it is asked for its writes.
+            worker.ref();
             const done = () => {
               worker.off('message', flushed);
               worker.off('exit', done);
+              if (slot.worker === worker) this.settle(slot);
               resolve();
             };
             const flushed = (m: { flushed?: number }) => m.flushed === n && done();
