@@ -6,5 +6,5 @@ import '../../server/src/corpus/corpusWorker';
 // Called in the same dispatch of the message as the real worker's listener, whose job only starts
 // once the dispatch is over: the thread is gone before it can answer.
 parentPort?.on('message', ({ job }: { job: { kind: string; real?: string } }) => {
-  if (job.kind === 'file' && /[/\\]crash[^/\\]*\.txt$/.test(job.real ?? '')) process.exit(7);
+  if (job?.kind === 'file' && /[/\\]crash[^/\\]*\.txt$/.test(job.real ?? '')) process.exit(7);
 });

@@ -1,6 +1,7 @@
 // The corpus on disk: which files are plans, how they are read off the request thread, the one rule
 // for symbolic links, the roots refused, the persisted index and its caps, and a worker that dies.
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'fs';
 import * as iconv from 'iconv-lite';
@@ -8,14 +9,15 @@ import { builtinModules } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { MessageChannel } from 'worker_threads';
 import { CACHE_FORMAT, codeKey, loadManifest, loadTermTable, RecordStore, saveTermTable } from '../../server/src/corpus/cache';
 import { Corpus, CorpusOptions, resolveFolders } from '../../server/src/corpus/corpus';
-import { INDEXING_NICE, runJob } from '../../server/src/corpus/corpusWorker';
+import { INDEXING_NICE, Jobs, Reply, runJob } from '../../server/src/corpus/corpusWorker';
 import { findPlanFiles, isUnder, MAX_PLAN_BYTES, readPlanFile, resolveRoot, Root } from '../../server/src/corpus/files';
 import { noticeText, ReadFailure } from '../../server/src/service/l10n/messages';
 import { RankingWeights, RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
 import { topicTerm } from '../../server/src/service/related/lexicon';
-import { planRecord } from '../../server/src/service/related/record';
+import { planRecord, recordBuffers } from '../../server/src/service/related/record';
 import { queryTerms, unitsOf } from '../../server/src/service/related/units';
 import { parsePlan } from '../../server/src/service/parse/parser';
 import { seed, seeds } from '../helpers/seeds';
@@ -270,6 +272,46 @@ describe('related measures: the persisted index', () => {
     assert.strictEqual(recordFiles().length, 4, 'the record of the old content is collected');
   });
 
+  it('stores a record whole though its buffers are handed to another thread while the file is written', async () => {
+    const store = new RecordStore(path.join(cacheFolder, 'records'), 'key');
+    const text = seed('江苏路').text;
+    const record = planRecord(parsePlan(text), text, 'a.txt');
+    const copy = structuredClone(record);
+    const saving = store.save('hash', 'a.txt', record);
+    const { port1, port2 } = new MessageChannel();
+    port1.postMessage(record, recordBuffers(record));
+    port1.close();
+    port2.close();
+    assert.strictEqual(record.unitTerms.length, 0, 'the buffers went with the message');
+    await saving;
+    assert.deepStrictEqual(await store.load('hash', 'a.txt'), copy);
+  });
+
+  it("a worker posts each record in the order its job came, without waiting for the record's cache write, and settles once the writes are done", async () => {
+    let release = () => {};
+    const written = new Promise<void>((resolve) => (release = resolve));
+    const saved: string[] = [];
+    const store = {
+      load: async () => undefined,
+      save: async (_hash: string, name: string) => {
+        await written;
+        saved.push(name);
+      },
+    } as unknown as RecordStore;
+    const posted: string[] = [];
+    const jobs = new Jobs(store, (_id, reply: Reply) => posted.push('record' in reply ? reply.record.name ?? '' : 'no record'));
+    for (const name of names) jobs.add(0, { kind: 'file', real: path.join(dir, name), name });
+    let settled = false;
+    const settling = jobs.settled().then(() => (settled = true));
+    await until(() => posted.length === names.length);
+    assert.deepStrictEqual(posted, [...names.slice(0, 3), 'no record']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepStrictEqual([saved, settled], [[], false]);
+    release();
+    await settling;
+    assert.deepStrictEqual(saved.sort(), [...names].sort());
+  });
+
   it('ignores a corrupt, truncated or foreign cache file and rebuilds it, never trusting it', async () => {
     const cold = await synced([dir], { cacheFolder });
     const coldAnswers = answers(cold.corpus.index);
@@ -499,6 +541,22 @@ describe('related measures: worker threads and caps', () => {
       assert.ok(nices.includes(INDEXING_NICE), `no thread at nice ${INDEXING_NICE}: ${nices.join(' ')}`);
     } finally {
       await corpus.dispose();
+    }
+  });
+
+  it('ends a sync with its records in the cache in a process that nothing else keeps alive (idle workers let it exit)', () => {
+    const cacheFolder = mkdtempSync(path.join(os.tmpdir(), 'workplan-alone-'));
+    try {
+      const script = `
+        const { Corpus } = require(${JSON.stringify(path.resolve(__dirname, '..', '..', 'server', 'src', 'corpus', 'corpus.js'))});
+        const { RelatedIndex } = require(${JSON.stringify(path.resolve(__dirname, '..', '..', 'server', 'src', 'service', 'related', 'index.js'))});
+        const corpus = new Corpus(new RelatedIndex(), () => {}, { cacheFolder: ${JSON.stringify(cacheFolder)}, workers: 1 });
+        corpus.setRoots([], [${JSON.stringify(dir)}]).then(() => corpus.sync()).then((r) => console.log('synced', r.plans));`;
+      const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20000 });
+      assert.strictEqual(run.stdout.trim(), 'synced 3', run.stderr);
+      assert.strictEqual(readdirSync(path.join(cacheFolder, 'related-index')).filter((f) => f.endsWith('.rec')).length, 3);
+    } finally {
+      rmSync(cacheFolder, { recursive: true, force: true });
     }
   });
 

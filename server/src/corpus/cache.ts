@@ -127,9 +127,11 @@ export class RecordStore {
     };
   }
 
+  /** Encodes the record before it returns: its buffers may be handed to another thread while the file is written. */
   async save(hash: string, name: string, record: PlanRecord | null): Promise<void> {
+    const bytes = encode(KIND.record, this.key, { hash, name, record });
     await fs.mkdir(this.dir, { recursive: true });
-    await writeWhole(this.file(hash, name), encode(KIND.record, this.key, { hash, name, record }));
+    await writeWhole(this.file(hash, name), bytes);
   }
 }
 

@@ -244,6 +244,8 @@ export class Corpus {
         if (i < first.length && ++firstDone === first.length) this.shippedIndexed();
       }),
     );
+    // Workers write records to the cache after posting them: the manifest written below should find them.
+    await this.pool.flush();
     // The lists grew by a quarter at a time while plans came in: most of that room is not needed now.
     if (counts.indexed + counts.cached > 0) await this.work(() => this.index.compactInSteps(), () => true);
     await this.saveManifest(started);

@@ -39,6 +39,9 @@ export type Job =
     } & Terms)
   | ({ kind: 'text'; text: string; name?: string } & Terms);
 
+/** Besides jobs, a worker is asked to answer `{ flushed }` once its cache writes are done, or to end once they are. */
+export type Control = { flush: number } | { stop: true };
+
 export type Reply =
   | { unchanged: true; entry: KnownFile }
   | { record: PlanRecord; entry?: KnownFile; cached?: boolean }
@@ -59,6 +62,51 @@ function answer(record: PlanRecord | null, entry?: KnownFile, cached?: boolean):
   return record ? { record, entry, cached } : { notPlan: true, entry, cached };
 }
 
+/** A job once its file is read: its reply, or the text to parse and, for a file, what its record is stored under. */
+type Read = { reply: Reply } | { text: string; name?: string; entry?: KnownFile };
+
+/** What a job waits for (the file's signature, its bytes, the cache), none of the parsing. */
+async function read(job: Job, store: RecordStore | undefined): Promise<Read> {
+  if (job.kind === 'text') return { text: job.text, name: job.name };
+  const { known, name } = job;
+  if (known?.trusted) {
+    const stat = await fs.stat(job.real).catch(() => undefined);
+    if (stat && stat.size === known.size && stat.mtimeMs === known.mtimeMs) {
+      const entry = { size: known.size, mtimeMs: known.mtimeMs, hash: known.hash, checked: known.checked };
+      if (known.indexed) return { reply: { unchanged: true, entry } };
+      const cached = await store?.load(known.hash, name);
+      if (cached !== undefined) return { reply: answer(cached, entry, true) };
+    }
+  }
+  const checked = Date.now();
+  let bytes;
+  try {
+    bytes = await readPlanBytes(job.real);
+  } catch (e) {
+    return { reply: { skipped: readFailureOf(e) } };
+  }
+  if ('skipped' in bytes) return { reply: bytes };
+  const entry = { size: bytes.size, mtimeMs: bytes.mtimeMs, hash: contentHash(bytes.bytes), checked };
+  if (known?.indexed && known.hash === entry.hash) return { reply: { unchanged: true, entry } };
+  const cached = await store?.load(entry.hash, name);
+  if (cached !== undefined) return { reply: answer(cached, entry, true) };
+  try {
+    return { text: decodePlan(bytes.bytes).text, name, entry };
+  } catch (e) {
+    return { reply: { skipped: readFailureOf(e) } };
+  }
+}
+
+/**
+ * The reply to a job read, and the write of its record to the cache, under way: the record is encoded
+ * before this returns, so its buffers may be handed over while the file is written.
+ */
+function make(job: Read, store: RecordStore | undefined): { reply: Reply; saved?: Promise<void> } {
+  if ('reply' in job) return job;
+  const record = recordOf(job.text, job.name);
+  return { reply: answer(record, job.entry), saved: job.entry && store?.save(job.entry.hash, job.name!, record) };
+}
+
 /** The term table a worker has read, by term: read once, for as long as the jobs name it. */
 let table: { name: string; ids: Promise<Map<string, number> | undefined> } | undefined;
 
@@ -70,50 +118,74 @@ function termTable(store: RecordStore, name: string): Promise<Map<string, number
   return table.ids;
 }
 
-/** The job's reply, its record's terms given as numbers where the table the job names holds them. */
-export async function runJob(job: Job, store: RecordStore | undefined): Promise<Reply> {
-  const reply = await replyTo(job, store);
-  if ('record' in reply && job.terms && store) {
+/**
+ * `make`, then the record's terms given as numbers where the table the job names holds them: after
+ * `make` has encoded the record for the cache, which keeps its terms as strings.
+ */
+async function makeWithTerms(job: Job, reading: Promise<Read>, store: RecordStore | undefined): Promise<ReturnType<typeof make>> {
+  const made = make(await reading, store);
+  if ('record' in made.reply && job.terms && store) {
     const ids = await termTable(store, job.terms);
-    if (ids) knownTerms(reply.record, ids);
+    if (ids) knownTerms(made.reply.record, ids);
   }
-  return reply;
+  return made;
 }
 
-async function replyTo(job: Job, store: RecordStore | undefined): Promise<Reply> {
-  if (job.kind === 'text') return answer(recordOf(job.text, job.name));
-  const { known, name } = job;
-  if (known?.trusted) {
-    const stat = await fs.stat(job.real).catch(() => undefined);
-    if (stat && stat.size === known.size && stat.mtimeMs === known.mtimeMs) {
-      const entry = { size: known.size, mtimeMs: known.mtimeMs, hash: known.hash, checked: known.checked };
-      if (known.indexed) return { unchanged: true, entry };
-      const cached = await store?.load(known.hash, name);
-      if (cached !== undefined) return answer(cached, entry, true);
-    }
-  }
-  const checked = Date.now();
-  let read;
-  try {
-    read = await readPlanBytes(job.real);
-  } catch (e) {
-    return { skipped: readFailureOf(e) };
-  }
-  if ('skipped' in read) return read;
-  const entry = { size: read.size, mtimeMs: read.mtimeMs, hash: contentHash(read.bytes), checked };
-  if (known?.indexed && known.hash === entry.hash) return { unchanged: true, entry };
-  const cached = await store?.load(entry.hash, name);
-  if (cached !== undefined) return answer(cached, entry, true);
-  let text: string;
-  try {
-    text = decodePlan(read.bytes).text;
-  } catch (e) {
-    return { skipped: readFailureOf(e) };
-  }
-  const record = recordOf(text, name);
+export async function runJob(job: Job, store: RecordStore | undefined): Promise<Reply> {
+  const made = await makeWithTerms(job, read(job, store), store);
   // A cache that cannot be written only costs the next start its time.
-  await store?.save(entry.hash, name, record).catch(() => undefined);
-  return answer(record, entry);
+  await made.saved?.catch(() => undefined);
+  return made.reply;
+}
+
+/** Cache writes under way after which the next job waits for one: each holds a record's bytes. */
+const MAX_WRITES = 16;
+
+/**
+ * A worker's jobs: each file is read as soon as its job comes, while the jobs before it are parsed,
+ * and each reply is posted as soon as its record is made, its cache file written meanwhile. Jobs are
+ * parsed and answered one at a time, in the order they came: the pool decides what comes first.
+ */
+export class Jobs {
+  private queue = Promise.resolve();
+  private readonly writes = new Set<Promise<void>>();
+  private stopping = false;
+
+  constructor(
+    private readonly store: RecordStore | undefined,
+    private readonly post: (id: number, reply: Reply) => void,
+  ) {}
+
+  add(id: number, job: Job): void {
+    const reading = read(job, this.store).catch((e): Read => ({ reply: { skipped: readFailureOf(e) } }));
+    this.queue = this.queue.then(async () => {
+      if (this.stopping) return;
+      let made: ReturnType<typeof make>;
+      try {
+        made = await makeWithTerms(job, reading, this.store);
+      } catch (e) {
+        made = { reply: { skipped: readFailureOf(e) } };
+      }
+      this.post(id, made.reply);
+      if (made.saved) {
+        const write = made.saved.catch(() => undefined).finally(() => this.writes.delete(write));
+        this.writes.add(write);
+      }
+      if (this.writes.size >= MAX_WRITES) await Promise.race(this.writes);
+    });
+  }
+
+  /** Resolves once every job come so far is answered and its cache write is over. */
+  async settled(): Promise<void> {
+    await this.queue;
+    await Promise.all(this.writes);
+  }
+
+  /** Drops the jobs not started; resolves once the one under way is answered and every cache write is over. */
+  stop(): Promise<void> {
+    this.stopping = true;
+    return this.settled();
+  }
 }
 
 /** Nice value of an indexing thread: the server's request thread, at the default 0, gets the CPU first. */
@@ -137,17 +209,11 @@ if (parentPort) {
   const port = parentPort;
   const options = workerData as WorkerOptions;
   const store = options.cache ? new RecordStore(options.cache.dir, options.cache.key) : undefined;
-  // One job at a time, in the order they came: the pool decides what comes first.
-  let queue = Promise.resolve();
-  port.on('message', ({ id, job }: { id: number; job: Job }) => {
-    queue = queue.then(async () => {
-      let reply: Reply;
-      try {
-        reply = await runJob(job, store);
-      } catch (e) {
-        reply = { skipped: readFailureOf(e) };
-      }
-      port.postMessage({ id, reply }, 'record' in reply ? recordBuffers(reply.record) : []);
-    });
+  const jobs = new Jobs(store, (id, reply) => port.postMessage({ id, reply }, 'record' in reply ? recordBuffers(reply.record) : []));
+  port.on('message', (message: { id: number; job: Job } | Control) => {
+    if ('flush' in message) void jobs.settled().then(() => port.postMessage({ flushed: message.flush }));
+    // Asked to stop: the records made are written to the cache before the thread ends.
+    else if ('stop' in message) void jobs.stop().then(() => process.exit(0));
+    else jobs.add(message.id, message.job);
   });
 }

@@ -5,7 +5,7 @@
 import * as os from 'os';
 import { Worker } from 'worker_threads';
 import type { Notice, ThreadStop } from '../service/l10n/messages';
-import type { Job, Reply, WorkerOptions } from './corpusWorker';
+import type { Control, Job, Reply, WorkerOptions } from './corpusWorker';
 
 export interface PoolOptions {
   script: string;
@@ -27,6 +27,8 @@ const IN_FLIGHT = 8;
 /** Plans waiting to be parsed that make a bulk worth the extra threads. */
 const BULK_JOBS = 32;
 const IDLE_MS = 10_000;
+/** How long a worker asked to stop may take to finish its cache writes before it is ended. */
+const STOP_MS = 2_000;
 /** Deaths in a row (no job finished between them) after which the pool stops starting workers: something is wrong beyond one file. */
 const MAX_DEATHS = 4;
 /** What a job gets when no thread will run it: the server is stopping, or the threads kept dying. */
@@ -110,6 +112,32 @@ export class WorkerPool {
     for (const task of [...held, ...this.urgent.splice(0), ...this.waiting.splice(0)]) task.resolve(STOPPED);
     this.toParse = 0;
     await Promise.all(this.slots.map((slot) => this.stop(slot)));
+  }
+
+  /** Resolves once every running worker has written the records it made to the cache (a worker that ends meanwhile counts as done). */
+  async flush(): Promise<void> {
+    await Promise.all(
+      this.slots.map(
+        (slot) =>
+          slot.worker &&
+          new Promise<void>((resolve) => {
+            const worker = slot.worker!;
+            const n = this.nextId++;
+            // An idle worker lets the process exit: not while it is asked for its writes.
+            worker.ref();
+            const done = () => {
+              worker.off('message', flushed);
+              worker.off('exit', done);
+              if (slot.worker === worker) this.settle(slot);
+              resolve();
+            };
+            const flushed = (m: { flushed?: number }) => m.flushed === n && done();
+            worker.on('message', flushed);
+            worker.on('exit', done);
+            worker.postMessage({ flush: n } satisfies Control);
+          }),
+      ),
+    );
   }
 
   private next(slot: Slot): Task | undefined {
@@ -198,12 +226,21 @@ export class WorkerPool {
     slot.idle.unref();
   }
 
+  /** Asks an idle worker to end once its cache writes are done (a record not written is a plan parsed again at the next start). */
   private async stop(slot: Slot): Promise<void> {
     clearTimeout(slot.idle);
     const worker = slot.worker;
     if (!worker || slot.running.size) return;
     this.stopped.add(worker);
     slot.worker = undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const exited = new Promise<void>((resolve) => {
+      worker.once('exit', () => resolve());
+      timer = setTimeout(resolve, STOP_MS);
+    });
+    worker.postMessage({ stop: true } satisfies Control);
+    await exited;
+    clearTimeout(timer);
     await worker.terminate();
   }
 }
