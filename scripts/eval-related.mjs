@@ -3,7 +3,8 @@
 // test half, beside a plain bigram TF-IDF baseline. The unseen plans are real plans of other
 // provinces kept outside the repository (see sharedPlansDir); where they are absent that part is
 // skipped with a message. Flags:
-//   --tune   choose the ranking weights on the tuning half only (grid search), print the best;
+//   --tune   choose the ranking weights on the tuning half only (grid search), print the best and
+//            whether it beats the weights in use by at least one hit (else they stay);
 //            --grid '{"topic":[0.1,0.2],…}' searches another grid
 //   --list   print every question with its top three, hits marked (for judging pools)
 //   --json   one JSON object instead of the table
@@ -54,13 +55,21 @@ if (args.has('--tune')) {
   let best;
   const keys = Object.keys(grid);
   const combos = keys.reduce((acc, k) => acc.flatMap((c) => grid[k].map((v) => ({ ...c, [k]: v }))), [{}]);
-  for (const weights of combos) {
+  const tuned = (weights) => {
     const s = summary(run(service(weights)));
     // The test half is not looked at while choosing.
-    const tuned = { weights, objective: objective(s), seeds: s.seeds.tune, unseen: s.unseen.tune };
-    if (!best || tuned.objective > best.objective + 1e-9) best = tuned;
+    return { weights, objective: objective(s), seeds: s.seeds.tune, unseen: s.unseen.tune };
+  };
+  for (const weights of combos) {
+    const t = tuned(weights);
+    if (!best || t.objective > best.objective + 1e-9) best = t;
   }
-  console.log(JSON.stringify(best, null, 2));
+  // The weights in use stay unless the best beats them by at least one top-three hit of the tuning
+  // half: a smaller difference is a tie, and a tie is no reason to move.
+  const current = tuned(DEFAULT_WEIGHTS);
+  const oneHit = 1 / (6 * Math.max(current.seeds.n, current.unseen.n || 0));
+  const change = best.objective >= current.objective + oneHit - 1e-9;
+  console.log(JSON.stringify({ ...best, current, change }, null, 2));
 } else {
   const mine = run(service(DEFAULT_WEIGHTS));
   const baseline = run(withSeeds(bigramRanker()));
