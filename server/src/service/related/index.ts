@@ -813,8 +813,11 @@ export class RelatedIndex {
    */
   relatedTo(unit: PlanUnit, uri: string, text: string, options: Omit<SearchOptions, 'exclude'> = {}): RelatedHit[] {
     const print = fingerprint(text);
-    const plan = planKey(planMetadata(unit.model, Utils.basename(URI.parse(uri))));
-    return this.search(queryTerms(unit), { ...options, exclude: (d) => d.uri === uri || d.fingerprint === print || (!!plan && planKey(d.metadata) === plan) });
+    const meta = planMetadata(unit.model, Utils.basename(URI.parse(uri)));
+    const plan = planKey(meta);
+    // Asked of every plan indexed: the street is compared before a key is made.
+    const exclude = (d: IndexedDocument) => d.uri === uri || d.fingerprint === print || (!!plan && d.metadata.place === meta.place && planKey(d.metadata) === plan);
+    return this.search(queryTerms(unit), { ...options, exclude });
   }
 
   /**
