@@ -25,8 +25,6 @@ export interface IndexedDocument {
   /** @internal */ slot: number;
   /** @internal The document's term ids, ascending, delta-coded (packIds): what to cut when it goes. */ terms: Uint8Array;
   /** @internal Its units' ranges, four numbers each (see PlanRecord.ranges). */ ranges: Int32Array;
-  /** @internal BM25 length normalisation per unit, valid while `normEpoch` is the index's epoch. */ norms?: Float64Array;
-  /** @internal */ normEpoch?: number;
 }
 
 export interface IndexedUnit {
@@ -119,12 +117,29 @@ const K1 = 1.2;
 const B = 0.75;
 /** A question uses its strongest terms only ("more like this"): faster, and less noise from long bodies. */
 const MAX_QUERY_TERMS = 80;
+/** Lists a search sums before it scores the units they rank highest, to set a bar before the rest. */
+const SEED_LISTS = 3;
+/** Units a search sums its lists for at a time (the bar rises between blocks). */
+const BLOCK_UNITS = 8192;
 const SLOT_BITS = Math.log2(MAX_UNITS_PER_DOC);
 /** Keys are positive 32-bit integers: slot·2¹⁶ + unit. */
 export const MAX_DOCUMENTS = 1 << (31 - SLOT_BITS);
 
 /** The code of a frequency the table has no room for: the posting's list keeps it aside (Postings.rare). */
 const RARE = 0xffff;
+
+/** BM25's length normalisation of a unit: K1·(1 − B + B·length/average length). */
+function lengthNorm(length: number, avgLen: number): number {
+  return K1 * (1 - B + (B * length) / avgLen);
+}
+
+/** Arrays by unit in key order: slot s's units are base[s] up to base[s + 1]. */
+interface ByUnit {
+  base: Int32Array;
+  norms: Float64Array;
+  /** A search's sums (zero when handed out). */
+  sums: Float64Array;
+}
 
 /**
  * Frequencies by code. They are weighted counts (2 per title, 1 per body, a half and 0.3 for the
@@ -173,6 +188,34 @@ class Postings {
   tf(at: number): number {
     const code = this.codes[at];
     return code !== RARE ? this.frequencies.values[code] : this.rare!.get(this.keys[at])!;
+  }
+
+  /**
+   * Adds what the postings from position `from` up to key `end` give their units to `sums` (by unit,
+   * see ByUnit): weight·tf/(tf + norm) for BM25, weight·tf for a topic; returns the position reached.
+   * One loop each, so that neither tests which it is per posting.
+   */
+  addTo(sums: Float64Array, base: Int32Array, norms: Float64Array, weight: number, bm25: boolean, from: number, end: number): number {
+    const { keys, codes } = this;
+    const values = this.frequencies.values;
+    const n = this.n;
+    let i = from;
+    if (bm25) {
+      for (; i < n && keys[i] < end; i++) {
+        const key = keys[i];
+        const d = base[key >>> SLOT_BITS] + (key & (MAX_UNITS_PER_DOC - 1));
+        const code = codes[i];
+        const tf = code !== RARE ? values[code] : this.rare!.get(key)!;
+        sums[d] += (weight * tf) / (tf + norms[d]);
+      }
+    } else {
+      for (; i < n && keys[i] < end; i++) {
+        const key = keys[i];
+        const code = codes[i];
+        sums[base[key >>> SLOT_BITS] + (key & (MAX_UNITS_PER_DOC - 1))] += weight * (code !== RARE ? values[code] : this.rare!.get(key)!);
+      }
+    }
+    return i;
   }
 
   /** First position from `from` on whose key is ≥ `key`: gallops, for a key that is near as often as far. */
@@ -424,11 +467,16 @@ export class RelatedIndex {
   private readonly staging = new Set<Ticket>();
   /** Work between two steps (see STEP_WORK). */
   private readonly stepWork: number;
+  /** Arrays by unit for searches (byUnit), as of an epoch. */
+  private unitArrays?: ByUnit & { epoch: number };
 
-  /** `steppedPostings` and `stepWork` (internal, for tests): postings above which a plan is swapped in steps, and the work of a step. */
+  /**
+   * Internal, for tests: `steppedPostings`, postings above which a plan is swapped in steps;
+   * `stepWork`, the work of a step; `blockUnits`, units a search sums its lists for at a time.
+   */
   constructor(
     private readonly weights: RankingWeights = DEFAULT_WEIGHTS,
-    private readonly options: { steppedPostings?: number; stepWork?: number } = {},
+    private readonly options: { steppedPostings?: number; stepWork?: number; blockUnits?: number } = {},
   ) {
     this.stepWork = options.stepWork ?? STEP_WORK;
   }
@@ -837,17 +885,24 @@ export class RelatedIndex {
    */
   relatedTo(unit: PlanUnit, uri: string, text: string, options: Omit<SearchOptions, 'exclude'> = {}): RelatedHit[] {
     const print = fingerprint(text);
-    const plan = planKey(planMetadata(unit.model, Utils.basename(URI.parse(uri))));
-    return this.search(queryTerms(unit), { ...options, exclude: (d) => d.uri === uri || d.fingerprint === print || (!!plan && planKey(d.metadata) === plan) });
+    const meta = planMetadata(unit.model, Utils.basename(URI.parse(uri)));
+    const plan = planKey(meta);
+    // Asked of every plan indexed: the street is compared before a key is made.
+    const exclude = (d: IndexedDocument) => d.uri === uri || d.fingerprint === print || (!!plan && d.metadata.place === meta.place && planKey(d.metadata) === plan);
+    return this.search(queryTerms(unit), { ...options, exclude });
   }
 
   /**
-   * Units most like the question `terms` (see queryTerms), best first. Exact top-k by MaxScore,
-   * unit by unit in key order: the question's lists are ordered by the most each can add to a unit
-   * per posting it holds; once the units kept set a bar, the first lists, whose bounds together stay
-   * under it, only confirm units the others found (looked up, not walked), and a unit whose bound
-   * falls under the bar is dropped unscored. A unit that is scored is scored as the scan does (same
-   * terms, same order, same floats).
+   * Units most like the question `terms` (see queryTerms), best first. Exact top-k by MaxScore, with
+   * the lists summed list by list into one number per unit (term at a time) instead of merged unit by
+   * unit. A unit's sum over the question's first lists, in the question's order, is what the scan has
+   * after them, to the last bit: so the lists are summed as a prefix of that order, and a unit that
+   * then looks up the others in turn ends with the scan's score, never scored twice. First the first
+   * few lists are summed and the units they give most are scored, which sets a bar early. Then the
+   * units go block by block in key order: a block sums the lists MaxScore needs at the bar as it is
+   * then (a list's bound per posting decides which lists only confirm: long lists of common words
+   * that add little) and those before them; a unit whose sum and the other lists' bounds stay under
+   * the bar is dropped, the others look those lists up (a galloping seek) while they can reach it.
    */
   search(terms: Map<string, number>, options: SearchOptions = {}): RelatedHit[] {
     const excluded = this.excluded(options);
@@ -855,84 +910,94 @@ export class RelatedIndex {
     const skip = new Uint8Array(this.slots.length);
     for (const d of excluded) skip[d.slot] = 1;
     const pick = new Picker(this.cutoff(query, options), options.limit);
-    // The question's lists in scoring order: its terms (BM25), then its topics (linear).
+    // The question's lists in scoring order (position i): its terms (BM25), then its topics (linear).
     const asked = [...query.terms.map((t) => ({ id: t.id, weight: t.weight * (K1 + 1), bm25: true })), ...query.topics.map((t) => ({ id: t.id, weight: t.weight, bm25: false }))];
-    const avgLen = this.lengthTotal / Math.max(1, this.unitTotal);
-    const bound = ({ id, weight, bm25 }: (typeof asked)[number]) => {
-      const list = this.postings[id];
-      return bm25 ? (weight * list.maxTf) / (list.maxTf + K1 * (1 - B + (B * list.minLength) / avgLen)) : weight * list.maxTf;
-    };
-    // Lists by bound per posting, least first (position j); below[j] bounds what lists 0..j can add
-    // together. The lists essential at a bar are the last ones: long lists of common words that add
-    // little go among the first, whose postings are looked up, not walked.
-    const cost = ({ id }: (typeof asked)[number]) => Math.max(1, this.postings[id].n);
-    const order = asked.map((_, i) => i).sort((a, b) => bound(asked[a]) / cost(asked[a]) - bound(asked[b]) / cost(asked[b]));
-    const m = order.length;
-    const lists = order.map((i) => this.postings[asked[i].id]);
+    const m = asked.length;
+    const lists = asked.map((q) => this.postings[q.id]);
     const keysOf = lists.map((l) => l.keys);
     const ends = Int32Array.from(lists, (l) => l.n);
-    const weights = Float64Array.from(order, (i) => asked[i].weight);
-    const bm25 = Uint8Array.from(order, (i) => (asked[i].bm25 ? 1 : 0));
-    const below = new Float64Array(m);
-    order.forEach((i, j) => (below[j] = (j > 0 ? below[j - 1] : 0) + bound(asked[i])));
-    // Each list's cursor: its postings before it are behind every unit still to come.
-    const at = new Int32Array(m);
-    // The unit's frequencies by position, the positions that have one, and the frequencies in the question's order.
-    const tfAt = new Float64Array(m);
-    const found = new Int32Array(m);
-    const tfs = new Float64Array(m);
+    const weights = Float64Array.from(asked, (q) => q.weight);
+    const bm25 = Uint8Array.from(asked, (q) => (q.bm25 ? 1 : 0));
+    const avgLen = this.lengthTotal / Math.max(1, this.unitTotal);
+    // The most each list can add to a unit: its largest frequency in its shortest unit.
+    const bounds = Float64Array.from(lists, (l, i) => (bm25[i] ? (weights[i] * l.maxTf) / (l.maxTf + lengthNorm(l.minLength, avgLen)) : weights[i] * l.maxTf));
+    // after[i]: the most lists i..m-1 can add together.
+    const after = new Float64Array(m + 1);
+    for (let i = m - 1; i >= 0; i--) after[i] = after[i + 1] + bounds[i];
+    // MaxScore's partition: lists by bound per posting, least first; those whose bounds together stay under the bar only confirm.
+    const byYield = Int32Array.from(asked.keys()).sort((a, b) => bounds[a] / Math.max(1, ends[a]) - bounds[b] / Math.max(1, ends[b]));
+    const { base, norms, sums } = this.byUnit();
     // Bounds and scores sum in different orders: a bound must clear the bar by more than rounding.
     const under = (score: number, bar: number) => score < bar - 1e-9 * Math.abs(bar);
-    let bar = pick.bar();
-    // Lists first..m-1 are essential: a unit in none of them cannot reach the bar.
-    let first = 0;
-    while (first < m && under(below[first], bar)) first++;
-    let normsSlot = -1;
-    let norms: Float64Array = new Float64Array(0);
+    // Each list's cursor: its postings before it are summed or behind every unit still to come.
+    const at = new Int32Array(m);
     const END = 2 ** 31;
-    for (;;) {
-      let key = END;
-      for (let j = first; j < m; j++) if (at[j] < ends[j] && keysOf[j][at[j]] < key) key = keysOf[j][at[j]];
-      if (key === END) break;
-      const slot = key >>> SLOT_BITS;
-      if (skip[slot]) {
-        for (let j = first; j < m; j++) at[j] = lists[j].seek(at[j], (slot + 1) * MAX_UNITS_PER_DOC);
-        continue;
+    // A bar before the walk: the units the first lists give most, scored as the scan does.
+    const seeded = new Set<number>();
+    let summedAll = 0;
+    if (options.limit !== undefined && m > 0) {
+      for (; summedAll < Math.min(m, SEED_LISTS); summedAll++) at[summedAll] = lists[summedAll].addTo(sums, base, norms, weights[summedAll], bm25[summedAll] === 1, 0, END);
+      const best = new Largest(pick.room);
+      for (let slot = 0; slot < this.slots.length; slot++) {
+        if (skip[slot]) continue;
+        for (let d = base[slot]; d < base[slot + 1]; d++) if (sums[d] > 0) best.offer(sums[d], (slot << SLOT_BITS) | (d - base[slot]));
       }
-      if (slot !== normsSlot) {
-        norms = this.normsOf(this.slots[slot]!);
-        normsSlot = slot;
-      }
-      const ordinal = key & (MAX_UNITS_PER_DOC - 1);
-      const norm = norms[ordinal];
-      // What the essential lists give it, then the others from the last back while it can still reach the bar.
-      let reach = 0;
-      let nFound = 0;
-      let reachable = true;
-      for (let j = m - 1; j >= 0; j--) {
-        if (j < first && under(reach + below[j], bar)) {
-          reachable = false;
-          break;
+      for (const key of best.keys()) {
+        const slot = key >>> SLOT_BITS;
+        const ordinal = key & (MAX_UNITS_PER_DOC - 1);
+        const norm = norms[base[slot] + ordinal];
+        let score = 0;
+        for (let i = 0; i < m; i++) {
+          const p = lists[i].find(key);
+          if (p < 0) continue;
+          const tf = lists[i].tf(p);
+          score += bm25[i] ? (weights[i] * tf) / (tf + norm) : weights[i] * tf;
         }
-        if (j < first) at[j] = lists[j].seek(at[j], key);
-        if (at[j] < ends[j] && keysOf[j][at[j]] === key) {
-          const tf = lists[j].tf(at[j]++);
-          tfAt[j] = tf;
-          found[nFound++] = j;
-          reach += bm25[j] ? (weights[j] * tf) / (tf + norm) : weights[j] * tf;
+        seeded.add(key);
+        pick.offer(this.slots[slot]!.units[ordinal], score);
+      }
+    }
+    let bar = pick.bar();
+    // The units block by block, in key order: each block sums the lists needed at the bar as it is
+    // then (those MaxScore needs and those before them in the question's order, so a unit's sum is
+    // what the scan has after them), while the block is in cache; then its units are checked.
+    for (let from = 0; from < this.slots.length; ) {
+      let to = from + 1;
+      while (to < this.slots.length && base[to] - base[from] < (this.options.blockUnits ?? BLOCK_UNITS)) to++;
+      let skipped = 0;
+      let summed = summedAll;
+      for (let k = 0; k < m; k++) {
+        const i = byYield[k];
+        if (under(skipped + bounds[i], bar)) skipped += bounds[i];
+        else summed = Math.max(summed, i + 1);
+      }
+      const end = to << SLOT_BITS;
+      for (let i = summedAll; i < summed; i++) at[i] = lists[i].addTo(sums, base, norms, weights[i], bm25[i] === 1, at[i], end);
+      const rest = after[summed];
+      for (let slot = from; slot < to; slot++) {
+        if (skip[slot]) continue;
+        const first = base[slot];
+        for (let d = first; d < base[slot + 1]; d++) {
+          // A unit in none of the lists summed cannot reach the bar: `rest` is under it (or zero, with no bar).
+          let score = sums[d];
+          if (score === 0 || under(score + rest, bar)) continue;
+          const key = (slot << SLOT_BITS) | (d - first);
+          const norm = norms[d];
+          // The other lists in the question's order, while it can still reach the bar: done, it has the scan's score.
+          let i = summed;
+          for (; i < m && !under(score + after[i], bar); i++) {
+            const p = (at[i] = lists[i].seek(at[i], key));
+            if (p < ends[i] && keysOf[i][p] === key) {
+              const tf = lists[i].tf(p);
+              score += bm25[i] ? (weights[i] * tf) / (tf + norm) : weights[i] * tf;
+            }
+          }
+          if (i < m || seeded.has(key)) continue;
+          pick.offer(this.slots[slot]!.units[d - first], score);
+          bar = pick.bar();
         }
       }
-      if (!reachable) continue;
-      for (let f = 0; f < nFound; f++) tfs[order[found[f]]] = tfAt[found[f]];
-      let score = 0;
-      for (let i = 0; i < m; i++) {
-        const tf = tfs[i];
-        if (tf > 0) score += asked[i].bm25 ? (asked[i].weight * tf) / (tf + norm) : asked[i].weight * tf;
-      }
-      for (let f = 0; f < nFound; f++) tfs[order[found[f]]] = 0;
-      pick.offer(this.slots[slot]!.units[ordinal], score);
-      bar = pick.bar();
-      while (first < m && under(below[first], bar)) first++;
+      from = to;
     }
     return this.finish(pick, query, options);
   }
@@ -941,14 +1006,15 @@ export class RelatedIndex {
   searchByScan(terms: Map<string, number>, options: SearchOptions = {}): RelatedHit[] {
     const query = this.weigh(terms, this.excluded(options));
     const pick = new Picker(this.cutoff(query, options), options.limit);
+    const { base, norms } = this.byUnit();
     for (const doc of this.docs.values()) {
       if (options.exclude?.(doc)) continue;
-      const norms = this.normsOf(doc);
       doc.units.forEach((unit, ordinal) => {
+        const norm = norms[base[doc.slot] + ordinal];
         let score = 0;
         for (const { id, weight } of query.terms) {
           const tf = this.tfOf(unit, id);
-          if (tf > 0) score += (weight * (K1 + 1) * tf) / (tf + norms[ordinal]);
+          if (tf > 0) score += (weight * (K1 + 1) * tf) / (tf + norm);
         }
         for (const { id, weight } of query.topics) score += weight * this.tfOf(unit, id);
         pick.offer(unit, score);
@@ -1068,16 +1134,23 @@ export class RelatedIndex {
     return Math.max(0, (options.minSimilarity ?? 0) * this.best(query) - 1e-12);
   }
 
-  /** K1·(1 − B + B·length/average length) per unit; the average moves with every edit, so it is kept per epoch. */
-  private normsOf(doc: IndexedDocument): Float64Array {
-    if (doc.norms && doc.normEpoch === this.epoch) return doc.norms;
+  /**
+   * Arrays by unit, in key order: where each slot's units start (`base`), each unit's BM25 length
+   * normalisation, and room for a search's sums. Rebuilt when the index changed: the average length
+   * moves with every edit.
+   */
+  private byUnit(): ByUnit {
+    if (this.unitArrays?.epoch === this.epoch) {
+      this.unitArrays.sums.fill(0);
+      return this.unitArrays;
+    }
     const avgLen = this.lengthTotal / Math.max(1, this.unitTotal);
-    // A loop: Float64Array.from with a map function costs about 30 times as much (8–11 ms for 37,000 units), on every hover after each change.
-    const norms = new Float64Array(doc.units.length);
-    for (let i = 0; i < norms.length; i++) norms[i] = K1 * (1 - B + (B * doc.units[i].length) / avgLen);
-    doc.norms = norms;
-    doc.normEpoch = this.epoch;
-    return doc.norms;
+    const base = new Int32Array(this.slots.length + 1);
+    this.slots.forEach((doc, slot) => (base[slot + 1] = base[slot] + (doc?.units.length ?? 0)));
+    const norms = new Float64Array(base[this.slots.length]);
+    this.slots.forEach((doc, slot) => doc?.units.forEach((u, ordinal) => (norms[base[slot] + ordinal] = lengthNorm(u.length, avgLen))));
+    this.unitArrays = { epoch: this.epoch, base, norms, sums: new Float64Array(norms.length) };
+    return this.unitArrays;
   }
 
   private finish(pick: Picker, query: Question, options: SearchOptions): RelatedHit[] {
@@ -1183,7 +1256,8 @@ function compareHits(a: { unit: IndexedUnit; score: number }, b: { unit: Indexed
  */
 class Picker {
   private readonly kept: { unit: IndexedUnit; score: number }[] = [];
-  private readonly room: number;
+  /** How many it keeps at most. */
+  readonly room: number;
 
   constructor(
     private readonly cutoff: number,
@@ -1234,6 +1308,48 @@ class Picker {
       [kept[i], kept[worst]] = [kept[worst], kept[i]];
       i = worst;
     }
+  }
+}
+
+/** The `size` largest values offered and their keys: a heap, least at the root. */
+class Largest {
+  private readonly values: Float64Array;
+  private readonly held: Int32Array;
+  private n = 0;
+
+  constructor(private readonly size: number) {
+    this.values = new Float64Array(size);
+    this.held = new Int32Array(size);
+  }
+
+  offer(value: number, key: number): void {
+    if (this.n < this.size) {
+      let i = this.n++;
+      while (i > 0 && this.values[(i - 1) >> 1] > value) {
+        this.values[i] = this.values[(i - 1) >> 1];
+        this.held[i] = this.held[(i - 1) >> 1];
+        i = (i - 1) >> 1;
+      }
+      this.values[i] = value;
+      this.held[i] = key;
+    } else if (this.size > 0 && value > this.values[0]) {
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= this.n) break;
+        if (c + 1 < this.n && this.values[c + 1] < this.values[c]) c++;
+        if (this.values[c] >= value) break;
+        this.values[i] = this.values[c];
+        this.held[i] = this.held[c];
+        i = c;
+      }
+      this.values[i] = value;
+      this.held[i] = key;
+    }
+  }
+
+  keys(): Int32Array {
+    return this.held.subarray(0, this.n);
   }
 }
 
