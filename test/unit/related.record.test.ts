@@ -171,6 +171,74 @@ describe('related measures: records added in a batch', () => {
     assert.deepStrictEqual(answers(stopped), answers(one));
   });
 
+  it('leaves out a plan removed while the batch is gathered into runs, as one removed while staged', () => {
+    const all = records();
+    const pending = (index: RelatedIndex) => (index as unknown as { pending?: unknown }).pending !== undefined;
+    // Steps until the postings are being written: the step before is the gathering's last.
+    const dry = new RelatedIndex(undefined, { stepWork: 500 });
+    const drySteps = dry.addRecordsInSteps(all);
+    let calls = 0;
+    while (!pending(dry)) {
+      assert.ok(!drySteps.next().done);
+      calls++;
+    }
+    const index = new RelatedIndex(undefined, { stepWork: 500 });
+    const steps = index.addRecordsInSteps(all);
+    for (let i = 0; i < calls - 1; i++) steps.next();
+    assert.ok(!pending(index));
+    assert.strictEqual(index.removeDocument(all[1].uri), false, 'not indexed yet');
+    const docs = [...(function* () {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return yield* step.value;
+      }
+    })()];
+    assert.strictEqual(docs[1], undefined);
+    assert.strictEqual(index.document(all[1].uri), undefined);
+    assert.strictEqual(index.documentCount, all.length - 1);
+    const one = new RelatedIndex();
+    addAll(one, all.map((e, i) => (i === 1 ? { ...e, keep: () => false } : e)));
+    assert.deepStrictEqual(answers(index), answers(one));
+  });
+
+  it('paces its steps: they start small, grow while quick, shrink while slow, within the work it was given', () => {
+    const index = new RelatedIndex();
+    const first = index.nextStepWork;
+    index.paceSteps(1, 8);
+    assert.strictEqual(index.nextStepWork, first * 2, 'a quick step doubles the next');
+    for (let i = 0; i < 20; i++) index.paceSteps(1, 8);
+    const most = index.nextStepWork;
+    assert.ok(most > first);
+    index.paceSteps(1, 8);
+    assert.strictEqual(index.nextStepWork, most, 'never above the work given');
+    index.paceSteps(30, 8);
+    assert.strictEqual(index.nextStepWork, most / 2, 'a slow step halves the next');
+    for (let i = 0; i < 20; i++) index.paceSteps(30, 8);
+    assert.strictEqual(index.nextStepWork, first, 'never below the first');
+    index.paceSteps(5, 8);
+    assert.strictEqual(index.nextStepWork, first, 'a step near the target leaves it');
+    const fine = new RelatedIndex(undefined, { stepWork: 40 });
+    assert.strictEqual(fine.nextStepWork, 40);
+    fine.paceSteps(1, 8);
+    fine.paceSteps(30, 8);
+    assert.strictEqual(fine.nextStepWork, 40, 'a small work given is the first and the least');
+  });
+
+  it('answers as one by one when the work of its steps changes between them', () => {
+    const all = records();
+    const one = new RelatedIndex();
+    for (const { uri, record } of all) one.addRecord(uri, record);
+    const paced = new RelatedIndex();
+    let k = 0;
+    for (const part of [all.slice(0, 1), all.slice(1)]) {
+      const steps = paced.addRecordsInSteps(part);
+      // Slow and quick in turn: the work moves at every step, in stage, gather and write alike.
+      while (!steps.next().done) paced.paceSteps(k++ % 3 === 0 ? 30 : 1, 8);
+    }
+    assert.ok(k > 20, `steps: ${k}`);
+    assert.deepStrictEqual(answers(paced), answers(one));
+  });
+
   it('leaves out a record no longer wanted, and replaces a plan already indexed or one freed slot later, as one by one', () => {
     const all = records();
     const one = new RelatedIndex();

@@ -52,6 +52,8 @@ const BATCH_POSTINGS = 50_000;
 const NO_TERM = 0x7fffffff;
 /** Longest stretch of index work between two looks at the request queue. */
 const APPLY_BUDGET_MS = 8;
+/** What one step of index work should take at most: a request that comes during it waits that long. */
+const STEP_TARGET_MS = 8;
 /** Pause after the last change on disk before the manifest is written. */
 const MANIFEST_DELAY_MS = 2000;
 
@@ -500,7 +502,9 @@ export class Corpus {
       }
       try {
         item.steps ??= item.start();
+        const began = performance.now();
         const step = item.steps.next();
+        this.index.paceSteps(performance.now() - began, STEP_TARGET_MS);
         if (step.done) {
           this.queue.shift();
           item.done(true, step.value);

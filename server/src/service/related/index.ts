@@ -378,8 +378,14 @@ class Postings {
 /** Terms interned, or postings counted, grouped or written, between two steps of adding plans: about a millisecond of work. */
 const STEP_WORK = 20_000;
 
-/** Units made between two steps of addRecordInSteps. */
-const STEP_UNITS = 2_000;
+/** Units made between two steps of addRecordInSteps, for each posting of a step's work. */
+const UNITS_PER_WORK = 0.1;
+
+/** A run written counts as this many postings besides its own: its list looked up, maybe given a slot (a new term's first). */
+const RUN_WORK = 16;
+
+/** The work of the first steps, and the least that paceSteps lowers it to. */
+const MIN_STEP_WORK = 1_000;
 
 /** A plan's record to add in a batch (addRecordsInSteps), and whether it is still wanted when the batch is swapped in. */
 export interface RecordEntry {
@@ -403,7 +409,7 @@ interface Staged {
 }
 
 /**
- * Plans being added in steps (a large plan: commitInSteps; a batch: commitFresh): their postings are
+ * Plans being added in steps (a large plan: commitInSteps; a batch: addRecordsInSteps): their postings are
  * written past each list's `n`, in fresh slots above every key held, so searches do not see them until
  * the last step raises the lists' `n`.
  */
@@ -422,6 +428,9 @@ interface Pending {
   /** The next run to write. */
   run: number;
 }
+
+/** A batch's runs (see Pending) before their slots are known. */
+type Runs = Pick<Pending, 'ids' | 'starts' | 'keys' | 'tfs'>;
 
 /** A plan being staged (addRecordInSteps, addRecordsInSteps): removed or replaced meanwhile, it is not swapped in. */
 interface Ticket {
@@ -465,8 +474,9 @@ export class RelatedIndex {
   private pending?: Pending;
   /** Plans being staged. */
   private readonly staging = new Set<Ticket>();
-  /** Work between two steps (see STEP_WORK). */
-  private readonly stepWork: number;
+  /** Work between two steps (see STEP_WORK), set by paceSteps from how long steps take; at most maxStepWork. */
+  private stepWork: number;
+  private readonly maxStepWork: number;
   /** Arrays by unit for searches (byUnit), as of an epoch. */
   private unitArrays?: ByUnit & { epoch: number };
 
@@ -478,7 +488,25 @@ export class RelatedIndex {
     private readonly weights: RankingWeights = DEFAULT_WEIGHTS,
     private readonly options: { steppedPostings?: number; stepWork?: number; blockUnits?: number } = {},
   ) {
-    this.stepWork = options.stepWork ?? STEP_WORK;
+    this.maxStepWork = options.stepWork ?? STEP_WORK;
+    // Steps start small: the first ones run code not yet optimised (paceSteps raises the work).
+    this.stepWork = Math.min(MIN_STEP_WORK, this.maxStepWork);
+  }
+
+  /**
+   * Told how long the last step took, halves the work of the next ones while a step takes longer than
+   * `targetMs`, and doubles it back once they take under a quarter of it. The same work costs many
+   * times more while its code is not yet optimised (the first plans after start), during a collection,
+   * or on a loaded machine: the caller, which can time, keeps a request's wait near one step.
+   */
+  paceSteps(ms: number, targetMs: number): void {
+    if (ms > targetMs) this.stepWork = Math.max(Math.min(MIN_STEP_WORK, this.maxStepWork), this.stepWork >> 1);
+    else if (ms < targetMs / 4) this.stepWork = Math.min(this.maxStepWork, this.stepWork * 2);
+  }
+
+  /** @internal The work of the next step (paceSteps). */
+  get nextStepWork(): number {
+    return this.stepWork;
   }
 
   /**
@@ -618,7 +646,7 @@ export class RelatedIndex {
       if (to === from) continue;
       for (let i = from; i < to; i++) keys[i] += base;
       const list = this.postings[ids[r]];
-      done += to - from + list.appendPending(keys, tfs, from, to);
+      done += RUN_WORK + to - from + list.appendPending(keys, tfs, from, to);
       if (units) list.widen(keys, tfs, units, from, to);
     }
     return pending.run < runs;
@@ -690,9 +718,11 @@ export class RelatedIndex {
     // Postings grouped by term (a counting sort on the record's own term numbers), units ascending in
     // each group: counted, then placed, about stepWork postings a step (a plan of megabytes has millions).
     const runStarts = new Int32Array(terms.length + 1);
-    for (let from = 0; from < unitTerms.length; from += this.stepWork) {
+    // The work of a step may change between steps (paceSteps): each step starts where the last ended.
+    for (let from = 0; from < unitTerms.length; ) {
       const to = Math.min(unitTerms.length, from + this.stepWork);
       for (let i = from; i < to; i++) runStarts[unitTerms[i] + 1]++;
+      from = to;
       if (to < unitTerms.length) yield;
     }
     for (let i = 0; i < unitTopics.length; i++) if (topicTfs[i] > 0) runStarts[unitTopics[i] + 1]++;
@@ -729,6 +759,7 @@ export class RelatedIndex {
       ranges: record.ranges,
     };
     const units: Unit[] = [];
+    let made = 0;
     for (let ordinal = 0; ordinal < record.titles.length; ordinal++) {
       const parent = record.parents[ordinal];
       const kind = UNIT_KINDS[record.kinds[ordinal]];
@@ -736,7 +767,10 @@ export class RelatedIndex {
       // Most titles are their own key: share the string.
       const key = record.titleKeys[ordinal] === title ? title : record.titleKeys[ordinal];
       units.push(new Unit(doc, kind, title, key, record.excerpts[ordinal], record.lines[ordinal], ordinal, record.lengths[ordinal], parent >= 0 ? units[parent] : undefined));
-      if (ordinal % STEP_UNITS === STEP_UNITS - 1) yield;
+      if (++made >= this.stepWork * UNITS_PER_WORK) {
+        made = 0;
+        yield;
+      }
     }
     doc.units = units;
     return { doc, global, readable: record.readable, runStarts, runUnits, runTfs };
@@ -778,26 +812,28 @@ export class RelatedIndex {
    */
   *addRecordsInSteps(entries: readonly RecordEntry[]): Generator<void, (IndexedDocument | Error | undefined)[]> {
     const tickets = entries.map((e): Ticket => ({ uri: e.uri, withdrawn: false }));
-    const staged: (Staged | undefined)[] = [];
+    const all: Staged[] = [];
+    let runs: Runs | undefined;
     try {
       for (const t of tickets) this.staging.add(t);
       for (const e of entries) {
-        staged.push(yield* this.stage(e.uri, e.record));
+        all.push(yield* this.stage(e.uri, e.record));
         yield;
       }
+      // Gathered while the plans are staging, so that one removed meanwhile is known to be.
+      runs = yield* this.gather(all);
     } finally {
       for (const t of tickets) this.staging.delete(t);
     }
-    entries.forEach((e, i) => {
-      if (tickets[i].withdrawn || (e.keep && !e.keep())) staged[i] = undefined;
-    });
+    const staged = all.map((s, i) => (tickets[i].withdrawn || (entries[i].keep && !entries[i].keep!()) ? undefined : s));
     const kept = staged.filter((s): s is Staged => s !== undefined);
     this.settle();
     const uris = new Set(kept.map((s) => s.doc.uri));
-    // One run a term at the end of its list needs fresh slots above every one in use, and no plan replaced.
-    const fresh = !this.freeSlots.length && uris.size === kept.length && kept.every((s) => !this.docs.has(s.doc.uri)) && this.slots.length + kept.length <= MAX_DOCUMENTS;
+    // One run a term at the end of its list needs every plan of the batch, fresh slots above every one
+    // in use, and no plan replaced.
+    const fresh = kept.length === all.length && !this.freeSlots.length && uris.size === kept.length && kept.every((s) => !this.docs.has(s.doc.uri)) && this.slots.length + kept.length <= MAX_DOCUMENTS;
     if (fresh) {
-      yield* this.commitFresh(kept);
+      yield* this.writeInSteps({ staged: kept, ...runs, base: 0, run: 0 });
       return staged.map((s) => s?.doc);
     }
     const docs: (IndexedDocument | Error | undefined)[] = [];
@@ -813,15 +849,17 @@ export class RelatedIndex {
   }
 
   /**
-   * commit() for plans that all take fresh slots, in order: each term's postings over them all are
-   * gathered into one run, and the runs written in steps (writeInSteps), swapped in at once.
+   * A batch's postings as one run a term over all its plans, in steps of about stepWork postings, for
+   * writeInSteps to append to the lists: keys count slots from the batch's first plan. Each list's
+   * bounds are widened meanwhile (a bound stays one if the batch goes in plan by plan after all).
    */
-  private *commitFresh(staged: Staged[]): Generator<void> {
+  private *gather(staged: Staged[]): Generator<void, Runs> {
     // Each term the plans hold gets a place (in the order first met) and its number of postings.
     const place = new Map<number, number>();
     const ids: number[] = [];
     const counts: number[] = [];
-    const places = staged.map(({ global, runStarts }) => {
+    const places: Int32Array[] = [];
+    for (const { global, runStarts } of staged) {
       const at = new Int32Array(global.length);
       for (let t = 0; t < global.length; t++) {
         const n = runStarts[t + 1] - runStarts[t];
@@ -835,15 +873,17 @@ export class RelatedIndex {
         counts[c] += n;
         at[t] = c;
       }
-      return at;
-    });
+      places.push(at);
+      yield;
+    }
     const starts = new Int32Array(ids.length + 1);
     for (let c = 0; c < ids.length; c++) starts[c + 1] = starts[c] + counts[c];
     const fill = starts.slice(0, ids.length);
     const keys = new Int32Array(starts[ids.length]);
     const tfs = new Float32Array(starts[ids.length]);
-    // Keys count slots from the batch's first: writeInSteps raises them to the slots taken.
-    staged.forEach(({ doc, global, runStarts, runUnits, runTfs }, k) => {
+    let done = 0;
+    for (let k = 0; k < staged.length; k++) {
+      const { doc, global, runStarts, runUnits, runTfs } = staged[k];
       for (let t = 0; t < global.length; t++) {
         if (runStarts[t + 1] === runStarts[t]) continue;
         const c = places[k][t];
@@ -853,9 +893,14 @@ export class RelatedIndex {
           tfs[at] = runTfs[i];
         }
         this.postings[global[t]].widen(runUnits, runTfs, doc.units, runStarts[t], runStarts[t + 1]);
+        done += RUN_WORK + runStarts[t + 1] - runStarts[t];
+        if (done >= this.stepWork) {
+          done = 0;
+          yield;
+        }
       }
-    });
-    yield* this.writeInSteps({ staged, ids: new Int32Array(ids), starts, keys, tfs, base: 0, run: 0 });
+    }
+    return { ids: new Int32Array(ids), starts, keys, tfs };
   }
 
   removeDocument(uri: string): boolean {
