@@ -51,7 +51,7 @@ const BATCH_POSTINGS = 50_000;
 /** What a term's number becomes when it is no place in the term table: no id the index has. */
 const NO_TERM = 0x7fffffff;
 /** Longest stretch of index work between two looks at the request queue. */
-const APPLY_BUDGET_MS = 8;
+const APPLY_BUDGET_MS = 4;
 /** What one step of index work should take at most: a request that comes during it waits that long. */
 const STEP_TARGET_MS = 8;
 /** Pause after the last change on disk before the manifest is written. */
