@@ -251,6 +251,13 @@ describe('related measures: the persisted index', () => {
   });
 
   const recordFiles = () => readdirSync(path.join(cacheFolder, 'related-index')).filter((f) => f.endsWith('.rec'));
+  /** The answers after a first sync, which leaves the cache folder filled. */
+  const answersOfColdSync = async () => {
+    const cold = await synced([dir], { cacheFolder });
+    const coldAnswers = answers(cold.corpus.index);
+    await cold.corpus.dispose();
+    return coldAnswers;
+  };
 
   it('a restart reads only what changed; the rest comes from the cache with the same answers', async () => {
     const cold = await synced([dir], { cacheFolder });
@@ -313,9 +320,7 @@ describe('related measures: the persisted index', () => {
   });
 
   it('ignores a corrupt, truncated or foreign cache file and rebuilds it, never trusting it', async () => {
-    const cold = await synced([dir], { cacheFolder });
-    const coldAnswers = answers(cold.corpus.index);
-    await cold.corpus.dispose();
+    const coldAnswers = await answersOfColdSync();
     const files = recordFiles().map((f) => path.join(cacheFolder, 'related-index', f));
     const damage = [
       (b: Buffer) => Buffer.concat([b.subarray(0, b.length - 9), Buffer.from([b[b.length - 9] ^ 0x40]), b.subarray(b.length - 8)]), // one bit flipped
@@ -338,9 +343,7 @@ describe('related measures: the persisted index', () => {
   });
 
   it('saves the index’s terms as a table a restart reads first: records then come with numbers, not strings, and answer the same', async () => {
-    const cold = await synced([dir], { cacheFolder });
-    const coldAnswers = answers(cold.corpus.index);
-    await cold.corpus.dispose();
+    const coldAnswers = await answersOfColdSync();
     const cache = path.join(cacheFolder, 'related-index');
     const key = codeKey(WORKER);
     const manifest = await loadManifest(cache, key);
@@ -378,9 +381,7 @@ describe('related measures: the persisted index', () => {
   });
 
   it('ignores a term table that is damaged, foreign, not what its name says, or not a set of terms: records then come as strings', async () => {
-    const cold = await synced([dir], { cacheFolder });
-    const coldAnswers = answers(cold.corpus.index);
-    await cold.corpus.dispose();
+    const coldAnswers = await answersOfColdSync();
     const cache = path.join(cacheFolder, 'related-index');
     const key = codeKey(WORKER);
     const name = (await loadManifest(cache, key)).terms!;
@@ -412,9 +413,7 @@ describe('related measures: the persisted index', () => {
   });
 
   it('ignores a cache of the format before this one and rebuilds it', async () => {
-    const cold = await synced([dir], { cacheFolder });
-    const coldAnswers = answers(cold.corpus.index);
-    await cold.corpus.dispose();
+    const coldAnswers = await answersOfColdSync();
     const cache = path.join(cacheFolder, 'related-index');
     // The format number follows the magic (8 bytes) and the kind (1); the checksum covers the payload only.
     for (const f of readdirSync(cache)) {
