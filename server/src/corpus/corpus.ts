@@ -46,7 +46,7 @@ export const DEFAULT_WORKER_HEAP_MB = 512;
 export const MAX_INDEX_BYTES = 1024 * 1024 * 1024;
 /** Subfolder of the cache folder that is ours alone (its garbage is collected). */
 export const CACHE_SUBFOLDER = 'related-index';
-/** Postings of the records swapped in as one batch: a few milliseconds' work in the swap. */
+/** Postings of the records swapped in as one batch (each term's list reached once a batch); the batch itself goes in steps. */
 const BATCH_POSTINGS = 50_000;
 /** What a term's number becomes when it is no place in the term table: no id the index has. */
 const NO_TERM = 0x7fffffff;
@@ -248,7 +248,7 @@ export class Corpus {
     );
     // Workers write records to the cache after posting them: the manifest written below should find them.
     await this.pool.flush();
-    // The lists grew by a quarter at a time while plans came in: most of that room is not needed now.
+    // The lists grew a size class (about a fifth) at a time while plans came in: packed to their size now.
     if (counts.indexed + counts.cached > 0) await this.work(() => this.index.compactInSteps(), () => true);
     await this.saveManifest(started);
     return {
