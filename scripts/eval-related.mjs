@@ -8,6 +8,7 @@
 //            --grid '{"topic":[0.1,0.2],…}' searches another grid
 //   --list   print every question with its top three, hits marked (for judging pools)
 //   --json   one JSON object instead of the table
+//   --half tune   only the tuning half (table, --list, --json): for choosing without seeing the test half
 import { createRequire } from 'module';
 
 const require = createRequire(import.meta.url);
@@ -17,6 +18,10 @@ const { DEFAULT_WEIGHTS } = require('../out/server/src/service/related/index.js'
 const { seeds } = require('../out/test/helpers/seeds.js');
 
 const args = new Set(process.argv.slice(2));
+const halfArg = process.argv.indexOf('--half');
+const onlyHalf = halfArg > 0 ? process.argv[halfArg + 1] : undefined;
+if (onlyHalf !== undefined && onlyHalf !== 'tune') throw new Error(`--half takes only 'tune', not ${onlyHalf}`);
+const shown = (half) => !onlyHalf || half === onlyHalf;
 const dir = pairs.sharedPlansDir();
 const unseen = dir ? pairs.loadUnseen(dir) : [];
 const unresolved = unseen.filter((q) => !q.unit);
@@ -36,10 +41,8 @@ const p = (results, half) => {
 };
 
 function summary(results) {
-  return {
-    seeds: { tune: p(results.seeds, 'tune'), test: p(results.seeds, 'test') },
-    unseen: { tune: p(results.unseen, 'tune'), test: p(results.unseen, 'test') },
-  };
+  const halves = (rs) => (shown('test') ? { tune: p(rs, 'tune'), test: p(rs, 'test') } : { tune: p(rs, 'tune') });
+  return { seeds: halves(results.seeds), unseen: halves(results.unseen) };
 }
 
 /** The score tuning maximises: both kinds of question, equally. */
@@ -78,7 +81,7 @@ if (args.has('--tune')) {
     console.log(JSON.stringify(result, null, 2));
   } else {
     const f = ({ p, n }) => (n ? `${p.toFixed(3)} (${n})` : '   –   ');
-    const row = (label, s) => `  ${label.padEnd(40)} ${f(s.tune).padEnd(14)} ${f(s.test)}`;
+    const row = (label, s) => `  ${label.padEnd(40)} ${f(s.tune).padEnd(14)} ${s.test ? f(s.test) : '(hidden)'}`;
     console.log('related measures: precision at 3 on test/fixtures/related-pairs.json (questions in brackets)');
     console.log(`  ${''.padEnd(40)} ${'tuning half'.padEnd(14)} test half`);
     console.log(row('service, seed → seed', result.service.seeds));
@@ -94,7 +97,7 @@ if (args.has('--tune')) {
   }
   if (args.has('--list')) {
     for (const [kind, rs] of [['seed', mine.seeds], ['unseen', mine.unseen]]) {
-      for (const r of rs) console.log(`${kind} ${r.half} ${r.hits}/3 ${r.name} [${r.topics.join(' | ')}] → ${r.top.map((t) => `${decodeURIComponent(t.uri.replace(/^.*\//, '')).slice(0, 12)}:${t.title}`).join(' ; ')}`);
+      for (const r of rs.filter((q) => shown(q.half))) console.log(`${kind} ${r.half} ${r.hits}/3 ${r.name} [${r.topics.join(' | ')}] → ${r.top.map((t) => `${decodeURIComponent(t.uri.replace(/^.*\//, '')).slice(0, 12)}:${t.title}`).join(' ; ')}`);
     }
   }
 }
