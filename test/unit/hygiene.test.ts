@@ -213,7 +213,11 @@ describe('text checks: one finding for a document written one way', () => {
     assert.deepStrictEqual(found.map((d) => [d.scope, d.count]), [['document', 3]]);
     assert.deepStrictEqual(diagnose(spaced, {}, { acceptDigitSpaces: true }).filter((d) => d.code === 'text.cjkSpace'), []);
     const once = PLAN.replace('引进优质项目', '引进 20 个优质项目').replace('2025年是', '2025年是第14个');
-    assert.deepStrictEqual(diagnose(once).filter((d) => d.code === 'text.cjkSpace').map((d) => [d.found, d.scope]), [['引进 20', undefined], ['20 个优', undefined]]);
+    const onceFound = diagnose(once).filter((d) => d.code === 'text.cjkSpace');
+    assert.deepStrictEqual(onceFound.map((d) => [d.found, d.scope]), [['引进 20', undefined], ['20 个优', undefined]]);
+    // A gap beside a number is not a space between Chinese characters: the message says which it is.
+    assert.strictEqual(diagnosticMessage('text.cjkSpace', onceFound[0], 'zh'), '数字与中文之间有多余空格：应为“引进20”，实为“引进 20”');
+    assert.strictEqual(diagnosticMessage('text.cjkSpace', onceFound[1], 'en'), 'Space between a number and Chinese text: expected "20个优", found "20 个优"');
   });
 
   it('keeps no more than five half-width entries on any seed', () => {

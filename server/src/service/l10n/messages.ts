@@ -23,6 +23,9 @@ export interface MessageArgs {
 
 type Text = Record<Lang, (a: MessageArgs) => string>;
 
+/** A text.cjkSpace finding quotes its gap with two characters either side: is one side a number (`引进 20`)? */
+const besideNumber = (found: string): boolean => /[0-9]\s|\s[0-9]/.test(found);
+
 const DIAGNOSTICS: Record<DiagnosticCode, Text> = {
   'numbering.skipped': {
     zh: (a) => `序号不连续：此处应为“${a.expected}”，实为“${a.found}”`,
@@ -99,10 +102,14 @@ const DIAGNOSTICS: Record<DiagnosticCode, Text> = {
   'text.cjkSpace': {
     zh: (a) => a.scope === 'document'
       ? `全文数字与中文之间都加了空格（${a.count} 处）：应为“${a.expected}”，实为“${a.found}”；如有意如此，可在设置 workplan.hygiene.acceptDigitSpaces 中接受`
-      : `中文之间有多余空格：应为“${a.expected}”，实为“${a.found}”`,
+      : besideNumber(a.found)
+        ? `数字与中文之间有多余空格：应为“${a.expected}”，实为“${a.found}”`
+        : `中文之间有多余空格：应为“${a.expected}”，实为“${a.found}”`,
     en: (a) => a.scope === 'document'
       ? `Spaces between numbers and Chinese text throughout the document (${a.count} places): expected "${a.expected}", found "${a.found}"; to keep them, set workplan.hygiene.acceptDigitSpaces`
-      : `Space inside Chinese text: expected "${a.expected}", found "${a.found}"`,
+      : besideNumber(a.found)
+        ? `Space between a number and Chinese text: expected "${a.expected}", found "${a.found}"`
+        : `Space inside Chinese text: expected "${a.expected}", found "${a.found}"`,
   },
   'text.halfWidth': {
     zh: (a) => a.scope === 'document'
