@@ -3,7 +3,8 @@ import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { parsePlan } from '../../server/src/service/parse/parser';
-import { addTopicHits } from '../../server/src/service/related/lexicon';
+import { GENERIC_WORDS } from '../../server/src/service/related/generic';
+import { addTopicHits, isLexiconTerm } from '../../server/src/service/related/lexicon';
 import { normalizeText } from '../../server/src/service/related/terms';
 import { TOPICS } from '../../server/src/service/related/topics';
 import { unitsOf, unitTopics } from '../../server/src/service/related/units';
@@ -36,6 +37,14 @@ describe('related measures: the topic lexicon', () => {
         assert.ok(!owner.has(term), `${term} in ${owner.get(term)} and ${t.id}`);
         owner.set(term, t.id);
       }
+    }
+  });
+
+  it('keeps words of government prose (generic.ts) out of the lexicon, each once and written as matching normalises it', () => {
+    assert.strictEqual(new Set(GENERIC_WORDS).size, GENERIC_WORDS.length);
+    for (const word of GENERIC_WORDS) {
+      assert.strictEqual(normalizeText(word), word, word);
+      assert.ok(!isLexiconTerm(word), `${word} is a lexicon term and a generic word`);
     }
   });
 

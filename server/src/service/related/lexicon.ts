@@ -2,7 +2,8 @@
 // of normalised text (terms.ts), the longest one at each position, then past it, so 闲置物业 counts
 // for 楼宇园区 and not again as 物业 for 物业管理.
 import { addTerms, normalizeText } from './terms';
-import { BOILERPLATE, TOPICS } from './topics';
+import { GENERIC_WORDS } from './generic';
+import { TOPICS } from './topics';
 
 interface Entry {
   term: string;
@@ -52,11 +53,11 @@ export function isLexiconTerm(word: string): boolean {
   return lexiconTerms.has(word);
 }
 
-const boilerplate = new Set(BOILERPLATE);
+const generic = new Set(GENERIC_WORDS);
 
-/** Whether `word` is plan prose every measure uses (see BOILERPLATE). */
-export function isBoilerplate(word: string): boolean {
-  return boilerplate.has(word);
+/** Whether `word` is government prose a measure on any topic uses (see generic.ts). */
+export function isGeneric(word: string): boolean {
+  return generic.has(word);
 }
 
 /** Adds `weight` per occurrence of a topic's terms in `normalized` (text already through normalizeText). */
