@@ -54,7 +54,7 @@ function service(weights) {
 
 if (args.has('--tune')) {
   const given = process.argv.indexOf('--grid');
-  const grid = given > 0 ? JSON.parse(process.argv[given + 1]) : { topic: [0, 0.1, 0.2, 0.3, 0.5], topicSaturation: [1, 2, 4], topicMin: [0.5, 1], expansion: [0, 0.25, 0.5] };
+  const grid = given > 0 ? JSON.parse(process.argv[given + 1]) : { topic: [0, 0.1, 0.2, 0.3, 0.5], topicSaturation: [1, 2, 4], topicMin: [0.5, 1], expansion: [0, 0.25, 0.5], generic: [0.3, 1] };
   let best;
   const keys = Object.keys(grid);
   const combos = keys.reduce((acc, k) => acc.flatMap((c) => grid[k].map((v) => ({ ...c, [k]: v }))), [{}]);

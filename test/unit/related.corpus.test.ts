@@ -454,7 +454,7 @@ describe('related measures: the persisted index', () => {
     const cold = await synced([dir], { cacheFolder });
     const defaultAnswers = answers(cold.corpus.index);
     await cold.corpus.dispose();
-    const weights: RankingWeights = { topic: 0.6, topicSaturation: 2, topicMin: 1, expansion: 0.25 };
+    const weights: RankingWeights = { topic: 0.6, topicSaturation: 2, topicMin: 1, expansion: 0.25, generic: 1 };
     const weighted = async (options: CorpusOptions) => {
       // One worker, as in synced().
       const corpus = new Corpus(new RelatedIndex(weights), () => undefined, { ...options, workers: 1 });

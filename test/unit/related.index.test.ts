@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import { parsePlan } from '../../server/src/service/parse/parser';
 import { DEFAULT_WEIGHTS, RankingWeights, RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
+import { isGeneric } from '../../server/src/service/related/lexicon';
 import { TOPICS } from '../../server/src/service/related/topics';
 import { pathToFileURL } from 'url';
 import { addTerms, isBigram, termText } from '../../server/src/service/related/terms';
@@ -199,6 +200,20 @@ describe('related measures: the index', () => {
     for (const word of ['商引', '打造', '服务', '质量', '发展', '增长']) assert.ok(!shown.includes(word), `${word} in ${shown.join(' ')}`);
   });
 
+  it('shows no word of government prose (generic.ts) as a shared term of any seed measure\'s related measures', () => {
+    const index = seedIndex();
+    let shown = 0;
+    for (const s of seeds()) {
+      for (const u of unitsOf(parsePlan(s.text))) {
+        for (const hit of index.search(queryTerms(u), { exclude: (d) => d.name === s.name, limit: 3 })) {
+          shown += hit.sharedTerms.length;
+          for (const word of hit.sharedTerms) assert.ok(!isGeneric(word), `${word}: ${u.title} → ${hit.unit.title}`);
+        }
+      }
+    }
+    assert.ok(shown > 500, `${shown} shared terms shown`);
+  });
+
   it('ranks a measure on the same topic in other words above one that shares a word on another topic', () => {
     const plans = [
       ['file:///p/a.txt', 'A街道2025年工作计划\n一、城市更新\n**推进既有住宅加装电梯。**在多层住宅推进加装电梯，方便居民上下楼。'],
@@ -213,6 +228,22 @@ describe('related measures: the index', () => {
     };
     assert.deepStrictEqual(ask({ ...DEFAULT_WEIGHTS, topic: 0, expansion: 0 })[0], 'file:///p/c.txt', 'words alone: the lift inspection');
     assert.deepStrictEqual(ask()[0], 'file:///p/b.txt', 'with topics: the other renewal measure');
+  });
+
+  it('can weigh words of government prose (夯实, 召开, 会议) below the words that say what a measure is about, never to nothing', () => {
+    const meeting = ['file:///p/x.txt', 'X街道2025年工作计划\n一、其他\n**召开季度工作会议。**夯实工作基础，按时召开会议。'];
+    const weather = ['file:///p/y.txt', 'Y街道2025年工作计划\n一、其他\n**完善气象观测站点布局。**新建自动气象观测站两处。'];
+    const unit = unitsOf(parsePlan('Z街道2025年工作计划\n一、其他\n**夯实气象观测基础。**召开工作会议，部署观测设备维护。'))[1];
+    assert.strictEqual(unit.title, '夯实气象观测基础');
+    const ask = (plans: string[][], generic: number) => {
+      const index = new RelatedIndex({ ...DEFAULT_WEIGHTS, generic });
+      for (const [uri, text] of plans) index.setDocument(uri, text);
+      return index.search(queryTerms(unit), { limit: 1 }).map((h) => h.unit.title);
+    };
+    // Each plan says 夯实 and 召开 in one unit only: by their frequency they weigh as much as 气象.
+    assert.deepStrictEqual(ask([meeting, weather], 1), ['召开季度工作会议'], 'frequency alone: the meeting');
+    assert.deepStrictEqual(ask([meeting, weather], 0.3), ['完善气象观测站点布局']);
+    assert.deepStrictEqual(ask([meeting], 0.3), ['召开季度工作会议'], 'with nothing closer, shared prose still links');
   });
 
   it('still ranks by words alone a measure the lexicon knows no topic for', () => {

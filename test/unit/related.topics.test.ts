@@ -3,8 +3,9 @@ import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { parsePlan } from '../../server/src/service/parse/parser';
-import { addTopicHits } from '../../server/src/service/related/lexicon';
-import { normalizeText } from '../../server/src/service/related/terms';
+import { GENERIC_WORDS } from '../../server/src/service/related/generic';
+import { addTopicHits, isLexiconTerm, topicTermsAsIndexTerms } from '../../server/src/service/related/lexicon';
+import { normalizeText, termText } from '../../server/src/service/related/terms';
 import { TOPICS } from '../../server/src/service/related/topics';
 import { unitsOf, unitTopics } from '../../server/src/service/related/units';
 import { ROOT } from '../helpers/seeds';
@@ -37,6 +38,22 @@ describe('related measures: the topic lexicon', () => {
         owner.set(term, t.id);
       }
     }
+  });
+
+  it('keeps words of government prose (generic.ts) out of the lexicon, each once and written as matching normalises it', () => {
+    assert.strictEqual(new Set(GENERIC_WORDS).size, GENERIC_WORDS.length);
+    for (const word of GENERIC_WORDS) {
+      assert.strictEqual(normalizeText(word), word, word);
+      assert.ok(!isLexiconTerm(word), `${word} is a lexicon term and a generic word`);
+    }
+  });
+
+  it('expands a question with its topic\'s terms, not with the pieces of them that are another topic\'s (社会消费品零售 → 消费)', () => {
+    const expansion = (id: string) => [...topicTermsAsIndexTerms(TOPICS.findIndex((t) => t.id === id)).keys()].map(termText);
+    const economy = expansion('economic-indicators');
+    for (const word of ['纳统', '税收', '产值', '经济']) assert.ok(economy.includes(word), `${word} in ${economy.join(' ')}`);
+    for (const word of ['消费', '零售', '预算']) assert.ok(!economy.includes(word), `${word}, a word of another topic, in ${economy.join(' ')}`);
+    assert.ok(expansion('commerce').includes('消费'), 'the topic it belongs to keeps it');
   });
 
   it('counts the longest term at a position only: 闲置物业 is about buildings, not property management', () => {

@@ -8,7 +8,7 @@ import { Range } from 'vscode-languageserver-types';
 import { URI, Utils } from 'vscode-uri';
 import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
 import { parsePlan } from '../parse/parser';
-import { isBoilerplate, isLexiconTerm, topicOfTerm, topicTerm, topicTermsAsIndexTerms } from './lexicon';
+import { isGeneric, isLexiconTerm, topicOfTerm, topicTerm, topicTermsAsIndexTerms } from './lexicon';
 import { fingerprint, MAX_UNITS_PER_DOC, PlanRecord, planRecord, UNIT_KINDS } from './record';
 import { PostingBlocks, PostingSlot } from './postingBlocks';
 import { isBigram, termText } from './terms';
@@ -97,7 +97,8 @@ export interface SearchOptions {
  * Each topic shared with the question adds `topic` × both weights to the score, with no length
  * normalisation (a long section is no less on its topic); and the question is expanded with its
  * topics' lexicon terms at `expansion` × its weight on the topic, so a unit on the same topic in
- * other words (助餐 for 养老) is found. Chosen on the tuning half of the labelled pairs (eval:related).
+ * other words (助餐 for 养老) is found. A question's words of government prose (generic.ts) weigh
+ * `generic` × what their frequency says. Chosen on the tuning half of the labelled pairs (eval:related).
  * Applied as records are added (stage), never stored in them: a cached record holds whatever the weights.
  */
 export interface RankingWeights {
@@ -105,9 +106,10 @@ export interface RankingWeights {
   topicSaturation: number;
   topicMin: number;
   expansion: number;
+  generic: number;
 }
 
-export const DEFAULT_WEIGHTS: RankingWeights = { topic: 0.3, topicSaturation: 8, topicMin: 0.5, expansion: 1 };
+export const DEFAULT_WEIGHTS: RankingWeights = { topic: 0.3, topicSaturation: 8, topicMin: 0.5, expansion: 1, generic: 1 };
 
 /** A word in more than this share of all units is too common to tell a reader why two measures meet. */
 const COMMON_SHARE = 0.05;
@@ -1122,8 +1124,8 @@ export class RelatedIndex {
 
   /**
    * The question's terms weighted by inverse unit frequency, strongest first, and its topics. Phrases
-   * every plan repeats (高质量发展, 进一步, 持续推进) occur in many units and so weigh little: the
-   * corpus itself says which they are, no stop list.
+   * every plan repeats occur in many units and so weigh little; in a corpus of a few plans the
+   * frequency cannot say so of every one (夯实, 召开): the words of generic.ts weigh `generic` × that.
    */
   private weigh(asked: Map<string, number>, excluded: IndexedDocument[]): Question {
     const terms = new Map<string, number>();
@@ -1163,7 +1165,7 @@ export class RelatedIndex {
       for (const d of excluded) elsewhere -= this.postings[id].countRange(d.slot * MAX_UNITS_PER_DOC, (d.slot + 1) * MAX_UNITS_PER_DOC);
       if (elsewhere <= 0) continue;
       const idf = Math.log(1 + (n - this.df[id] + 0.5) / (this.df[id] + 0.5));
-      query.push({ id, weight: idf * tf });
+      query.push({ id, weight: idf * tf * (isGeneric(termText(term)) ? this.weights.generic : 1) });
     }
     query.sort((a, b) => b.weight - a.weight || a.id - b.id);
     return query.slice(0, MAX_QUERY_TERMS);
@@ -1241,12 +1243,12 @@ export class RelatedIndex {
    * The words that say why a unit answers the question, strongest first, the lexicon's before the
    * rest. A reader wants words: ICU's own, then bigrams that stood for a word ICU did not know,
    * unless a shown word covers them or they straddle two (招商|引资 → 商引). Lone characters and
-   * bigrams across a word's edge say little; so do plan boilerplate and words in more than
+   * bigrams across a word's edge say little; so do words of government prose (generic.ts) and words in more than
    * COMMON_SHARE of all units.
    */
   private shared(unit: IndexedUnit, query: QueryTerm[]): string[] {
     const common = query.filter((q) => this.tfOf(unit, q.id) > 0).map((q) => q.id);
-    const telling = (id: number, text: string) => isLexiconTerm(text) || (!isBoilerplate(text) && this.df[id] <= this.unitTotal * COMMON_SHARE);
+    const telling = (id: number, text: string) => isLexiconTerm(text) || (!isGeneric(text) && this.df[id] <= this.unitTotal * COMMON_SHARE);
     const words = common.map((id) => this.terms[id]).filter((t) => !isBigram(t) && t.length > 1);
     const bigrams = common.filter((id) => this.readable.has(id)).map((id) => termText(this.terms[id])).filter((b) => !words.some((w) => w.includes(b)));
     const lexical = [...words, ...bigrams].filter(isLexiconTerm);

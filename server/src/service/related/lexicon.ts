@@ -1,8 +1,9 @@
 // Finding the topics of topics.ts in a plan's text: every lexicon term is looked for as a substring
 // of normalised text (terms.ts), the longest one at each position, then past it, so 闲置物业 counts
 // for 楼宇园区 and not again as 物业 for 物业管理.
-import { addTerms, normalizeText } from './terms';
-import { BOILERPLATE, TOPICS } from './topics';
+import { addTerms, normalizeText, termText } from './terms';
+import { GENERIC_WORDS } from './generic';
+import { TOPICS } from './topics';
 
 interface Entry {
   term: string;
@@ -12,11 +13,12 @@ interface Entry {
 /** Lexicon terms by their first UTF-16 code, longest first; `starts` marks those codes for the scan. */
 const byFirst = new Map<number, Entry[]>();
 const starts = new Uint8Array(0x10000);
-const lexiconTerms = new Set<string>();
+/** Each lexicon term's topic (a term is in one topic only). */
+const lexiconTerms = new Map<string, number>();
 TOPICS.forEach((t, topic) => {
   for (const raw of t.terms) {
     const term = normalizeText(raw);
-    lexiconTerms.add(term);
+    lexiconTerms.set(term, topic);
     const list = byFirst.get(term.charCodeAt(0)) ?? [];
     list.push({ term, topic });
     byFirst.set(term.charCodeAt(0), list.sort((a, b) => b.term.length - a.term.length));
@@ -36,12 +38,17 @@ export function topicOfTerm(term: string): number {
   return term.charCodeAt(0) === 2 ? Number(term.slice(1)) : -1;
 }
 
-/** Each topic's lexicon terms as the index's terms (words and bigrams), for expanding a question. */
+/**
+ * Each topic's lexicon terms as the index's terms (words and bigrams), for expanding a question;
+ * without the pieces that are another topic's terms: 社会消费品零售 speaks of the economy's figures,
+ * and the 消费 and 零售 inside it must not draw measures on shops and consumption.
+ */
 export function topicTermsAsIndexTerms(topic: number): Map<string, number> {
   let terms = expansions[topic];
   if (!terms) {
     terms = expansions[topic] = new Map();
     for (const term of TOPICS[topic].terms) addTerms(term, 1, terms);
+    for (const term of terms.keys()) if ((lexiconTerms.get(termText(term)) ?? topic) !== topic) terms.delete(term);
   }
   return terms;
 }
@@ -52,11 +59,11 @@ export function isLexiconTerm(word: string): boolean {
   return lexiconTerms.has(word);
 }
 
-const boilerplate = new Set(BOILERPLATE);
+const generic = new Set(GENERIC_WORDS);
 
-/** Whether `word` is plan prose every measure uses (see BOILERPLATE). */
-export function isBoilerplate(word: string): boolean {
-  return boilerplate.has(word);
+/** Whether `word` is government prose a measure on any topic uses (see generic.ts). */
+export function isGeneric(word: string): boolean {
+  return generic.has(word);
 }
 
 /** Adds `weight` per occurrence of a topic's terms in `normalized` (text already through normalizeText). */

@@ -432,14 +432,3 @@ export const TOPICS: readonly Topic[] = [
   },
 ];
 
-/**
- * Words every plan uses whatever its topic: figures (亿元, 同比, 增长) and the verbs and nouns of
- * plan prose (打造, 激发, 质量, 服务). Shown as "shared terms" they say nothing about why two
- * measures belong together, so hovers leave them out (the ranking weighs them by their frequency).
- */
-export const BOILERPLATE: readonly string[] = [
-  '亿元', '万元', '万人', '人次', '同比', '增长', '增幅', '累计', '完成', '实现', '百分点', '全年', '年度', '上半年', '下半年',
-  '任务', '目标', '指标', '工作', '推进', '推动', '加强', '加快', '提升', '打造', '激发', '质量', '服务', '建设', '发展', '持续',
-  '深化', '全面', '积极', '不断', '扎实', '有效', '工程', '体系', '机制', '水平', '能力', '作用', '力量', '落实', '开展', '强化',
-  '优化', '完善', '聚焦', '围绕', '坚持', '重点', '项目', '品牌', '特色', '创新', '高效', '精准', '全力', '助力', '赋能', '引领',
-];
