@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import { parsePlan } from '../../server/src/service/parse/parser';
 import { DEFAULT_WEIGHTS, RankingWeights, RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
-import { isGeneric } from '../../server/src/service/related/lexicon';
+import { isGeneric, isLexiconTerm } from '../../server/src/service/related/lexicon';
 import { TOPICS } from '../../server/src/service/related/topics';
 import { pathToFileURL } from 'url';
 import { addTerms, isBigram, termText } from '../../server/src/service/related/terms';
@@ -33,11 +33,37 @@ function question(fragment: string, title: string): Map<string, number> {
 }
 
 describe('related measures: terms', () => {
-  it('joins the single characters ICU leaves (招|商) into bigrams, not two dictionary words (精品|小区)', () => {
-    const t = termsOf('强化平台招商，推进精品小区建设');
-    assert.ok(t.includes('~招商'), t.join(' '));
-    assert.ok(t.includes('小区') && t.includes('精品'), t.join(' '));
-    assert.ok(!t.includes('~品小'), t.join(' '));
+  /** Terms as termsOf spells them, a readable bigram (a word to show) marked with `*`. */
+  function marked(text: string): string[] {
+    const m = new Map<string, number>();
+    const words = new Set<string>();
+    addTerms(text, 1, m, words);
+    return [...m.keys()].map((t) => (isBigram(t) ? `~${termText(t)}` : t) + (words.has(t) ? '*' : ''));
+  }
+
+  it("cuts Chinese at the lexicon's words, longest first: a four-character word whole and by its bigrams, the pieces between by theirs, none across", () => {
+    assert.ok(isLexiconTerm('精品小区') && isLexiconTerm('招商') && isLexiconTerm('养老') && !isLexiconTerm('平台'));
+    assert.deepStrictEqual(marked('强化平台招商，推进精品小区建设'), ['~强化', '~化平', '~平台', '~招商*', '~推进*', '精品小区', '~精品', '~品小', '~小区', '~建设*']);
+    // A piece of one character is a word of its own; two lone pieces are not joined (为老|服务 → no 老服).
+    assert.deepStrictEqual(marked('养老和托育'), ['~养老*', '和', '~托育*']);
+    assert.ok(!marked('为老服务').includes('~老服'), marked('为老服务').join(' '));
+  });
+
+  it('reads a word broken across lines or spaced by extraction, in Traditional or full-width characters, as the word', () => {
+    const plain = marked('推进精品小区建设');
+    assert.deepStrictEqual(marked('推进精品\n小区建设'), plain);
+    assert.deepStrictEqual(marked('推进精品  小区建设'), plain);
+    assert.deepStrictEqual(marked('推進精品小區建設'), plain);
+    assert.deepStrictEqual(marked('ＡＢＣ１２３４５熱線'), marked('abc12345热线'));
+  });
+
+  it('takes Latin words and numbers whole (5G, 12.5, 1,000), drops a lone letter or digit, and never splits a surrogate pair', () => {
+    assert.deepStrictEqual(marked('5G基站、12.5亿元、No.1、a、1,000户'), ['5g', '~基站*', '12.5', '~亿元*', 'no', '1,000', '户']);
+    // An ideograph beyond the BMP is a word of its own; an emoji is no term.
+    const astral = marked('𠮷野家餐饮😀服务');
+    assert.deepStrictEqual(astral, ['𠮷', '~野家', '~家餐', '~餐饮', '~服务*']);
+    const wellFormed = /^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
+    assert.ok(termsOf('𠮷😀a𠮷').every((t) => wellFormed.test(t)), termsOf('𠮷😀a𠮷').join(' '));
   });
 
   it('reads through extraction damage: gaps between ideographs, full-width letters, **', () => {
@@ -181,11 +207,11 @@ describe('related measures: the index', () => {
     assert.ok(!patched.search(q).some((h) => h.unit.title === '用心用情，构建多维服务圈层'), 'the removed measure is gone');
   });
 
-  it("names the shared words, the lexicon's first: ICU's, and bigrams standing for words ICU split (双|拥), not edge bigrams", () => {
+  it("names the shared words, the lexicon's first, then two characters that stood alone (为老), not bigrams inside a longer piece (心用)", () => {
     const index = seedIndex();
     const [top] = index.search(question('五角场', '积极推进双拥共建'), { exclude: (d) => d.name!.includes('五角场'), limit: 1 });
     assert.strictEqual(top.unit.title, '做好关心关爱');
-    assert.deepStrictEqual(top.sharedTerms.slice(0, 4), ['双拥', '退役军人', '优抚', '模范']);
+    assert.deepStrictEqual(top.sharedTerms.slice(0, 3), ['双拥', '退役军人', '优抚']);
     assert.strictEqual(TOPICS[top.sharedTopics[0]].id, 'veterans');
     assert.ok(top.similarity > 0 && top.similarity <= 1);
     const [elderly] = index.search(question('五角场', '用心用情为老服务'), { exclude: (d) => d.name!.includes('五角场'), limit: 1 });

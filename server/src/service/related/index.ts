@@ -459,7 +459,7 @@ export class RelatedIndex {
   private readonly terms: string[] = [];
   /** Units containing each term. */
   private readonly df: number[] = [];
-  /** Bigrams seen joined from two lone characters: words to show a reader (see addTerms). */
+  /** Bigrams seen standing alone: words to show a reader (see addTerms). */
   private readonly readable = new Set<number>();
   private readonly postings: Postings[] = [];
   private readonly frequencies = new Frequencies();
@@ -1241,7 +1241,7 @@ export class RelatedIndex {
 
   /**
    * The words that say why a unit answers the question, strongest first, the lexicon's before the
-   * rest. A reader wants words: ICU's own, then bigrams that stood for a word ICU did not know,
+   * rest. A reader wants words: the lexicon's (and Latin ones), then bigrams that stood alone,
    * unless a shown word covers them or they straddle two (招商|引资 → 商引). Lone characters and
    * bigrams across a word's edge say little; so do words of government prose (generic.ts) and words in more than
    * COMMON_SHARE of all units.

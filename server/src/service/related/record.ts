@@ -1,7 +1,7 @@
 // What indexing a plan yields before it meets the index: its units and their term counts, with the
 // plan's own table of terms, and the topics each unit speaks of. It is plain data (strings, numbers,
 // typed arrays): a worker thread makes it and posts it, the corpus cache stores it, and the index
-// interns its terms. Turning text into a record is the costly part (parse, normalisation, ICU
+// interns its terms. Turning text into a record is the costly part (parse, normalisation,
 // segmentation, the lexicon scan); adding a record to the index is cheap. A record holds what the text
 // says, never how the index ranks it (RankingWeights), so a cached record holds whatever the weights.
 import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
