@@ -131,29 +131,32 @@ describe('related measures: the index', () => {
     assert.ok(ties > 5, `answers with tied scores: ${ties}`);
   });
 
-  it('answers as the scan block by block, the bar rising between blocks, and after edits move the units', () => {
-    // Blocks of 40 units: the seeds' plans span dozens, and the lists a block sums change as the bar rises.
-    const index = new RelatedIndex(undefined, { blockUnits: 40 });
-    const uri = (copy: string, name: string) => `file:///${copy}/${encodeURIComponent(name)}`;
-    for (const s of seeds()) for (const copy of ['a', 'b']) index.setDocument(uri(copy, s.name), s.text, { name: s.name });
-    const asker = seed('五角场');
-    const exclude = (d: { uri: string }) => d.uri === uri('a', asker.name);
-    const questions = unitsOf(parsePlan(asker.text)).filter((_, i) => i % 6 === 0).map(queryTerms);
-    const compare = (when: string) => {
-      for (const q of questions) {
-        for (const options of [{ limit: 5 }, { limit: 1, minSimilarity: 0.2 }, { minSimilarity: 0.15 }, {}]) {
-          assert.deepStrictEqual(exact(index.search(q, { exclude, ...options })), exact(index.searchByScan(q, { exclude, ...options })), `${when} ${JSON.stringify(options)}`);
+  for (const lookupCost of [0, 4, 1e9]) {
+    it(`answers as the scan block by block, the bar rising between blocks, and after edits move the units (lists summed rather than looked up at ${lookupCost} postings a unit)`, () => {
+      // Blocks of 40 units: the seeds' plans span dozens, and the lists a block sums change as the bar
+      // rises; at lookup cost 0 a block sums only the lists the bar needs, at 1e9 every list while a unit can reach it.
+      const index = new RelatedIndex(undefined, { blockUnits: 40, lookupCost });
+      const uri = (copy: string, name: string) => `file:///${copy}/${encodeURIComponent(name)}`;
+      for (const s of seeds()) for (const copy of ['a', 'b']) index.setDocument(uri(copy, s.name), s.text, { name: s.name });
+      const asker = seed('五角场');
+      const exclude = (d: { uri: string }) => d.uri === uri('a', asker.name);
+      const questions = unitsOf(parsePlan(asker.text)).filter((_, i) => i % 6 === 0).map(queryTerms);
+      const compare = (when: string) => {
+        for (const q of questions) {
+          for (const options of [{ limit: 5 }, { limit: 1, minSimilarity: 0.2 }, { minSimilarity: 0.15 }, {}]) {
+            assert.deepStrictEqual(exact(index.search(q, { exclude, ...options })), exact(index.searchByScan(q, { exclude, ...options })), `${when} ${JSON.stringify(options)}`);
+          }
         }
-      }
-    };
-    compare('as built');
-    // A plan twice as long in its slot (the units after it move), another gone, one more at the end.
-    const jiangsu = seed('江苏路');
-    index.setDocument(uri('b', jiangsu.name), `${jiangsu.text}\n${jiangsu.text.replace(/招商/g, '引才')}`, { name: jiangsu.name });
-    assert.ok(index.removeDocument(uri('a', seed('新华路').name)));
-    index.setDocument(uri('c', asker.name), asker.text.replace('2023年工作计划', '2030年工作计划'), { name: asker.name });
-    compare('after edits');
-  });
+      };
+      compare('as built');
+      // A plan twice as long in its slot (the units after it move), another gone, one more at the end.
+      const jiangsu = seed('江苏路');
+      index.setDocument(uri('b', jiangsu.name), `${jiangsu.text}\n${jiangsu.text.replace(/招商/g, '引才')}`, { name: jiangsu.name });
+      assert.ok(index.removeDocument(uri('a', seed('新华路').name)));
+      index.setDocument(uri('c', asker.name), asker.text.replace('2023年工作计划', '2030年工作计划'), { name: asker.name });
+      compare('after edits');
+    });
+  }
 
   it('patches one document on replace and remove: the same answers as an index built afresh', () => {
     const patched = seedIndex();
