@@ -230,6 +230,33 @@ describe('related measures: the index', () => {
     assert.deepStrictEqual(top.sharedTopics, []);
   });
 
+  it('leaves out the asking plan as it is indexed now: a copy (same text) while it is one, a version (same street, year and kind) while it is one', () => {
+    const index = seedIndex();
+    // No headline: the copies are one plan by their text alone.
+    const body = seed('华阳路街道2025年工作计划').text.split('\n').slice(1).join('\n');
+    const [mine, other, version] = ['file:///tmp/a/%E7%94%B2.txt', 'file:///tmp/b/%E4%B9%99.txt', 'file:///tmp/c/%E4%B8%99.txt'];
+    index.setDocument(mine, body, { name: '甲.txt' });
+    const unit = unitsOf(parsePlan(body)).find((u) => u.title === '强化平台招商')!;
+    const found = (uri: string) => index.relatedTo(unit, mine, body, { limit: 5 }).some((h) => h.unit.doc.uri === uri);
+    index.setDocument(other, body, { name: '乙.txt' });
+    assert.ok(!found(other), 'a copy');
+    index.setDocument(other, body.replace('强化平台招商', '强化平台的招商'), { name: '乙.txt' });
+    assert.ok(found(other), 'edited, another plan');
+    assert.ok(index.removeDocument(other));
+    index.setDocument(other, body, { name: '乙.txt' });
+    assert.ok(!found(other), 'a copy again');
+    assert.ok(index.removeDocument(other));
+    // Another text of the asking plan's street, year and kind: a version of it, until it says another year.
+    const huayang = seed('华阳路街道2025年工作计划').text;
+    const askerUnit = unitsOf(parsePlan(huayang)).find((u) => u.title === '强化平台招商')!;
+    const draft = huayang.replace('强化平台招商', '强化平台的招商');
+    const hits = () => index.relatedTo(askerUnit, other, huayang, { limit: 5 }).map((h) => h.unit.doc.uri);
+    index.setDocument(version, draft, { name: '丙.txt' });
+    assert.ok(!hits().includes(version) && !hits().includes(seedUri(seed('华阳路街道2025年工作计划'))), 'versions');
+    index.setDocument(version, draft.replace(/2025/g, '2026'), { name: '丙.txt' });
+    assert.ok(hits().includes(version), 'another year, another plan');
+  });
+
   it('lists a plan found twice once, the copy in the workspace before the shipped one', () => {
     const index = seedIndex();
     const shipped = pathToFileURL(SEEDS_DIR).href;

@@ -465,6 +465,9 @@ export class RelatedIndex {
   private readonly frequencies = new Frequencies();
   private readonly blocks = new PostingBlocks();
   private readonly docs = new Map<string, IndexedDocument>();
+  /** The documents by fingerprint and by plan (planKey): a question's own plan, its copies and versions, found without asking every plan. */
+  private readonly byPrint = new Map<string, Set<IndexedDocument>>();
+  private readonly byPlan = new Map<string, Set<IndexedDocument>>();
   private readonly slots: (IndexedDocument | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   private unitTotal = 0;
@@ -676,7 +679,7 @@ export class RelatedIndex {
       this.unitTotal += doc.units.length;
       this.epoch++;
       this.slots[doc.slot] = doc;
-      this.docs.set(doc.uri, doc);
+      this.file(doc);
     }
   }
 
@@ -802,7 +805,7 @@ export class RelatedIndex {
     this.unitTotal += doc.units.length;
     this.epoch++;
     this.slots[slot] = doc;
-    this.docs.set(doc.uri, doc);
+    this.file(doc);
     return doc;
   }
 
@@ -922,8 +925,25 @@ export class RelatedIndex {
     this.epoch++;
     this.slots[doc.slot] = undefined;
     this.freeSlots.push(doc.slot);
-    this.docs.delete(uri);
+    this.unfile(doc);
     return true;
+  }
+
+  private file(doc: IndexedDocument): void {
+    this.docs.set(doc.uri, doc);
+    setOf(this.byPrint, doc.fingerprint).add(doc);
+    const plan = planKey(doc.metadata);
+    if (plan) setOf(this.byPlan, plan).add(doc);
+  }
+
+  private unfile(doc: IndexedDocument): void {
+    this.docs.delete(doc.uri);
+    const drop = (by: Map<string, Set<IndexedDocument>>, key: string | undefined) => {
+      const docs = key === undefined ? undefined : by.get(key);
+      if (docs?.delete(doc) && docs.size === 0) by.delete(key!);
+    };
+    drop(this.byPrint, doc.fingerprint);
+    drop(this.byPlan, planKey(doc.metadata));
   }
 
   /**
@@ -935,9 +955,10 @@ export class RelatedIndex {
     const print = fingerprint(text);
     const meta = planMetadata(unit.model, Utils.basename(URI.parse(uri)));
     const plan = planKey(meta);
-    // Asked of every plan indexed: the street is compared before a key is made.
-    const exclude = (d: IndexedDocument) => d.uri === uri || d.fingerprint === print || (!!plan && d.metadata.place === meta.place && planKey(d.metadata) === plan);
-    return this.search(queryTerms(unit), { ...options, exclude });
+    const own = new Set([...(this.byPrint.get(print) ?? []), ...((plan && this.byPlan.get(plan)) || [])]);
+    const doc = this.docs.get(uri);
+    if (doc) own.add(doc);
+    return this.searchExcluding(queryTerms(unit), [...own], options);
   }
 
   /**
@@ -953,7 +974,11 @@ export class RelatedIndex {
    * dropped, the others look those lists up (a galloping seek) while they can reach it.
    */
   search(terms: Map<string, number>, options: SearchOptions = {}): RelatedHit[] {
-    const excluded = this.excluded(options);
+    return this.searchExcluding(terms, this.excluded(options), options);
+  }
+
+  /** search, with the documents its `exclude` leaves out already found. */
+  private searchExcluding(terms: Map<string, number>, excluded: IndexedDocument[], options: SearchOptions): RelatedHit[] {
     const query = this.weigh(terms, excluded);
     const skip = new Uint8Array(this.slots.length);
     for (const d of excluded) skip[d.slot] = 1;
@@ -1455,6 +1480,13 @@ function titleRank(title: string, q: string[]): number {
 }
 
 
+
+/** The set under `key`, made if there is none. */
+function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
+}
 
 /** Street, year and kind, when the plan says all three: versions of one plan share it. */
 function planKey(meta: DocumentMetadata): string | undefined {
