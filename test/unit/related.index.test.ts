@@ -158,29 +158,32 @@ describe('related measures: the index', () => {
     assert.ok(ties > 5, `answers with tied scores: ${ties}`);
   });
 
-  it('answers as the scan block by block, the bar rising between blocks, and after edits move the units', () => {
-    // Blocks of 40 units: the seeds' plans span dozens, and the lists a block sums change as the bar rises.
-    const index = new RelatedIndex(undefined, { blockUnits: 40 });
-    const uri = (copy: string, name: string) => `file:///${copy}/${encodeURIComponent(name)}`;
-    for (const s of seeds()) for (const copy of ['a', 'b']) index.setDocument(uri(copy, s.name), s.text, { name: s.name });
-    const asker = seed('五角场');
-    const exclude = (d: { uri: string }) => d.uri === uri('a', asker.name);
-    const questions = unitsOf(parsePlan(asker.text)).filter((_, i) => i % 6 === 0).map(queryTerms);
-    const compare = (when: string) => {
-      for (const q of questions) {
-        for (const options of [{ limit: 5 }, { limit: 1, minSimilarity: 0.2 }, { minSimilarity: 0.15 }, {}]) {
-          assert.deepStrictEqual(exact(index.search(q, { exclude, ...options })), exact(index.searchByScan(q, { exclude, ...options })), `${when} ${JSON.stringify(options)}`);
+  for (const lookupCost of [0, 4, 1e9]) {
+    it(`answers as the scan block by block, the bar rising between blocks, and after edits move the units (lists summed rather than looked up at ${lookupCost} postings a unit)`, () => {
+      // Blocks of 40 units: the seeds' plans span dozens, and the lists a block sums change as the bar
+      // rises; at lookup cost 0 a block sums only the lists the bar needs, at 1e9 every list while a unit can reach it.
+      const index = new RelatedIndex(undefined, { blockUnits: 40, lookupCost });
+      const uri = (copy: string, name: string) => `file:///${copy}/${encodeURIComponent(name)}`;
+      for (const s of seeds()) for (const copy of ['a', 'b']) index.setDocument(uri(copy, s.name), s.text, { name: s.name });
+      const asker = seed('五角场');
+      const exclude = (d: { uri: string }) => d.uri === uri('a', asker.name);
+      const questions = unitsOf(parsePlan(asker.text)).filter((_, i) => i % 6 === 0).map(queryTerms);
+      const compare = (when: string) => {
+        for (const q of questions) {
+          for (const options of [{ limit: 5 }, { limit: 1, minSimilarity: 0.2 }, { minSimilarity: 0.15 }, {}]) {
+            assert.deepStrictEqual(exact(index.search(q, { exclude, ...options })), exact(index.searchByScan(q, { exclude, ...options })), `${when} ${JSON.stringify(options)}`);
+          }
         }
-      }
-    };
-    compare('as built');
-    // A plan twice as long in its slot (the units after it move), another gone, one more at the end.
-    const jiangsu = seed('江苏路');
-    index.setDocument(uri('b', jiangsu.name), `${jiangsu.text}\n${jiangsu.text.replace(/招商/g, '引才')}`, { name: jiangsu.name });
-    assert.ok(index.removeDocument(uri('a', seed('新华路').name)));
-    index.setDocument(uri('c', asker.name), asker.text.replace('2023年工作计划', '2030年工作计划'), { name: asker.name });
-    compare('after edits');
-  });
+      };
+      compare('as built');
+      // A plan twice as long in its slot (the units after it move), another gone, one more at the end.
+      const jiangsu = seed('江苏路');
+      index.setDocument(uri('b', jiangsu.name), `${jiangsu.text}\n${jiangsu.text.replace(/招商/g, '引才')}`, { name: jiangsu.name });
+      assert.ok(index.removeDocument(uri('a', seed('新华路').name)));
+      index.setDocument(uri('c', asker.name), asker.text.replace('2023年工作计划', '2030年工作计划'), { name: asker.name });
+      compare('after edits');
+    });
+  }
 
   it('patches one document on replace and remove: the same answers as an index built afresh', () => {
     const patched = seedIndex();
@@ -282,6 +285,33 @@ describe('related measures: the index', () => {
     const [top] = index.search(queryTerms(unit));
     assert.strictEqual(top.unit.doc.uri, 'file:///p/x.txt');
     assert.deepStrictEqual(top.sharedTopics, []);
+  });
+
+  it('leaves out the asking plan as it is indexed now: a copy (same text) while it is one, a version (same street, year and kind) while it is one', () => {
+    const index = seedIndex();
+    // No headline: the copies are one plan by their text alone.
+    const body = seed('华阳路街道2025年工作计划').text.split('\n').slice(1).join('\n');
+    const [mine, other, version] = ['file:///tmp/a/%E7%94%B2.txt', 'file:///tmp/b/%E4%B9%99.txt', 'file:///tmp/c/%E4%B8%99.txt'];
+    index.setDocument(mine, body, { name: '甲.txt' });
+    const unit = unitsOf(parsePlan(body)).find((u) => u.title === '强化平台招商')!;
+    const found = (uri: string) => index.relatedTo(unit, mine, body, { limit: 5 }).some((h) => h.unit.doc.uri === uri);
+    index.setDocument(other, body, { name: '乙.txt' });
+    assert.ok(!found(other), 'a copy');
+    index.setDocument(other, body.replace('强化平台招商', '强化平台的招商'), { name: '乙.txt' });
+    assert.ok(found(other), 'edited, another plan');
+    assert.ok(index.removeDocument(other));
+    index.setDocument(other, body, { name: '乙.txt' });
+    assert.ok(!found(other), 'a copy again');
+    assert.ok(index.removeDocument(other));
+    // Another text of the asking plan's street, year and kind: a version of it, until it says another year.
+    const huayang = seed('华阳路街道2025年工作计划').text;
+    const askerUnit = unitsOf(parsePlan(huayang)).find((u) => u.title === '强化平台招商')!;
+    const draft = huayang.replace('强化平台招商', '强化平台的招商');
+    const hits = () => index.relatedTo(askerUnit, other, huayang, { limit: 5 }).map((h) => h.unit.doc.uri);
+    index.setDocument(version, draft, { name: '丙.txt' });
+    assert.ok(!hits().includes(version) && !hits().includes(seedUri(seed('华阳路街道2025年工作计划'))), 'versions');
+    index.setDocument(version, draft.replace(/2025/g, '2026'), { name: '丙.txt' });
+    assert.ok(hits().includes(version), 'another year, another plan');
   });
 
   it('lists a plan found twice once, the copy in the workspace before the shipped one', () => {

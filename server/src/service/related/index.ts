@@ -123,6 +123,8 @@ const MAX_QUERY_TERMS = 80;
 const SEED_LISTS = 3;
 /** Units a search sums its lists for at a time (the bar rises between blocks). */
 const BLOCK_UNITS = 8192;
+/** A lookup of one unit in a list costs about as much as summing this many postings. */
+const LOOKUP_COST = 4;
 const SLOT_BITS = Math.log2(MAX_UNITS_PER_DOC);
 /** Keys are positive 32-bit integers: slot·2¹⁶ + unit. */
 export const MAX_DOCUMENTS = 1 << (31 - SLOT_BITS);
@@ -465,6 +467,9 @@ export class RelatedIndex {
   private readonly frequencies = new Frequencies();
   private readonly blocks = new PostingBlocks();
   private readonly docs = new Map<string, IndexedDocument>();
+  /** The documents by fingerprint and by plan (planKey): a question's own plan, its copies and versions, found without asking every plan. */
+  private readonly byPrint = new Map<string, Set<IndexedDocument>>();
+  private readonly byPlan = new Map<string, Set<IndexedDocument>>();
   private readonly slots: (IndexedDocument | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   private unitTotal = 0;
@@ -484,11 +489,12 @@ export class RelatedIndex {
 
   /**
    * Internal, for tests: `steppedPostings`, postings above which a plan is swapped in steps;
-   * `stepWork`, the work of a step; `blockUnits`, units a search sums its lists for at a time.
+   * `stepWork`, the work of a step; `blockUnits`, units a search sums its lists for at a time;
+   * `lookupCost`, postings summed rather than looked up for each unit that can still reach the bar.
    */
   constructor(
     private readonly weights: RankingWeights = DEFAULT_WEIGHTS,
-    private readonly options: { steppedPostings?: number; stepWork?: number; blockUnits?: number } = {},
+    private readonly options: { steppedPostings?: number; stepWork?: number; blockUnits?: number; lookupCost?: number } = {},
   ) {
     this.maxStepWork = options.stepWork ?? STEP_WORK;
     // Steps start small: the first ones run code not yet optimised (paceSteps raises the work).
@@ -675,7 +681,7 @@ export class RelatedIndex {
       this.unitTotal += doc.units.length;
       this.epoch++;
       this.slots[doc.slot] = doc;
-      this.docs.set(doc.uri, doc);
+      this.file(doc);
     }
   }
 
@@ -801,7 +807,7 @@ export class RelatedIndex {
     this.unitTotal += doc.units.length;
     this.epoch++;
     this.slots[slot] = doc;
-    this.docs.set(doc.uri, doc);
+    this.file(doc);
     return doc;
   }
 
@@ -921,8 +927,25 @@ export class RelatedIndex {
     this.epoch++;
     this.slots[doc.slot] = undefined;
     this.freeSlots.push(doc.slot);
-    this.docs.delete(uri);
+    this.unfile(doc);
     return true;
+  }
+
+  private file(doc: IndexedDocument): void {
+    this.docs.set(doc.uri, doc);
+    setOf(this.byPrint, doc.fingerprint).add(doc);
+    const plan = planKey(doc.metadata);
+    if (plan) setOf(this.byPlan, plan).add(doc);
+  }
+
+  private unfile(doc: IndexedDocument): void {
+    this.docs.delete(doc.uri);
+    const drop = (by: Map<string, Set<IndexedDocument>>, key: string | undefined) => {
+      const docs = key === undefined ? undefined : by.get(key);
+      if (docs?.delete(doc) && docs.size === 0) by.delete(key!);
+    };
+    drop(this.byPrint, doc.fingerprint);
+    drop(this.byPlan, planKey(doc.metadata));
   }
 
   /**
@@ -934,45 +957,42 @@ export class RelatedIndex {
     const print = fingerprint(text);
     const meta = planMetadata(unit.model, Utils.basename(URI.parse(uri)));
     const plan = planKey(meta);
-    // Asked of every plan indexed: the street is compared before a key is made.
-    const exclude = (d: IndexedDocument) => d.uri === uri || d.fingerprint === print || (!!plan && d.metadata.place === meta.place && planKey(d.metadata) === plan);
-    return this.search(queryTerms(unit), { ...options, exclude });
+    const own = new Set([...(this.byPrint.get(print) ?? []), ...((plan && this.byPlan.get(plan)) || [])]);
+    const doc = this.docs.get(uri);
+    if (doc) own.add(doc);
+    return this.searchExcluding(queryTerms(unit), [...own], options);
   }
 
   /**
    * Units most like the question `terms` (see queryTerms), best first. Exact top-k by MaxScore, with
    * the lists summed list by list into one number per unit (term at a time) instead of merged unit by
-   * unit. A unit's sum over the question's first lists, in the question's order, is what the scan has
-   * after them, to the last bit: so the lists are summed as a prefix of that order, and a unit that
-   * then looks up the others in turn ends with the scan's score, never scored twice. First the first
-   * few lists are summed and the units they give most are scored, which sets a bar early. Then the
-   * units go block by block in key order: a block sums the lists MaxScore needs at the bar as it is
-   * then (a list's bound per posting decides which lists only confirm: long lists of common words
-   * that add little) and those before them; a unit whose sum and the other lists' bounds stay under
-   * the bar is dropped, the others look those lists up (a galloping seek) while they can reach it.
+   * unit. Every unit's score sums the question's lists in one order (scoringOrder), the scan's too,
+   * most per posting first: the lists MaxScore needs at a bar are then always a prefix of that order
+   * and those that only confirm the rest, so a unit's sum over the lists summed is bit for bit the
+   * scan's after them, and a unit that then looks up the others in turn ends with the scan's score,
+   * never scored twice. First the first few lists are summed and the units they give most are scored,
+   * which sets a bar early. Then the units go block by block in key order: a block sums the lists
+   * needed at the bar as it is then; a unit whose sum and the other lists' bounds stay under the bar is
+   * dropped, the others look those lists up (a galloping seek) while they can reach it.
    */
   search(terms: Map<string, number>, options: SearchOptions = {}): RelatedHit[] {
-    const excluded = this.excluded(options);
+    return this.searchExcluding(terms, this.excluded(options), options);
+  }
+
+  /** search, with the documents its `exclude` leaves out already found. */
+  private searchExcluding(terms: Map<string, number>, excluded: IndexedDocument[], options: SearchOptions): RelatedHit[] {
     const query = this.weigh(terms, excluded);
     const skip = new Uint8Array(this.slots.length);
     for (const d of excluded) skip[d.slot] = 1;
     const pick = new Picker(this.cutoff(query, options), options.limit);
-    // The question's lists in scoring order (position i): its terms (BM25), then its topics (linear).
-    const asked = [...query.terms.map((t) => ({ id: t.id, weight: t.weight * (K1 + 1), bm25: true })), ...query.topics.map((t) => ({ id: t.id, weight: t.weight, bm25: false }))];
-    const m = asked.length;
-    const lists = asked.map((q) => this.postings[q.id]);
+    const { ids, weights, bm25, bounds } = this.scoringOrder(query);
+    const m = ids.length;
+    const lists = Array.from(ids, (id) => this.postings[id]);
     const keysOf = lists.map((l) => l.keys);
     const ends = Int32Array.from(lists, (l) => l.n);
-    const weights = Float64Array.from(asked, (q) => q.weight);
-    const bm25 = Uint8Array.from(asked, (q) => (q.bm25 ? 1 : 0));
-    const avgLen = this.lengthTotal / Math.max(1, this.unitTotal);
-    // The most each list can add to a unit: its largest frequency in its shortest unit.
-    const bounds = Float64Array.from(lists, (l, i) => (bm25[i] ? (weights[i] * l.maxTf) / (l.maxTf + lengthNorm(l.minLength, avgLen)) : weights[i] * l.maxTf));
     // after[i]: the most lists i..m-1 can add together.
     const after = new Float64Array(m + 1);
     for (let i = m - 1; i >= 0; i--) after[i] = after[i + 1] + bounds[i];
-    // MaxScore's partition: lists by bound per posting, least first; those whose bounds together stay under the bar only confirm.
-    const byYield = Int32Array.from(asked.keys()).sort((a, b) => bounds[a] / Math.max(1, ends[a]) - bounds[b] / Math.max(1, ends[b]));
     const { base, norms, sums } = this.byUnit();
     // Bounds and scores sum in different orders: a bound must clear the bar by more than rounding.
     const under = (score: number, bar: number) => score < bar - 1e-9 * Math.abs(bar);
@@ -1005,48 +1025,93 @@ export class RelatedIndex {
       }
     }
     let bar = pick.bar();
+    const blockUnits = this.options.blockUnits ?? BLOCK_UNITS;
+    const lookupCost = this.options.lookupCost ?? LOOKUP_COST;
+    // The keys of a block's units that can still reach the bar.
+    let candidates = new Int32Array(blockUnits);
     // The units block by block, in key order: each block sums the lists needed at the bar as it is
-    // then (those MaxScore needs and those before them in the question's order, so a unit's sum is
-    // what the scan has after them), while the block is in cache; then its units are checked.
+    // then (all but the longest suffix whose bounds stay under it), while the block is in cache, and
+    // then more while fewer postings are left in the next list than lookups its candidates would make;
+    // the candidates look the rest up.
     for (let from = 0; from < this.slots.length; ) {
       let to = from + 1;
-      while (to < this.slots.length && base[to] - base[from] < (this.options.blockUnits ?? BLOCK_UNITS)) to++;
-      let skipped = 0;
-      let summed = summedAll;
-      for (let k = 0; k < m; k++) {
-        const i = byYield[k];
-        if (under(skipped + bounds[i], bar)) skipped += bounds[i];
-        else summed = Math.max(summed, i + 1);
-      }
+      while (to < this.slots.length && base[to] - base[from] < blockUnits) to++;
+      const start = from << SLOT_BITS;
       const end = to << SLOT_BITS;
-      for (let i = summedAll; i < summed; i++) at[i] = lists[i].addTo(sums, base, norms, weights[i], bm25[i] === 1, at[i], end);
-      const rest = after[summed];
+      let summed = m;
+      while (summed > summedAll && under(after[summed - 1], bar)) summed--;
+      for (let i = summedAll; i < summed; i++) at[i] = lists[i].addTo(sums, base, norms, weights[i], bm25[i] === 1, lists[i].seek(at[i], start), end);
+      if (candidates.length < base[to] - base[from]) candidates = new Int32Array(base[to] - base[from]);
+      let n = 0;
+      let rest = after[summed];
       for (let slot = from; slot < to; slot++) {
         if (skip[slot]) continue;
         const first = base[slot];
-        for (let d = first; d < base[slot + 1]; d++) {
-          // A unit in none of the lists summed cannot reach the bar: `rest` is under it (or zero, with no bar).
-          let score = sums[d];
-          if (score === 0 || under(score + rest, bar)) continue;
-          const key = (slot << SLOT_BITS) | (d - first);
-          const norm = norms[d];
-          // The other lists in the question's order, while it can still reach the bar: done, it has the scan's score.
-          let i = summed;
-          for (; i < m && !under(score + after[i], bar); i++) {
-            const p = (at[i] = lists[i].seek(at[i], key));
-            if (p < ends[i] && keysOf[i][p] === key) {
-              const tf = lists[i].tf(p);
-              score += bm25[i] ? (weights[i] * tf) / (tf + norm) : weights[i] * tf;
-            }
-          }
-          if (i < m || seeded.has(key)) continue;
-          pick.offer(this.slots[slot]!.units[d - first], score);
-          bar = pick.bar();
+        // A unit in none of the lists summed cannot reach the bar: `rest` is under it (or zero, with no bar).
+        for (let d = first; d < base[slot + 1]; d++) if (sums[d] !== 0 && !under(sums[d] + rest, bar)) candidates[n++] = (slot << SLOT_BITS) | (d - first);
+      }
+      for (; summed < m && n > 0; summed++) {
+        const list = lists[summed];
+        at[summed] = list.seek(at[summed], start);
+        if (list.seek(at[summed], end) - at[summed] > lookupCost * n) break;
+        at[summed] = list.addTo(sums, base, norms, weights[summed], bm25[summed] === 1, at[summed], end);
+        // Summed, a list adds at most its bound: a unit dropped before stays under the bar.
+        rest = after[summed + 1];
+        let kept = 0;
+        for (let c = 0; c < n; c++) {
+          const key = candidates[c];
+          if (!under(sums[base[key >>> SLOT_BITS] + (key & (MAX_UNITS_PER_DOC - 1))] + rest, bar)) candidates[kept++] = key;
         }
+        n = kept;
+      }
+      for (let c = 0; c < n; c++) {
+        const key = candidates[c];
+        const slot = key >>> SLOT_BITS;
+        const d = base[slot] + (key & (MAX_UNITS_PER_DOC - 1));
+        let score = sums[d];
+        const norm = norms[d];
+        // The other lists in scoring order, while it can still reach the bar: done, it has the scan's score.
+        let i = summed;
+        for (; i < m && !under(score + after[i], bar); i++) {
+          const p = (at[i] = lists[i].seek(at[i], key));
+          if (p < ends[i] && keysOf[i][p] === key) {
+            const tf = lists[i].tf(p);
+            score += bm25[i] ? (weights[i] * tf) / (tf + norm) : weights[i] * tf;
+          }
+        }
+        if (i < m || seeded.has(key)) continue;
+        pick.offer(this.slots[slot]!.units[key & (MAX_UNITS_PER_DOC - 1)], score);
+        bar = pick.bar();
       }
       from = to;
     }
     return this.finish(pick, query, options);
+  }
+
+  /**
+   * The question's lists in the order every unit's score sums them, search and scan alike: its terms
+   * (BM25, weight·(K1 + 1)·tf/(tf + norm)) and its topics (weight·tf), by the most each can add to a
+   * unit per posting, most first (ties by term id): long lists of common words that add little come
+   * last, so the lists MaxScore only confirms with at any bar are a suffix. The order is decided by
+   * the weight, which no unit's part of it reaches, not by the bounds (largest frequency, shortest
+   * unit): those a removal leaves stale and a plan being added widens early, and an index must score
+   * as one built afresh with the same plans does, to the last bit.
+   */
+  private scoringOrder(query: Question): { ids: Int32Array; weights: Float64Array; bm25: Uint8Array; bounds: Float64Array } {
+    const avgLen = this.lengthTotal / Math.max(1, this.unitTotal);
+    const asked = [...query.terms.map((t) => ({ id: t.id, weight: t.weight * (K1 + 1), bm25: true })), ...query.topics.map((t) => ({ id: t.id, weight: t.weight, bm25: false }))];
+    const perPosting = (q: { id: number; weight: number }) => q.weight / Math.max(1, this.postings[q.id].n);
+    asked.sort((a, b) => perPosting(b) - perPosting(a) || a.id - b.id);
+    return {
+      ids: Int32Array.from(asked, (q) => q.id),
+      weights: Float64Array.from(asked, (q) => q.weight),
+      bm25: Uint8Array.from(asked, (q) => (q.bm25 ? 1 : 0)),
+      // The most each list can add to a unit: its largest frequency in its shortest unit.
+      bounds: Float64Array.from(asked, ({ id, weight, bm25 }) => {
+        const { maxTf, minLength } = this.postings[id];
+        return bm25 ? (weight * maxTf) / (maxTf + lengthNorm(minLength, avgLen)) : weight * maxTf;
+      }),
+    };
   }
 
   /** The same ranking as `search`, by scoring every unit in turn: the reference for tests and the benchmark. */
@@ -1054,16 +1119,16 @@ export class RelatedIndex {
     const query = this.weigh(terms, this.excluded(options));
     const pick = new Picker(this.cutoff(query, options), options.limit);
     const { base, norms } = this.byUnit();
+    const { ids, weights, bm25 } = this.scoringOrder(query);
     for (const doc of this.docs.values()) {
       if (options.exclude?.(doc)) continue;
       doc.units.forEach((unit, ordinal) => {
         const norm = norms[base[doc.slot] + ordinal];
         let score = 0;
-        for (const { id, weight } of query.terms) {
-          const tf = this.tfOf(unit, id);
-          if (tf > 0) score += (weight * (K1 + 1) * tf) / (tf + norm);
+        for (let i = 0; i < ids.length; i++) {
+          const tf = this.tfOf(unit, ids[i]);
+          if (tf > 0) score += bm25[i] ? (weights[i] * tf) / (tf + norm) : weights[i] * tf;
         }
-        for (const { id, weight } of query.topics) score += weight * this.tfOf(unit, id);
         pick.offer(unit, score);
       });
     }
@@ -1417,6 +1482,13 @@ function titleRank(title: string, q: string[]): number {
 }
 
 
+
+/** The set under `key`, made if there is none. */
+function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
+}
 
 /** Street, year and kind, when the plan says all three: versions of one plan share it. */
 function planKey(meta: DocumentMetadata): string | undefined {
