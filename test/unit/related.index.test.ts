@@ -261,7 +261,7 @@ describe('related measures: the index', () => {
 
   it('can weigh words of government prose (夯实, 召开, 会议) below the words that say what a measure is about, never to nothing', () => {
     const meeting = ['file:///p/x.txt', 'X街道2025年工作计划\n一、其他\n**召开季度工作会议。**夯实工作基础，按时召开会议。'];
-    const weather = ['file:///p/y.txt', 'Y街道2025年工作计划\n一、其他\n**完善气象观测站点布局。**新建自动气象观测站两处。'];
+    const weather = ['file:///p/y.txt', 'Y街道2025年工作计划\n一、其他\n**新建气象站。**'];
     const unit = unitsOf(parsePlan('Z街道2025年工作计划\n一、其他\n**夯实气象观测基础。**召开工作会议，部署观测设备维护。'))[1];
     assert.strictEqual(unit.title, '夯实气象观测基础');
     const ask = (plans: string[][], generic: number) => {
@@ -269,9 +269,9 @@ describe('related measures: the index', () => {
       for (const [uri, text] of plans) index.setDocument(uri, text);
       return index.search(queryTerms(unit), { limit: 1 }).map((h) => h.unit.title);
     };
-    // Each plan says 夯实 and 召开 in one unit only: by their frequency they weigh as much as 气象.
+    // Each plan says 夯实 and 召开 in one unit only: by their frequency the meeting's prose outweighs one shared 气象.
     assert.deepStrictEqual(ask([meeting, weather], 1), ['召开季度工作会议'], 'frequency alone: the meeting');
-    assert.deepStrictEqual(ask([meeting, weather], 0.3), ['完善气象观测站点布局']);
+    assert.deepStrictEqual(ask([meeting, weather], 0.3), ['新建气象站']);
     assert.deepStrictEqual(ask([meeting], 0.3), ['召开季度工作会议'], 'with nothing closer, shared prose still links');
   });
 
