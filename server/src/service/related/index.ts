@@ -109,7 +109,7 @@ export interface RankingWeights {
   generic: number;
 }
 
-export const DEFAULT_WEIGHTS: RankingWeights = { topic: 0.3, topicSaturation: 8, topicMin: 0.5, expansion: 1, generic: 1 };
+export const DEFAULT_WEIGHTS: RankingWeights = { topic: 0.3, topicSaturation: 4, topicMin: 1, expansion: 1, generic: 0.5 };
 
 /** A word in more than this share of all units is too common to tell a reader why two measures meet. */
 const COMMON_SHARE = 0.05;
