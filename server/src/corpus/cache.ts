@@ -24,7 +24,7 @@ const RACY_MS = 2000;
 /**
  * What the records depend on besides the plan: the code and data that make them (the worker bundle
  * holds the parser, units, terms, the normalisation with OpenCC's tables and the topic lexicon, so any
- * change to them changes its hash), ICU's word segmentation and Unicode tables (NFKC), V8's
+ * change to them changes its hash), ICU's and Unicode's tables (NFKC, lower case), V8's
  * serialisation, and this file's format. Records from any other key are foreign. The ranking weights
  * are not among them: records keep topic evidence unweighted (record.ts).
  */
