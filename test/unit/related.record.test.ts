@@ -9,7 +9,8 @@ import { parsePlan } from '../../server/src/service/parse/parser';
 import { topicOfTerm } from '../../server/src/service/related/lexicon';
 import { IndexedDocument, RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
 import { planRecord, PlanRecord } from '../../server/src/service/related/record';
-import { addTerms, normalizeText, TermTable } from '../../server/src/service/related/terms';
+import { normalizeText } from '../../server/src/service/related/normalize';
+import { addTerms, TermTable } from '../../server/src/service/related/terms';
 import { queryTerms, unitsOf, unitTerms } from '../../server/src/service/related/units';
 import { ROOT, seeds } from '../helpers/seeds';
 

@@ -1,30 +1,10 @@
 // Finding the topics of topics.ts in a plan's text: every lexicon term is looked for as a substring
-// of normalised text (terms.ts), the longest one at each position, then past it, so 闲置物业 counts
-// for 楼宇园区 and not again as 物业 for 物业管理.
-import { addTerms, normalizeText, termText } from './terms';
+// of normalised text, the longest one at each position (lexiconWords.ts), then past it, so 闲置物业
+// counts for 楼宇园区 and not again as 物业 for 物业管理.
 import { GENERIC_WORDS } from './generic';
+import { lexiconEntryAt, TOPIC_OF_TERM } from './lexiconWords';
+import { addTerms, termText } from './terms';
 import { TOPICS } from './topics';
-
-interface Entry {
-  term: string;
-  topic: number;
-}
-
-/** Lexicon terms by their first UTF-16 code, longest first; `starts` marks those codes for the scan. */
-const byFirst = new Map<number, Entry[]>();
-const starts = new Uint8Array(0x10000);
-/** Each lexicon term's topic (a term is in one topic only). */
-const lexiconTerms = new Map<string, number>();
-TOPICS.forEach((t, topic) => {
-  for (const raw of t.terms) {
-    const term = normalizeText(raw);
-    lexiconTerms.set(term, topic);
-    const list = byFirst.get(term.charCodeAt(0)) ?? [];
-    list.push({ term, topic });
-    byFirst.set(term.charCodeAt(0), list.sort((a, b) => b.term.length - a.term.length));
-    starts[term.charCodeAt(0)] = 1;
-  }
-});
 
 /** Topics travel with a unit's terms as terms of their own namespace (as bigrams have theirs). */
 const TOPIC_MARK = '\u0002';
@@ -48,7 +28,7 @@ export function topicTermsAsIndexTerms(topic: number): Map<string, number> {
   if (!terms) {
     terms = expansions[topic] = new Map();
     for (const term of TOPICS[topic].terms) addTerms(term, 1, terms);
-    for (const term of terms.keys()) if ((lexiconTerms.get(termText(term)) ?? topic) !== topic) terms.delete(term);
+    for (const term of terms.keys()) if ((TOPIC_OF_TERM.get(termText(term)) ?? topic) !== topic) terms.delete(term);
   }
   return terms;
 }
@@ -56,7 +36,7 @@ const expansions: Map<string, number>[] = [];
 
 /** Whether `word` is a term of the lexicon: a word that says what a measure is about. */
 export function isLexiconTerm(word: string): boolean {
-  return lexiconTerms.has(word);
+  return TOPIC_OF_TERM.has(word);
 }
 
 const generic = new Set(GENERIC_WORDS);
@@ -69,8 +49,7 @@ export function isGeneric(word: string): boolean {
 /** Adds `weight` per occurrence of a topic's terms in `normalized` (text already through normalizeText). */
 export function addTopicHits(normalized: string, weight: number, into: Map<number, number>): void {
   for (let i = 0; i < normalized.length; ) {
-    const code = normalized.charCodeAt(i);
-    const entry = starts[code] ? byFirst.get(code)!.find((e) => normalized.startsWith(e.term, i)) : undefined;
+    const entry = lexiconEntryAt(normalized, i);
     if (!entry) {
       i++;
       continue;

@@ -8,12 +8,9 @@
 // word a reader could be shown. ICU's Intl.Segmenter cost 5 s of CPU for 1,000 plans, this scan
 // tens of ms. Earlier, on the old pairs: ICU's terms 0.846, every-pair bigrams 0.851, jieba-wasm 2.4
 // words with bigrams 0.754 — so no segmenter library.
-import { CJK, CJK_RANGES, isAsciiDigitCode, isCjkCode } from '../text/chars';
-import { toSimplified } from '../text/simplified';
-import { TOPICS } from './topics';
-
-/** Spaces that extraction put inside Chinese text (`营商 环境`, a line broken after `搭建`). */
-const CJK_GAP = new RegExp(`(?<=[${CJK}“”"（）()、，,])\\s+(?=[${CJK}“”"（）()])`, 'g');
+import { CJK_RANGES, isAsciiDigitCode, isCjkCode } from '../text/chars';
+import { lexiconEntryAt } from './lexiconWords';
+import { normalizeText } from './normalize';
 
 /** Bigrams live in their own namespace so a two-character word and the same bigram count apart. */
 const BIGRAM = '\u0001';
@@ -25,15 +22,6 @@ export function isBigram(term: string): boolean {
 /** The characters a term stands for, for display. */
 export function termText(term: string): string {
   return isBigram(term) ? term.slice(1) : term;
-}
-
-/**
- * Text as matching compares it, whatever the plan's script and width: compatibility forms and
- * full-width letters, digits and punctuation folded (NFKC), lower case, Simplified characters,
- * without the gaps extraction left between ideographs.
- */
-export function normalizeText(text: string): string {
-  return toSimplified(text.normalize('NFKC').toLowerCase()).replace(/\*\*/g, '').replace(CJK_GAP, '');
 }
 
 /** What a scan of text hands on: each word, each bigram as its two UTF-16 codes. */
@@ -54,47 +42,15 @@ for (const [from, to] of CJK_RANGES) for (let c = from; c <= to; c++) CJK_ORDINA
 
 const pairKey = (first: number, second: number): number => CJK_ORDINAL[first] * CJK_COUNT + CJK_ORDINAL[second];
 
-/** Words to cut Chinese text at: the lexicon's terms (all ideographs), by their first two characters, longest first. */
-interface Dictionary {
-  /** 1 for the first character of some word: most characters start none, and are passed over with one look-up. */
-  starts: Uint8Array;
-  byPair: Map<number, string[]>;
-}
-
-let dictionary: Dictionary | undefined;
-
-function dictionaryOf(): Dictionary {
-  if (dictionary) return dictionary;
-  const starts = new Uint8Array(0x10000);
-  const byPair = new Map<number, string[]>();
-  for (const word of new Set(TOPICS.flatMap((t) => t.terms.map(normalizeText)))) {
-    if (word.length < 2 || ![...word].every((ch) => isCjkCode(ch.charCodeAt(0)))) continue;
-    const key = pairKey(word.charCodeAt(0), word.charCodeAt(1));
-    byPair.set(key, [...(byPair.get(key) ?? []), word].sort((x, y) => y.length - x.length));
-    starts[word.charCodeAt(0)] = 1;
-  }
-  return (dictionary = { starts, byPair });
-}
-
-/** The length of the longest dictionary word at `at` within `text[.., end)` (end > at + 1), or 0. */
-function wordAt(text: string, at: number, end: number, dict: Dictionary): number {
-  const first = text.charCodeAt(at);
-  if (!dict.starts[first]) return 0;
-  const words = dict.byPair.get(pairKey(first, text.charCodeAt(at + 1)));
-  if (words) for (const w of words) if (at + w.length <= end && text.startsWith(w, at)) return w.length;
-  return 0;
-}
-
-/** The terms of normalised text, in order: Chinese runs cut by dictionary words, Latin and digit tokens, lone astral ideographs. */
+/** The terms of normalised text, in order: Chinese runs cut at lexicon words, Latin and digit tokens, lone astral ideographs. */
 function scanTerms(text: string, sink: TermSink): void {
-  const dict = dictionaryOf();
   const n = text.length;
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     if (isCjkCode(c)) {
       let end = i + 1;
       while (end < n && isCjkCode(text.charCodeAt(end))) end++;
-      scanRun(text, i, end, dict, sink);
+      scanRun(text, i, end, sink);
       i = end;
     } else if (c < 0x3000 && LETTER[c]) {
       let end = i + 1;
@@ -117,13 +73,13 @@ function scanTerms(text: string, sink: TermSink): void {
 }
 
 /**
- * A run of ideographs `text[from, to)`, cut into pieces at the dictionary's words (longest first, left
+ * A run of ideographs `text[from, to)`, cut into pieces at the lexicon's words (longest first, left
  * to right). A piece of one character is a word (a morpheme that may carry the topic: 商, 老, 残); a
  * piece of two is a bigram that stood alone, so likely a word (双拥, 为老, 电梯); a longer piece gives
- * its bigrams, and a dictionary word of three or more characters counts as itself too. No bigram joins
+ * its bigrams, and a lexicon word of three or more characters counts as itself too. No bigram joins
  * two pieces: 招商|引资 gives no 商引.
  */
-function scanRun(text: string, from: number, to: number, dict: Dictionary, sink: TermSink): void {
+function scanRun(text: string, from: number, to: number, sink: TermSink): void {
   const piece = (start: number, end: number, known: boolean): void => {
     const length = end - start;
     if (length === 1 || (known && length > 2)) sink.word(text.slice(start, end));
@@ -132,8 +88,9 @@ function scanRun(text: string, from: number, to: number, dict: Dictionary, sink:
   };
   let gap = from;
   for (let i = from; i + 1 < to; ) {
-    const length = wordAt(text, i, to, dict);
-    if (length === 0) {
+    // Within a run every match is ideographs; a one-character term (侨) cuts nothing.
+    const length = lexiconEntryAt(text, i, to)?.term.length ?? 0;
+    if (length < 2) {
       i++;
       continue;
     }

@@ -4,7 +4,8 @@ import { DocumentMetadata, OutlineModel, OutlineNode } from '../model';
 import { metadataFromFileName } from '../parse/metadata';
 import { CJK } from '../text/chars';
 import { addTopicHits, topicTerm } from './lexicon';
-import { normalizeText, TableTerms, TermTable } from './terms';
+import { normalizeText } from './normalize';
+import { TableTerms, TermTable } from './terms';
 
 export interface PlanUnit {
   node: OutlineNode;
