@@ -23,7 +23,7 @@ function plans(): { name: string; text: string }[] {
       out.push({ name: f, text: readFileSync(path.join(FIXTURES, dir, f), 'utf8') });
     }
   }
-  // Half-width letters and digits written full width, and a sentence longer than one piece for ICU.
+  // Half-width letters and digits written full width, and a run of ideographs hundreds of characters long.
   out.push({ name: 'wide.txt', text: '一、优化营商环境\n（一）推进ＡＩ＋政务服务，１２３４５热线首办。' + '持续深化放管服改革优化服务'.repeat(30) + '。' });
   return out;
 }

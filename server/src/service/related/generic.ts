@@ -5,14 +5,13 @@
 // labelled pairs. Why a list: in a corpus of a few plans inverse document frequency cannot tell
 // that 夯实 or 召开 is common in plans at large, and then such a word outweighs the topical ones
 // of a long paragraph. Hovers never show them as shared terms: they say nothing about why two
-// measures belong together. The ranking can weigh a question's generic words down
-// (RankingWeights.generic), never to nothing; on the tuning half of the labelled pairs no setting
-// beat leaving them as their frequency says (1) by a hit, so that is the default.
+// measures belong together. The ranking weighs a question's generic words down
+// (RankingWeights.generic), never to nothing: at half, chosen on the tuning half of the labelled pairs.
 //
 // Reviewed like code: a word belongs here only if a measure that uses it may be on any topic. A
 // word of the topic lexicon (topics.ts) never is (a test checks). Lone characters are figures'
 // counters only; other lone characters often carry a topic (商, 老, 残). Simplified forms:
-// matching normalises text first (terms.ts).
+// matching normalises text first (normalize.ts).
 
 export const GENERIC_WORDS: readonly string[] = [
   // Figures and how plans report them

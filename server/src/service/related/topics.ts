@@ -5,7 +5,7 @@
 // that uses it is about that topic whatever its province; a word every plan uses in passing (发展,
 // 服务, 建设, 治理, 平台) would link everything to everything and stays out.
 //
-// Terms are Simplified, as matching normalises text (terms.ts); a term matches as a substring, so a
+// Terms are Simplified, as matching normalises text (normalize.ts); a term matches as a substring, so a
 // short one must not occur inside unrelated words (养老 is safe, 老 is not) nor across two words
 // (召开|工作 holds 开工, 守护|好人民 holds 好人, 协调|处置 holds 调处). A set phrase that holds a
 // term and means something else is listed where it belongs, as the longest term wins (干事创业 is
