@@ -259,6 +259,22 @@ describe('related measures: the index', () => {
     assert.deepStrictEqual(ask()[0], 'file:///p/b.txt', 'with topics: the other renewal measure');
   });
 
+  it('expands a question by its main topic, not by the whole vocabulary of a topic it mentions in passing', () => {
+    const index = seedIndex();
+    const ask = (text: string) => {
+      const unit = unitsOf(parsePlan(text)).find((u) => u.node.kind === 'measure')!;
+      return index.search(queryTerms(unit), { limit: 3 }).map((h) => ({ title: h.unit.title, topics: h.sharedTopics.map((t) => TOPICS[t].id) }));
+    };
+    const property = '精细化提升,业主自治助力社区焕新颜';
+    // Streets and lanes, with property management named once: the seeds' city-appearance units answer.
+    const lanes = ask('Q街道2025年工作计划\n一、城市管理\n**提升街巷面貌。**开展背街小巷整治，引入物业管理。');
+    assert.ok(lanes.every((h) => h.topics.includes('city-appearance')), JSON.stringify(lanes));
+    assert.ok(!lanes.some((h) => h.title === property), JSON.stringify(lanes));
+    // Property management as the main topic, streets in passing: the property section still leads.
+    const estates = ask('Q街道2025年工作计划\n一、社区治理\n**提升物业服务水平。**推动业主大会规范运作，开展物业服务质量评价，整治背街小巷。');
+    assert.strictEqual(estates[0].title, property, JSON.stringify(estates));
+  });
+
   it('can weigh words of government prose (夯实, 召开, 会议) below the words that say what a measure is about, never to nothing', () => {
     const meeting = ['file:///p/x.txt', 'X街道2025年工作计划\n一、其他\n**召开季度工作会议。**夯实工作基础，按时召开会议。'];
     const weather = ['file:///p/y.txt', 'Y街道2025年工作计划\n一、其他\n**新建气象站。**'];

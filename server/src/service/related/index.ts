@@ -1194,15 +1194,20 @@ export class RelatedIndex {
    */
   private weigh(asked: Map<string, number>, excluded: IndexedDocument[]): Question {
     const terms = new Map<string, number>();
-    const onTopics: { topic: number; weight: number }[] = [];
+    const onTopics: { topic: number; weight: number; evidence: number }[] = [];
     for (const [term, tf] of asked) {
       const topic = topicOfTerm(term);
       if (topic < 0) terms.set(term, (terms.get(term) ?? 0) + tf);
-      else if (this.onTopic(tf) > 0) onTopics.push({ topic, weight: this.onTopic(tf) });
+      else if (this.onTopic(tf) > 0) onTopics.push({ topic, weight: this.onTopic(tf), evidence: tf });
     }
     if (this.weights.expansion > 0) {
-      for (const { topic, weight } of onTopics) {
-        for (const [t, n] of topicTermsAsIndexTerms(topic)) terms.set(t, (terms.get(t) ?? 0) + this.weights.expansion * weight * n);
+      // A topic brings its words in proportion to its evidence against the question's main topic's: a
+      // word it mentions in passing (物业 in a paragraph on old estates) must not bring that topic's
+      // whole vocabulary, which draws the sections whose main topic it is.
+      const main = Math.max(...onTopics.map((t) => t.evidence));
+      for (const { topic, weight, evidence } of onTopics) {
+        const share = evidence / main;
+        for (const [t, n] of topicTermsAsIndexTerms(topic)) terms.set(t, (terms.get(t) ?? 0) + this.weights.expansion * weight * share * n);
       }
     }
     const weighed = this.weighTerms(terms, excluded);
