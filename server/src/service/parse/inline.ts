@@ -337,14 +337,8 @@ class Sentences {
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   readonly bold: boolean[] = [];
-  /** Text with `**` removed; built on first use when the sentence has no `*` (most are never read). */
-  private readonly texts: (string | undefined)[] = [];
 
   constructor(private readonly source: string, readonly paragraph: Paragraph) {}
-
-  text(k: number): string {
-    return (this.texts[k] ??= this.paragraph.text(this.starts[k], this.ends[k]));
-  }
 
   visible(k: number, cap: number): number {
     return this.paragraph.visible(this.starts[k], this.ends[k], cap);
@@ -376,20 +370,19 @@ class Sentences {
     while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
     if (end <= start) return;
     if (stars.next(start) >= end) {
-      if (!this.paragraph.isBlank(start, end)) this.add(start, end, false, undefined);
+      if (!this.paragraph.isBlank(start, end)) this.add(start, end, false);
       return;
     }
     const raw = this.paragraph.text(start, end);
     if (isBlank(raw.replace(STARS, ''))) return;
-    this.add(start, end, BOLD_START.test(raw) && BOLD_END.test(raw), raw.replace(EMPHASIS, ''));
+    this.add(start, end, BOLD_START.test(raw) && BOLD_END.test(raw));
   }
 
-  private add(start: number, end: number, bold: boolean, text: string | undefined): void {
+  private add(start: number, end: number, bold: boolean): void {
     const k = this.count++;
     this.starts[k] = start;
     this.ends[k] = end;
     this.bold[k] = bold;
-    this.texts[k] = text;
   }
 }
 
