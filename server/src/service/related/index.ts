@@ -153,8 +153,14 @@ interface ByUnit {
 class Frequencies {
   readonly values = new Float64Array(RARE);
   private readonly codes = new Map<number, number>();
+  /** Codes by a hash of the value's bits, checked against `values`: a map lookup for each posting was a fifth of inserting it. */
+  private readonly memo = new Int32Array(1 << MEMO_BITS).fill(-1);
 
   code(tf: number): number {
+    BITS_OF[0] = tf;
+    const h = Math.imul(BITS[0] ^ BITS[1], 0x9e3779b1) >>> (32 - MEMO_BITS);
+    const memo = this.memo[h];
+    if (memo >= 0 && this.values[memo] === tf) return memo;
     let code = this.codes.get(tf);
     if (code === undefined) {
       if (this.codes.size === RARE) return RARE;
@@ -162,9 +168,15 @@ class Frequencies {
       this.codes.set(tf, code);
       this.values[code] = tf;
     }
+    this.memo[h] = code;
     return code;
   }
 }
+
+const MEMO_BITS = 12;
+/** A float and its two 32-bit halves, to hash a frequency by its bits. */
+const BITS_OF = new Float64Array(1);
+const BITS = new Uint32Array(BITS_OF.buffer);
 
 const NO_KEYS = new Int32Array(0);
 const NO_CODES = new Uint16Array(0);
@@ -322,14 +334,24 @@ class Postings {
   }
 
   /**
-   * Widens the bounds to cover the run `tfs[from..to)` of a plan whose `units` the low bits of
-   * `unitKeys` number. Wider bounds stay bounds: a plan's run may widen them before it is searchable.
+   * Widens the bounds to cover the run `tfs[from..to)` of a plan whose units the low bits of
+   * `unitKeys` number, with their `lengths`. Wider bounds stay bounds: a plan's run may widen them
+   * before it is searchable.
    */
-  widen(unitKeys: Int32Array, tfs: Float32Array, units: readonly IndexedUnit[], from: number, to: number): void {
+  widen(unitKeys: Int32Array, tfs: Float32Array, lengths: Float64Array, from: number, to: number): void {
+    let maxTf = this.maxTf;
+    let minLength = this.minLength;
     for (let i = from; i < to; i++) {
-      this.maxTf = Math.max(this.maxTf, tfs[i]);
-      this.minLength = Math.min(this.minLength, units[unitKeys[i] & (MAX_UNITS_PER_DOC - 1)].length);
+      maxTf = Math.max(maxTf, tfs[i]);
+      minLength = Math.min(minLength, lengths[unitKeys[i] & (MAX_UNITS_PER_DOC - 1)]);
     }
+    this.widenTo(maxTf, minLength);
+  }
+
+  /** Widens the bounds to a largest frequency and a shortest unit. */
+  widenTo(maxTf: number, minLength: number): void {
+    this.maxTf = Math.max(this.maxTf, maxTf);
+    this.minLength = Math.min(this.minLength, minLength);
   }
 
   countRange(from: number, to: number): number {
@@ -356,13 +378,16 @@ class Postings {
     else if (2 * this.blocks.capacityFor(this.held) <= this.keys.length) this.moveTo(this.blocks.allocate(this.held));
   }
 
-  /** Writes `keys[from..to)` and their `tfs` past the pending postings (keys above every one held); returns postings copied to grow. */
-  appendPending(keys: Int32Array, tfs: Float32Array, from: number, to: number): number {
+  /**
+   * Writes `keys[from..to)` and their `tfs` past the pending postings (keys above every one held);
+   * returns postings copied to grow. With `double`, a list that grows takes room for twice what it holds.
+   */
+  appendPending(keys: Int32Array, tfs: Float32Array, from: number, to: number, double: boolean): number {
     const m = to - from;
     const held = this.held;
     let copied = 0;
     if (held + m > this.keys.length) {
-      this.moveTo(this.blocks.allocate(held + m));
+      this.moveTo(this.blocks.allocate(double ? Math.max(held + m, 2 * held) : held + m));
       copied = held;
     }
     this.write(held, keys, tfs, from, to);
@@ -406,6 +431,8 @@ interface Staged {
   global: Int32Array;
   /** The record's readable bigrams (positions in its terms). */
   readable: Int32Array;
+  /** Its units' lengths (PlanRecord.lengths), for the lists' bounds. */
+  lengths: Float64Array;
   /** Postings grouped by the record's terms: term t's units are runUnits[runStarts[t]] up to runStarts[t + 1]. */
   runStarts: Int32Array;
   runUnits: Int32Array;
@@ -427,8 +454,8 @@ interface Pending {
   tfs: Float32Array;
   /** The first plan's slot, as a key: what the runs' keys are raised by as they are written. */
   base: number;
-  /** The one plan's units, to widen each list's bounds as its run is written; none for a batch, widened as it was gathered. */
-  units?: readonly IndexedUnit[];
+  /** The one plan's units' lengths, to widen each list's bounds as its run is written; none for a batch, widened as it was gathered. */
+  lengths?: Float64Array;
   /** The next run to write. */
   run: number;
 }
@@ -484,6 +511,15 @@ export class RelatedIndex {
   /** Work between two steps (see STEP_WORK), set by paceSteps from how long steps take; at most maxStepWork. */
   private stepWork: number;
   private readonly maxStepWork: number;
+  /**
+   * Whether the lists were packed once (compactInSteps): before, in the first bulk load (a first index,
+   * a restart), a list that grows doubles its room rather than taking the next size class, about a
+   * fifth more: moving a list as it grows was a fifth of a restart's swap, and the packing that ends
+   * the load gives the room back.
+   */
+  private packed = false;
+  /** See placeScratch. */
+  private places = new Int32Array(0);
   /** Arrays by unit for searches (byUnit), as of an epoch. */
   private unitArrays?: ByUnit & { epoch: number };
 
@@ -558,6 +594,7 @@ export class RelatedIndex {
         yield;
       }
     }
+    this.packed = true;
   }
 
   /** @internal Bytes and blocks the posting lists are kept in (postingBlocks.ts). */
@@ -614,8 +651,8 @@ export class RelatedIndex {
    * replaces, if any, goes at the last step).
    */
   private *commitInSteps(staged: Staged): Generator<void, IndexedDocument> {
-    const { global, runStarts, runUnits, runTfs, doc } = staged;
-    yield* this.writeInSteps({ staged: [staged], ids: global, starts: runStarts, keys: runUnits, tfs: runTfs, base: 0, units: doc.units, run: 0 });
+    const { doc, global, lengths, runStarts, runUnits, runTfs } = staged;
+    yield* this.writeInSteps({ staged: [staged], ids: global, starts: runStarts, keys: runUnits, tfs: runTfs, base: 0, lengths, run: 0 });
     return doc;
   }
 
@@ -644,7 +681,7 @@ export class RelatedIndex {
 
   /** Writes the pending runs, one after another, for about `work` postings; whether any are left. */
   private writePending(pending: Pending, work: number): boolean {
-    const { ids, starts, keys, tfs, base, units } = pending;
+    const { ids, starts, keys, tfs, base, lengths } = pending;
     const runs = ids.length;
     let done = 0;
     for (; pending.run < runs && done < work; pending.run++) {
@@ -654,8 +691,8 @@ export class RelatedIndex {
       if (to === from) continue;
       for (let i = from; i < to; i++) keys[i] += base;
       const list = this.postings[ids[r]];
-      done += RUN_WORK + to - from + list.appendPending(keys, tfs, from, to);
-      if (units) list.widen(keys, tfs, units, from, to);
+      done += RUN_WORK + to - from + list.appendPending(keys, tfs, from, to, !this.packed);
+      if (lengths) list.widen(keys, tfs, lengths, from, to);
     }
     return pending.run < runs;
   }
@@ -781,7 +818,7 @@ export class RelatedIndex {
       }
     }
     doc.units = units;
-    return { doc, global, readable: record.readable, runStarts, runUnits, runTfs };
+    return { doc, global, readable: record.readable, lengths: record.lengths, runStarts, runUnits, runTfs };
   }
 
   private commit(staged: Staged): IndexedDocument {
@@ -801,7 +838,7 @@ export class RelatedIndex {
       if (to === from) continue;
       const list = this.postings[global[t]];
       list.insertRun(runUnits, runTfs, from, to);
-      list.widen(runUnits, runTfs, doc.units, from, to);
+      list.widen(runUnits, runTfs, staged.lengths, from, to);
       this.df[global[t]] += to - from;
     }
     this.unitTotal += doc.units.length;
@@ -859,11 +896,12 @@ export class RelatedIndex {
   /**
    * A batch's postings as one run a term over all its plans, in steps of about stepWork postings, for
    * writeInSteps to append to the lists: keys count slots from the batch's first plan. Each list's
-   * bounds are widened meanwhile (a bound stays one if the batch goes in plan by plan after all).
+   * bounds are widened at its end (a bound stays one if the batch goes in plan by plan after all).
    */
   private *gather(staged: Staged[]): Generator<void, Runs> {
-    // Each term the plans hold gets a place (in the order first met) and its number of postings.
-    const place = new Map<number, number>();
+    // Each term the plans hold gets a place (in the order first met) and its number of postings: one
+    // pass without a step, over fewer terms than the batch has postings (the caller bounds those).
+    const placeOf = this.placeScratch();
     const ids: number[] = [];
     const counts: number[] = [];
     const places: Int32Array[] = [];
@@ -872,35 +910,47 @@ export class RelatedIndex {
       for (let t = 0; t < global.length; t++) {
         const n = runStarts[t + 1] - runStarts[t];
         if (n === 0) continue;
-        let c = place.get(global[t]);
-        if (c === undefined) {
-          place.set(global[t], (c = ids.length));
-          ids.push(global[t]);
+        const id = global[t];
+        let c = placeOf[id] - 1;
+        if (c < 0) {
+          c = ids.length;
+          placeOf[id] = c + 1;
+          ids.push(id);
           counts.push(0);
         }
         counts[c] += n;
         at[t] = c;
       }
       places.push(at);
-      yield;
     }
+    for (const id of ids) placeOf[id] = 0;
     const starts = new Int32Array(ids.length + 1);
     for (let c = 0; c < ids.length; c++) starts[c + 1] = starts[c] + counts[c];
     const fill = starts.slice(0, ids.length);
     const keys = new Int32Array(starts[ids.length]);
     const tfs = new Float32Array(starts[ids.length]);
+    // Each list's bounds over the batch, widened once a list rather than once a plan: reaching a list is a cache miss.
+    const maxTf = new Float64Array(ids.length);
+    const minLength = new Float64Array(ids.length).fill(Infinity);
     let done = 0;
     for (let k = 0; k < staged.length; k++) {
-      const { doc, global, runStarts, runUnits, runTfs } = staged[k];
+      const { global, lengths, runStarts, runUnits, runTfs } = staged[k];
+      const at = places[k];
       for (let t = 0; t < global.length; t++) {
         if (runStarts[t + 1] === runStarts[t]) continue;
-        const c = places[k][t];
+        const c = at[t];
+        let max = maxTf[c];
+        let min = minLength[c];
         for (let i = runStarts[t]; i < runStarts[t + 1]; i++) {
-          const at = fill[c]++;
-          keys[at] = runUnits[i] | (k << SLOT_BITS);
-          tfs[at] = runTfs[i];
+          const to = fill[c]++;
+          const u = runUnits[i];
+          keys[to] = u | (k << SLOT_BITS);
+          tfs[to] = runTfs[i];
+          max = Math.max(max, runTfs[i]);
+          min = Math.min(min, lengths[u]);
         }
-        this.postings[global[t]].widen(runUnits, runTfs, doc.units, runStarts[t], runStarts[t + 1]);
+        maxTf[c] = max;
+        minLength[c] = min;
         done += RUN_WORK + runStarts[t + 1] - runStarts[t];
         if (done >= this.stepWork) {
           done = 0;
@@ -908,7 +958,14 @@ export class RelatedIndex {
         }
       }
     }
+    for (let c = 0; c < ids.length; c++) this.postings[ids[c]].widenTo(maxTf[c], minLength[c]);
     return { ids: new Int32Array(ids), starts, keys, tfs };
+  }
+
+  /** One number for each term id, all 0 (gather's places, plus one): left all 0 by whoever uses it, between two steps. */
+  private placeScratch(): Int32Array {
+    if (this.places.length < this.terms.length) this.places = new Int32Array(Math.max(1024, 2 * this.terms.length));
+    return this.places;
   }
 
   removeDocument(uri: string): boolean {
@@ -1331,20 +1388,23 @@ export class RelatedIndex {
 
 /** Distinct ids, sorted, as the gaps between them in base-128 varints: a byte or two each instead of four. */
 function packIds(ids: Int32Array): Uint8Array {
-  const sorted = Int32Array.from(ids).sort();
-  const bytes: number[] = [];
+  // A typed array's own sort (numeric, no comparator); Int32Array.from would go through the iterator protocol.
+  const sorted = ids.slice().sort();
+  // At most five bytes an id (7 bits a byte).
+  const bytes = new Uint8Array(5 * sorted.length);
+  let n = 0;
   let previous = 0;
   for (const id of sorted) {
     for (let gap = id - previous; ; gap >>>= 7) {
       if (gap < 0x80) {
-        bytes.push(gap);
+        bytes[n++] = gap;
         break;
       }
-      bytes.push((gap & 0x7f) | 0x80);
+      bytes[n++] = (gap & 0x7f) | 0x80;
     }
     previous = id;
   }
-  return Uint8Array.from(bytes);
+  return bytes.slice(0, n);
 }
 
 function* unpackIds(bytes: Uint8Array): Generator<number> {
