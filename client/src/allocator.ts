@@ -7,13 +7,8 @@
  * restart, a first index) the default leaves some 25 MB committed and nearly empty until V8's memory
  * reducer runs, 20–60 s later. With 1,000 plans RSS 169–176 → 147–151 MB after the restart, and its
  * request thread no slower (docs/performance.md).
- *
- * One V8 platform thread (node starts four): a first index runs three isolates (the request thread
- * and two indexing workers) on a machine of two cores, and four helper threads collecting their heaps
- * beside them cost 5–8 s of CPU for 1,000 plans. With one, the process's CPU 17–18.6 → 13.7–15.8 s on
- * a quiet machine; collections still run beside the request thread, as they did.
  */
-export const SERVER_V8_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--v8-pool-size=1'];
+export const SERVER_V8_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
 
 /**
  * One arena: what the request thread frees of the records the indexing workers made is reused, not
