@@ -294,6 +294,19 @@ describe('related measures: the persisted index', () => {
     assert.deepStrictEqual(await store.load('hash', 'a.txt'), copy);
   });
 
+  it('makes the records folder on its first write, and again after someone removed it', async () => {
+    const folder = path.join(cacheFolder, 'made-later', 'records');
+    const store = new RecordStore(folder, 'key');
+    const text = seed('江苏路').text;
+    const record = planRecord(parsePlan(text), text, 'a.txt');
+    const copy = structuredClone(record);
+    await store.save('hash', 'a.txt', record);
+    assert.deepStrictEqual(await store.load('hash', 'a.txt'), copy);
+    rmSync(folder, { recursive: true });
+    await store.save('hash', 'b.txt', null);
+    assert.strictEqual(await store.load('hash', 'b.txt'), null);
+  });
+
   it("a worker posts each record in the order its job came, without waiting for the record's cache write, and settles once the writes are done", async () => {
     let release = () => {};
     const written = new Promise<void>((resolve) => (release = resolve));

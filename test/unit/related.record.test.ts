@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { parsePlan } from '../../server/src/service/parse/parser';
-import { topicOfTerm } from '../../server/src/service/related/lexicon';
+import { addTopicHits, topicOfTerm } from '../../server/src/service/related/lexicon';
 import { IndexedDocument, RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
 import { planRecord, PlanRecord } from '../../server/src/service/related/record';
 import { normalizeText } from '../../server/src/service/related/normalize';
@@ -51,6 +51,28 @@ describe('related measures: records counted in numbers', () => {
       }
     }
     assert.ok(texts > 500, `${texts} texts`);
+  });
+
+  it('counts topics in the same pass as addTopicHits does alone, where a lexicon term crosses from digits or letters into a run of ideographs too', () => {
+    // 15分钟 starts on digits and runs into the ideographs after it, so the term scan meets the run
+    // where the topic scan is already past; 侨 at a run's end is a place the term scan never looks;
+    // gdp and 12345 are outside every run.
+    const made = [
+      '打造15分钟便民生活圈，GDP增长6%，１２３４５热线首办，服务华侨',
+      '十五分钟生活圈15分钟15分钟生活圈；侨',
+      'ＧＤＰ与gdp、12345与123456，侨联侨胞归侨。',
+    ];
+    const texts = [...made, ...plans().flatMap(({ text }) => unitsOf(parsePlan(text)).flatMap((u) => [u.title, u.body]))];
+    let withTopics = 0;
+    for (const text of texts) {
+      const normalized = normalizeText(text);
+      const alone = new Map<number, number>();
+      addTopicHits(normalized, 1, alone);
+      const got = new TermTable().add(normalized).topics;
+      assert.deepStrictEqual([...got], [...alone], text.slice(0, 80));
+      if (alone.size) withTopics++;
+    }
+    assert.ok(withTopics > 300, `${withTopics} texts with topics`);
   });
 
   it('holds each unit’s terms and topics as unitTerms gives them, numbered in the order the units first name them', () => {

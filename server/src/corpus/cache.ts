@@ -3,8 +3,9 @@
 // reads only the files that changed, and the index's table of terms (named by its content), so a restart's
 // records can reach the request thread as numbers rather than strings (corpus.ts). Every cache file carries a magic, a format number, the code key
 // and a checksum of its payload; anything that does not match in every part is ignored and rebuilt,
-// and what passes is checked field by field (isPlanRecord) before the index takes it. Writes go
-// to a temporary file in the same folder, fsync'd, then renamed over the old one (io/writeFile.ts).
+// and what passes is checked field by field (isPlanRecord) before the index takes it. The manifest and
+// the term table go to a temporary file in the same folder, fsync'd, then renamed over the old one
+// (io/writeFile.ts); a record is written in place (RecordStore.save).
 import { createHash } from 'crypto';
 import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
@@ -127,11 +128,23 @@ export class RecordStore {
     };
   }
 
-  /** Encodes the record before it returns: its buffers may be handed to another thread while the file is written. */
+  /**
+   * Encodes the record before it returns: its buffers may be handed to another thread while the file
+   * is written. Written in place, without a temporary file or fsync (a first index writes a thousand:
+   * 0.2–0.3 against 1.0–1.1 ms of CPU a file): a record cut short by a crash, or read while it is
+   * written, fails its checksum and its plan is parsed again; two servers write the same bytes.
+   */
   async save(hash: string, name: string, record: PlanRecord | null): Promise<void> {
     const bytes = encode(KIND.record, this.key, { hash, name, record });
-    await fs.mkdir(this.dir, { recursive: true });
-    await writeWhole(this.file(hash, name), bytes);
+    const file = this.file(hash, name);
+    try {
+      await fs.writeFile(file, bytes);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      // The folder is made by the first write, and again if someone removed it.
+      await fs.mkdir(this.dir, { recursive: true });
+      await fs.writeFile(file, bytes);
+    }
   }
 }
 

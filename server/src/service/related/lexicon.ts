@@ -1,8 +1,9 @@
 // Finding the topics of topics.ts in a plan's text: every lexicon term is looked for as a substring
-// of normalised text, the longest one at each position (lexiconWords.ts), then past it, so 闲置物业
-// counts for 楼宇园区 and not again as 物业 for 物业管理.
+// of normalised text, the longest one at each position (TopicScan in lexiconWords.ts), then past it,
+// so 闲置物业 counts for 楼宇园区 and not again as 物业 for 物业管理. A plan's units count them as they
+// count their terms (TermTable in terms.ts).
 import { GENERIC_WORDS } from './generic';
-import { lexiconEntryAt, TOPIC_OF_TERM } from './lexiconWords';
+import { TOPIC_OF_TERM, TopicScan } from './lexiconWords';
 import { addTerms, termText } from './terms';
 import { TOPICS } from './topics';
 
@@ -48,13 +49,5 @@ export function isGeneric(word: string): boolean {
 
 /** Adds `weight` per occurrence of a topic's terms in `normalized` (text already through normalizeText). */
 export function addTopicHits(normalized: string, weight: number, into: Map<number, number>): void {
-  for (let i = 0; i < normalized.length; ) {
-    const entry = lexiconEntryAt(normalized, i);
-    if (!entry) {
-      i++;
-      continue;
-    }
-    into.set(entry.topic, (into.get(entry.topic) ?? 0) + weight);
-    i += entry.term.length;
-  }
+  new TopicScan(normalized, (topic) => into.set(topic, (into.get(topic) ?? 0) + weight)).upTo(normalized.length);
 }

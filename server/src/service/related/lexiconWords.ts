@@ -1,6 +1,6 @@
 // The topic lexicon's terms (topics.ts) as one matcher over normalised text: the longest term that
 // starts at a position. Terms cut runs of ideographs at them (terms.ts); topics are counted by them
-// (lexicon.ts).
+// (TopicScan), in the same pass where a plan's terms are counted.
 import { normalizeText } from './normalize';
 import { TOPICS } from './topics';
 
@@ -32,4 +32,43 @@ export function lexiconEntryAt(text: string, at: number, end = text.length): Lex
   if (!starts[code]) return undefined;
   for (const entry of byFirst.get(code)!) if (at + entry.term.length <= end && text.startsWith(entry.term, at)) return entry;
   return undefined;
+}
+
+/**
+ * Counting topics: at each position of the text the longest lexicon term is a hit and the scan goes on
+ * past it, else on to the next position. The term scan (terms.ts) looks terms up within runs of
+ * ideographs only, bounded by the run: where both look at the same position they share the look-up
+ * (entryAt), and the topic scan does the rest itself (non-CJK terms such as gdp, 12345, 15分钟, a
+ * run's last character, a one-character term).
+ */
+export class TopicScan {
+  private at = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly hit: (topic: number) => void,
+  ) {}
+
+  /** Scans on to `limit` (a term that starts before it may take the scan past it). */
+  upTo(limit: number): void {
+    while (this.at < limit) this.step(lexiconEntryAt(this.text, this.at));
+  }
+
+  /** lexiconEntryAt(text, at, end) for the term scan, which looks at ascending positions. */
+  entryAt(at: number, end: number): LexiconEntry | undefined {
+    this.upTo(at);
+    if (this.at !== at) return lexiconEntryAt(this.text, at, end);
+    const entry = lexiconEntryAt(this.text, at);
+    this.step(entry);
+    return entry && at + entry.term.length > end ? lexiconEntryAt(this.text, at, end) : entry;
+  }
+
+  private step(entry: LexiconEntry | undefined): void {
+    if (!entry) {
+      this.at++;
+      return;
+    }
+    this.hit(entry.topic);
+    this.at += entry.term.length;
+  }
 }

@@ -9,7 +9,7 @@
 // tens of ms. Earlier, on the old pairs: ICU's terms 0.846, every-pair bigrams 0.851, jieba-wasm 2.4
 // words with bigrams 0.754 — so no segmenter library.
 import { CJK_RANGES, isAsciiDigitCode, isCjkCode } from '../text/chars';
-import { lexiconEntryAt } from './lexiconWords';
+import { lexiconEntryAt, TopicScan } from './lexiconWords';
 import { normalizeText } from './normalize';
 
 /** Bigrams live in their own namespace so a two-character word and the same bigram count apart. */
@@ -42,15 +42,18 @@ for (const [from, to] of CJK_RANGES) for (let c = from; c <= to; c++) CJK_ORDINA
 
 const pairKey = (first: number, second: number): number => CJK_ORDINAL[first] * CJK_COUNT + CJK_ORDINAL[second];
 
-/** The terms of normalised text, in order: Chinese runs cut at lexicon words, Latin and digit tokens, lone astral ideographs. */
-function scanTerms(text: string, sink: TermSink): void {
+/**
+ * The terms of normalised text, in order: Chinese runs cut at lexicon words, Latin and digit tokens,
+ * lone astral ideographs; with `topics` (a TopicScan of the same text), its topics in the same pass.
+ */
+function scanTerms(text: string, sink: TermSink, topics?: TopicScan): void {
   const n = text.length;
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     if (isCjkCode(c)) {
       let end = i + 1;
       while (end < n && isCjkCode(text.charCodeAt(end))) end++;
-      scanRun(text, i, end, sink);
+      scanRun(text, i, end, sink, topics);
       i = end;
     } else if (c < 0x3000 && LETTER[c]) {
       let end = i + 1;
@@ -70,6 +73,7 @@ function scanTerms(text: string, sink: TermSink): void {
       i += 2;
     } else i++;
   }
+  topics?.upTo(n);
 }
 
 /**
@@ -79,7 +83,7 @@ function scanTerms(text: string, sink: TermSink): void {
  * its bigrams, and a lexicon word of three or more characters counts as itself too. No bigram joins
  * two pieces: 招商|引资 gives no 商引.
  */
-function scanRun(text: string, from: number, to: number, sink: TermSink): void {
+function scanRun(text: string, from: number, to: number, sink: TermSink, topics: TopicScan | undefined): void {
   const piece = (start: number, end: number, known: boolean): void => {
     const length = end - start;
     if (length === 1 || (known && length > 2)) sink.word(text.slice(start, end));
@@ -89,7 +93,7 @@ function scanRun(text: string, from: number, to: number, sink: TermSink): void {
   let gap = from;
   for (let i = from; i + 1 < to; ) {
     // Within a run every match is ideographs; a one-character term (侨) cuts nothing.
-    const length = lexiconEntryAt(text, i, to)?.term.length ?? 0;
+    const length = (topics ? topics.entryAt(i, to) : lexiconEntryAt(text, i, to))?.term.length ?? 0;
     if (length < 2) {
       i++;
       continue;
@@ -133,12 +137,15 @@ export interface TableTerms {
   total: number;
   /** The readable bigrams (see addTerms), distinct, in the order first met. */
   words: Int32Array;
+  /** Hits of each topic's lexicon terms (addTopicHits), by topic index, in the order first met. */
+  topics: Map<number, number>;
 }
 
 /**
  * The terms of many texts (a plan's), numbered in the order first met: counting a text looks each
  * word up once and a bigram by its two codes, and builds a string only for a term not seen before.
- * Counts as addTerms does at weight 1, term for term in the same order.
+ * Counts as addTerms does at weight 1, term for term in the same order, and topics as addTopicHits
+ * does, in the same pass (one scan of the text for lexicon words, not two).
  */
 export class TermTable {
   /** Term by id, as addTerms spells it. */
@@ -165,17 +172,18 @@ export class TermTable {
     },
   };
 
-  /** Terms of `normalized` (text already through normalizeText). */
+  /** Terms and topics of `normalized` (text already through normalizeText). */
   add(normalized: string): TableTerms {
     this.total = 0;
-    scanTerms(normalized, this.sink);
+    const topics = new Map<number, number>();
+    scanTerms(normalized, this.sink, new TopicScan(normalized, (topic) => topics.set(topic, (topics.get(topic) ?? 0) + 1)));
     const ids = Int32Array.from(this.order);
     const counts = new Float64Array(ids.length);
     for (let i = 0; i < ids.length; i++) {
       counts[i] = this.counts[ids[i]];
       this.counts[ids[i]] = 0;
     }
-    const result = { ids, counts, total: this.total, words: Int32Array.from(this.words) };
+    const result = { ids, counts, total: this.total, words: Int32Array.from(this.words), topics };
     this.order.length = 0;
     this.words.length = 0;
     return result;

@@ -3,7 +3,7 @@
 import { DocumentMetadata, OutlineModel, OutlineNode } from '../model';
 import { metadataFromFileName } from '../parse/metadata';
 import { CJK } from '../text/chars';
-import { addTopicHits, topicTerm } from './lexicon';
+import { topicTerm } from './lexicon';
 import { normalizeText } from './normalize';
 import { TableTerms, TermTable } from './terms';
 
@@ -71,12 +71,6 @@ export function unitAt(model: OutlineModel, offset: number): PlanUnit | undefine
   return unitsOf(model).find((u) => u.node.headingSpan.start <= offset && offset <= u.node.headingSpan.end);
 }
 
-/** A text's terms (numbers of its plan's TermTable) and topics. */
-interface Counted extends TableTerms {
-  /** Occurrences of each topic's lexicon terms, by topic index. */
-  topics: Map<number, number>;
-}
-
 /** Each plan's terms, numbered as its units are counted (cached per model, as its units are). */
 const tables = new WeakMap<OutlineModel, TermTable>();
 
@@ -87,17 +81,14 @@ export function termTableOf(model: OutlineModel): TermTable {
   return table;
 }
 
-function count(text: string, table: TermTable): Counted {
-  const normalized = normalizeText(text);
-  const topics = new Map<number, number>();
-  addTopicHits(normalized, 1, topics);
-  return { ...table.add(normalized), topics };
+function count(text: string, table: TermTable): TableTerms {
+  return table.add(normalizeText(text));
 }
 
 /** A unit's title and body counted once: its children count their parent's again (tokenising is the costly part). */
-const countCache = new WeakMap<PlanUnit, { title: Counted; body: Counted }>();
+const countCache = new WeakMap<PlanUnit, { title: TableTerms; body: TableTerms }>();
 
-function countsOf(unit: PlanUnit): { title: Counted; body: Counted } {
+function countsOf(unit: PlanUnit): { title: TableTerms; body: TableTerms } {
   let c = countCache.get(unit);
   if (!c) {
     const table = termTableOf(unit.model);
@@ -106,7 +97,7 @@ function countsOf(unit: PlanUnit): { title: Counted; body: Counted } {
   return c;
 }
 
-function add(into: Map<string, number>, c: Counted, weight: number, terms: readonly string[]): void {
+function add(into: Map<string, number>, c: TableTerms, weight: number, terms: readonly string[]): void {
   for (let i = 0; i < c.ids.length; i++) {
     const term = terms[c.ids[i]];
     into.set(term, (into.get(term) ?? 0) + c.counts[i] * weight);
@@ -153,7 +144,7 @@ export class TermSums {
   }
 }
 
-function addIds(into: TermSums, c: Counted, weight: number): number {
+function addIds(into: TermSums, c: TableTerms, weight: number): number {
   for (let i = 0; i < c.ids.length; i++) into.add(c.ids[i], c.counts[i] * weight);
   return c.total * weight;
 }
@@ -193,7 +184,7 @@ export function unitTerms(unit: PlanUnit, into: Map<string, number>, words?: Set
   return length;
 }
 
-function addTopics(into: Map<number, number>, c: Counted, weight: number): void {
+function addTopics(into: Map<number, number>, c: TableTerms, weight: number): void {
   for (const [topic, n] of c.topics) into.set(topic, (into.get(topic) ?? 0) + n * weight);
 }
 
