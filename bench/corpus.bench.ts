@@ -17,7 +17,7 @@ import * as v8 from 'v8';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
 import { pathToFileURL } from 'url';
 import { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { allocatorEnv, SERVER_V8_FLAGS } from '../client/src/allocator';
+import { allocatorEnv, serverV8Flags } from '../client/src/allocator';
 import { Corpus, SyncResult } from '../server/src/corpus/corpus';
 import { getHover } from '../server/src/service/features/hover';
 import { RelatedIndex } from '../server/src/service/related/index';
@@ -266,7 +266,7 @@ const WORKERS_IDLE_MS = 11_000;
 async function overStdio() {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'workplan-bench-stdio-'));
   // The servers start as the client starts them: with its memory settings (LspClient passes this environment on).
-  Object.assign(process.env, allocatorEnv(), { NODE_OPTIONS: [process.env.NODE_OPTIONS, ...SERVER_V8_FLAGS].filter(Boolean).join(' ') });
+  Object.assign(process.env, allocatorEnv(), { NODE_OPTIONS: [process.env.NODE_OPTIONS, ...serverV8Flags()].filter(Boolean).join(' ') });
   try {
     writeFileSync(path.join(workspace, '大计划.txt'), largePlan(5 * MB));
     const first = await serve(workspace);
@@ -312,7 +312,7 @@ async function overStdio() {
  * measure left behind; with the allocator's settings the client starts the server with.
  */
 function apart<T>(flag: string): T {
-  const child = spawnSync(process.execPath, [...SERVER_V8_FLAGS, '--expose-gc', __filename, flag], { encoding: 'utf8', maxBuffer: 16 * MB, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...allocatorEnv() } });
+  const child = spawnSync(process.execPath, [...serverV8Flags(), '--expose-gc', __filename, flag], { encoding: 'utf8', maxBuffer: 16 * MB, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...allocatorEnv() } });
   if (child.status !== 0) throw new Error(`the measure ${flag} failed (${child.status})`);
   return JSON.parse(child.stdout);
 }

@@ -1,6 +1,7 @@
 // Memory settings for the language server, which holds a large corpus index: the client starts the
 // server with them, and the bench its corpus processes. glibc's are read only when a process starts
 // (other C libraries ignore them); V8's are flags of the node command.
+import * as os from 'os';
 
 /**
  * V8's young generation at most 4 MB a semi-space (16 MB by default): after a burst of records (a
@@ -8,7 +9,22 @@
  * reducer runs, 20–60 s later. With 1,000 plans RSS 169–176 → 147–151 MB after the restart, and its
  * request thread no slower (docs/performance.md).
  */
-export const SERVER_V8_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+const SEMI_SPACE = '--max-semi-space-size=4';
+
+/**
+ * V8's helper threads (node starts four, whatever the machine) at most one per core beside the
+ * request thread: a first index runs three isolates (the request thread, an indexing worker per core)
+ * and more helpers only contend with them. On two cores, one helper: a first index of 1,000 plans
+ * takes about a sixth less CPU, hovers no slower (docs/performance.md).
+ */
+export function helperThreads(cores = os.availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
+/** Node flags the server is started with (by the client, and by the bench as the client does). */
+export function serverV8Flags(cores = os.availableParallelism()): string[] {
+  return [SEMI_SPACE, `--v8-pool-size=${helperThreads(cores)}`];
+}
 
 /**
  * One arena: what the request thread frees of the records the indexing workers made is reused, not

@@ -2,7 +2,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { allocatorEnv, SERVER_V8_FLAGS } from './allocator';
+import { allocatorEnv, serverV8Flags } from './allocator';
 import { langOf, Notice, noticeText } from '../../server/src/service/l10n/messages';
 import { registerTaskCommands } from './tasks';
 import { registerWordCommands } from './word';
@@ -18,9 +18,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   // The memory settings for a large corpus (allocator.ts); the client's own environment is kept.
   const env = allocatorEnv();
+  const flags = serverV8Flags();
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_V8_FLAGS] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_V8_FLAGS, '--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: flags } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: [...flags, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -1,12 +1,18 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { allocatorEnv, SERVER_V8_FLAGS } from '../../client/src/allocator';
+import { allocatorEnv, helperThreads, serverV8Flags } from '../../client/src/allocator';
 
 describe('memory settings the client starts the server with', () => {
   it('gives node flags it takes on the command line and, as the README tells stdio users, in NODE_OPTIONS', () => {
     const run = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [...args, '-e', '0'], { env: { ...process.env, ...env }, encoding: 'utf8' });
-    for (const r of [run([...SERVER_V8_FLAGS]), run([], { NODE_OPTIONS: SERVER_V8_FLAGS.join(' ') })]) assert.strictEqual(r.status, 0, r.stderr);
+    const flags = serverV8Flags();
+    for (const r of [run(flags), run([], { NODE_OPTIONS: flags.join(' ') })]) assert.strictEqual(r.status, 0, r.stderr);
     assert.notStrictEqual(run(['--max-semi-space-sise=4']).status, 0, 'a misspelt flag is refused');
+  });
+
+  it("leaves V8 a helper thread per core beside the request thread, one at least, node's four at most", () => {
+    assert.deepStrictEqual([1, 2, 3, 4, 8, 64].map((cores) => helperThreads(cores)), [1, 1, 2, 3, 4, 4]);
+    assert.ok(serverV8Flags(2).includes('--v8-pool-size=1'));
   });
 
   it('sets one arena and a fixed mmap threshold where the user set none', () => {
