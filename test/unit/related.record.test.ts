@@ -6,7 +6,8 @@ import * as assert from 'assert';
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { parsePlan } from '../../server/src/service/parse/parser';
-import { addTopicHits, topicOfTerm } from '../../server/src/service/related/lexicon';
+import { topicOfTerm } from '../../server/src/service/related/lexicon';
+import { TopicScan } from '../../server/src/service/related/lexiconWords';
 import { IndexedDocument, RelatedHit, RelatedIndex } from '../../server/src/service/related/index';
 import { planRecord, PlanRecord } from '../../server/src/service/related/record';
 import { normalizeText } from '../../server/src/service/related/normalize';
@@ -53,7 +54,7 @@ describe('related measures: records counted in numbers', () => {
     assert.ok(texts > 500, `${texts} texts`);
   });
 
-  it('counts topics in the same pass as addTopicHits does alone, where a lexicon term crosses from digits or letters into a run of ideographs too', () => {
+  it('counts topics in the same pass as a topic scan does alone, where a lexicon term crosses from digits or letters into a run of ideographs too', () => {
     // 15分钟 starts on digits and runs into the ideographs after it, so the term scan meets the run
     // where the topic scan is already past; 侨 at a run's end is a place the term scan never looks;
     // gdp and 12345 are outside every run.
@@ -67,7 +68,7 @@ describe('related measures: records counted in numbers', () => {
     for (const text of texts) {
       const normalized = normalizeText(text);
       const alone = new Map<number, number>();
-      addTopicHits(normalized, 1, alone);
+      new TopicScan(normalized, (topic) => alone.set(topic, (alone.get(topic) ?? 0) + 1)).upTo(normalized.length);
       const got = new TermTable().add(normalized).topics;
       assert.deepStrictEqual([...got], [...alone], text.slice(0, 80));
       if (alone.size) withTopics++;

@@ -4,9 +4,9 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { parsePlan } from '../../server/src/service/parse/parser';
 import { GENERIC_WORDS } from '../../server/src/service/related/generic';
-import { addTopicHits, isLexiconTerm, topicTermsAsIndexTerms } from '../../server/src/service/related/lexicon';
+import { isLexiconTerm, topicTermsAsIndexTerms } from '../../server/src/service/related/lexicon';
 import { normalizeText } from '../../server/src/service/related/normalize';
-import { termText } from '../../server/src/service/related/terms';
+import { TermTable, termText } from '../../server/src/service/related/terms';
 import { TOPICS } from '../../server/src/service/related/topics';
 import { unitsOf, unitTopics } from '../../server/src/service/related/units';
 import { ROOT } from '../helpers/seeds';
@@ -15,8 +15,7 @@ const PLAN = readFileSync(path.join(ROOT, 'test', 'fixtures', 'related', '临江
 const TRADITIONAL = readFileSync(path.join(ROOT, 'test', 'fixtures', 'related', '臨江路街道2025年工作計劃.txt'), 'utf8');
 
 function topicsOf(text: string): string[] {
-  const hits = new Map<number, number>();
-  addTopicHits(normalizeText(text), 1, hits);
+  const hits = new TermTable().add(normalizeText(text)).topics;
   return [...hits.keys()].map((t) => TOPICS[t].id).sort();
 }
 

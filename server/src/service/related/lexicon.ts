@@ -3,7 +3,7 @@
 // so 闲置物业 counts for 楼宇园区 and not again as 物业 for 物业管理. A plan's units count them as they
 // count their terms (TermTable in terms.ts).
 import { GENERIC_WORDS } from './generic';
-import { TOPIC_OF_TERM, TopicScan } from './lexiconWords';
+import { TOPIC_OF_TERM } from './lexiconWords';
 import { addTerms, termText } from './terms';
 import { TOPICS } from './topics';
 
@@ -45,9 +45,4 @@ const generic = new Set(GENERIC_WORDS);
 /** Whether `word` is government prose a measure on any topic uses (see generic.ts). */
 export function isGeneric(word: string): boolean {
   return generic.has(word);
-}
-
-/** Adds `weight` per occurrence of a topic's terms in `normalized` (text already through normalizeText). */
-export function addTopicHits(normalized: string, weight: number, into: Map<number, number>): void {
-  new TopicScan(normalized, (topic) => into.set(topic, (into.get(topic) ?? 0) + weight)).upTo(normalized.length);
 }

@@ -137,15 +137,15 @@ export interface TableTerms {
   total: number;
   /** The readable bigrams (see addTerms), distinct, in the order first met. */
   words: Int32Array;
-  /** Hits of each topic's lexicon terms (addTopicHits), by topic index, in the order first met. */
+  /** Hits of each topic's lexicon terms (TopicScan), by topic index, in the order first met. */
   topics: Map<number, number>;
 }
 
 /**
  * The terms of many texts (a plan's), numbered in the order first met: counting a text looks each
  * word up once and a bigram by its two codes, and builds a string only for a term not seen before.
- * Counts as addTerms does at weight 1, term for term in the same order, and topics as addTopicHits
- * does, in the same pass (one scan of the text for lexicon words, not two).
+ * Counts as addTerms does at weight 1, term for term in the same order, and topics as a TopicScan
+ * alone does, in the same pass (one scan of the text for lexicon words, not two).
  */
 export class TermTable {
   /** Term by id, as addTerms spells it. */
