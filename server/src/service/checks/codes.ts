@@ -77,6 +77,8 @@ export interface PlanDiagnostic {
    */
   scope?: 'document' | 'unpaired';
   count?: number;
+  /** text.cjkSpace: a number on one side of the gap (`引进 20`), not Chinese on both. */
+  besideNumber?: boolean;
   severity: Severity;
 }
 

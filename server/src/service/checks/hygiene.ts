@@ -211,7 +211,7 @@ function cjkSpaces(model: OutlineModel, settings: HygieneSettings): Finding[] {
     if (labelAfter(text, end, lines.end(line))) continue;
     if (words) {
       const [from, to] = [lines.start(line), lines.end(line)];
-      if (!sloganGap(text, from, to, start, end) && !inShortQuote(text, from, to, start, end)) out.push(spaceFinding(text, start, end));
+      if (!sloganGap(text, from, to, start, end) && !inShortQuote(text, from, to, start, end)) out.push(spaceFinding(text, start, end, false));
     } else {
       digitGaps.push(start, end);
     }
@@ -228,12 +228,12 @@ function cjkSpaces(model: OutlineModel, settings: HygieneSettings): Finding[] {
     };
     return inOrder(out, withLazyEdits({ ...first, scope: 'document', count: spaced }, gaps));
   }
-  for (let k = 0; k < digitGaps.length && k < 2 * HYGIENE_LIMIT; k += 2) out.push(spaceFinding(text, digitGaps[k], digitGaps[k + 1]));
+  for (let k = 0; k < digitGaps.length && k < 2 * HYGIENE_LIMIT; k += 2) out.push(spaceFinding(text, digitGaps[k], digitGaps[k + 1], true));
   return out.sort((a, b) => a.span.start - b.span.start).slice(0, HYGIENE_LIMIT);
 }
 
-function spaceFinding(text: string, start: number, end: number): Finding {
-  return { code: 'text.cjkSpace', span: { start, end }, ...quoteGap(text, start, end), edits: [{ start, end, newText: '' }] };
+function spaceFinding(text: string, start: number, end: number, besideNumber: boolean): Finding {
+  return { code: 'text.cjkSpace', span: { start, end }, ...quoteGap(text, start, end), besideNumber, edits: [{ start, end, newText: '' }] };
 }
 
 /** The gap with two characters either side, as it should read and as it reads. */

@@ -19,12 +19,11 @@ export interface MessageArgs {
   scope?: 'document' | 'unpaired';
   /** How many places a document-wide finding covers. */
   count?: number;
+  /** A gap with a number on one side (`PlanDiagnostic.besideNumber`). */
+  besideNumber?: boolean;
 }
 
 type Text = Record<Lang, (a: MessageArgs) => string>;
-
-/** A text.cjkSpace finding quotes its gap with two characters either side: is one side a number (`引进 20`)? */
-const besideNumber = (found: string): boolean => /[0-9]\s|\s[0-9]/.test(found);
 
 const DIAGNOSTICS: Record<DiagnosticCode, Text> = {
   'numbering.skipped': {
@@ -102,12 +101,12 @@ const DIAGNOSTICS: Record<DiagnosticCode, Text> = {
   'text.cjkSpace': {
     zh: (a) => a.scope === 'document'
       ? `全文数字与中文之间都加了空格（${a.count} 处）：应为“${a.expected}”，实为“${a.found}”；如有意如此，可在设置 workplan.hygiene.acceptDigitSpaces 中接受`
-      : besideNumber(a.found)
+      : a.besideNumber
         ? `数字与中文之间有多余空格：应为“${a.expected}”，实为“${a.found}”`
         : `中文之间有多余空格：应为“${a.expected}”，实为“${a.found}”`,
     en: (a) => a.scope === 'document'
       ? `Spaces between numbers and Chinese text throughout the document (${a.count} places): expected "${a.expected}", found "${a.found}"; to keep them, set workplan.hygiene.acceptDigitSpaces`
-      : besideNumber(a.found)
+      : a.besideNumber
         ? `Space between a number and Chinese text: expected "${a.expected}", found "${a.found}"`
         : `Space inside Chinese text: expected "${a.expected}", found "${a.found}"`,
   },
