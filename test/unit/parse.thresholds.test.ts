@@ -90,6 +90,11 @@ describe('parser thresholds (parse/thresholds.ts)', () => {
       assert.strictEqual(parallel('要坚持', T.MEASURE_MAX_PARALLEL), 2);
       assert.strictEqual(parallel('要坚持', T.MEASURE_MAX_PARALLEL + 1), 0);
       assert.strictEqual(parallel('要坚', T.MEASURE_MAX_PARALLEL), 0, 'two shared characters are too common (街道…)');
+      // The shared words are read without quotes, spaces and emphasis before or between them.
+      const written = (a: string, b: string) =>
+        measures(`${a}${ideographs(12)}，${ideographs(8, 0x6000)}`, `${b}${ideographs(12, 0x5e00)}，${ideographs(8, 0x6100)}`).length;
+      assert.strictEqual(written('“要坚持', '要 坚持'), 2);
+      assert.strictEqual(written('“要坚持', '要 坚守'), 0);
     });
 
     it(`MEASURE_ALIKE_SPREAD ${T.MEASURE_ALIKE_SPREAD}: siblings are written alike`, () => {

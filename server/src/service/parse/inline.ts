@@ -60,8 +60,8 @@ export class Candidates {
   private readonly markers: (Marker | undefined)[] = [];
   private readonly enumerators: (Enumerator | undefined)[] = [];
   private readonly problems: (ParseProblem | undefined)[] = [];
-  /** A measure's first PARALLEL_PREFIX characters without quotes (parallel measures share them), or '' where it has fewer. */
-  private readonly prefixes: string[] = [];
+  /** A measure's first PARALLEL_PREFIX code units without quotes (parallel measures share them) as one number (`prefixOf`), or 0 where it has fewer. */
+  private readonly prefixes: number[] = [];
 
   /** Room for `rows` candidates before the rows are copied into a larger array. */
   constructor(rows: number) {
@@ -93,7 +93,7 @@ export class Candidates {
     f[at + Field.Commas] = 0;
     if (kind === CandidateKind.Measure) {
       f[at + Field.Detail] = this.prefixes.length;
-      this.prefixes.push('');
+      this.prefixes.push(0);
     } else {
       f[at + Field.Detail] = this.titles.length;
       this.titles.push(title);
@@ -126,9 +126,9 @@ export class Candidates {
     return this.kind(k) === CandidateKind.Measure ? undefined : this.problems[this.detail(k)];
   }
 
-  /** A measure's prefix (`setShape`); '' for the others. */
-  prefix(k: number): string {
-    return this.kind(k) === CandidateKind.Measure ? this.prefixes[this.detail(k)] : '';
+  /** A measure's prefix (`setShape`); 0 for the others. */
+  prefix(k: number): number {
+    return this.kind(k) === CandidateKind.Measure ? this.prefixes[this.detail(k)] : 0;
   }
 
   kind(k: number): CandidateKind {
@@ -206,7 +206,7 @@ export class Candidates {
   }
 
   /** A measure's shape, as `measureShape` read it. */
-  setShape(k: number, length: number, commas: number, prefix: string): void {
+  setShape(k: number, length: number, commas: number, prefix: number): void {
     this.fields[k * Field.Size + Field.Length] = length;
     this.fields[k * Field.Size + Field.Commas] = commas;
     this.prefixes[this.detail(k)] = prefix;
@@ -399,7 +399,7 @@ export class Inline {
   private readonly stars: Finder;
   private readonly para: Paragraph;
   private readonly sentences: Sentences;
-  private readonly shape: Shape = { length: 0, commas: 0, plain: false, prefix: '' };
+  private readonly shape: Shape = { length: 0, commas: 0, plain: false, prefix: 0 };
   /** The line of the paragraph that is the body of a measure alone on its line above it. */
   private ownLineBody = -1;
   /**
@@ -733,7 +733,7 @@ interface Shape {
   length: number;
   commas: number;
   plain: boolean;
-  prefix: string;
+  prefix: number;
 }
 
 /**
@@ -795,27 +795,26 @@ function measureShape(ss: Sentences, k: number, max: number, bold: boolean, mid:
 /** Code units of a sentence's start that its prefix is read from. */
 const PREFIX_WINDOW = 8;
 
-/** The first PARALLEL_PREFIX characters of [start, end) of the paragraph that are not quotes, spaces or `*`; '' where there are fewer. */
-function prefixOf(para: Paragraph, start: number, end: number): string {
+/**
+ * The first PARALLEL_PREFIX code units of [start, end) of the paragraph that are not quotes, spaces or
+ * `*`, as one number (16 bits a code unit, plus one so that none is 0), or 0 where there are fewer.
+ * Equal prefixes give equal numbers (exactly, for up to three code units: 48 of a double's 53 bits),
+ * and no string is built for candidates that are never compared.
+ */
+function prefixOf(para: Paragraph, start: number, end: number): number {
   const text = para.source;
-  let prefix = '';
+  let key = 0;
+  let n = 0;
   for (let idx = 0; idx < para.count; idx++) {
     const b = Math.min(para.ends[idx], end);
-    // The characters kept since `from`: usually the whole prefix, sliced at once.
-    let from = -1;
     for (let i = Math.max(para.starts[idx], start); i < b; i++) {
       const c = text.charCodeAt(i);
-      if (isWhiteSpaceCode(c) || inClass(c, QUOTES_AND_STAR)) {
-        if (from >= 0) prefix += text.slice(from, i);
-        from = -1;
-        continue;
-      }
-      if (from < 0) from = i;
-      if (prefix.length + i + 1 - from === PARALLEL_PREFIX) return prefix + text.slice(from, i + 1);
+      if (isWhiteSpaceCode(c) || inClass(c, QUOTES_AND_STAR)) continue;
+      key = key * 0x10000 + c;
+      if (++n === PARALLEL_PREFIX) return key + 1;
     }
-    if (from >= 0) prefix += text.slice(from, b);
   }
-  return '';
+  return 0;
 }
 
 /** Whether sentence `a` has more than `n` visible characters, counting no further than needed. */

@@ -99,13 +99,11 @@ export class Lines {
   readonly groupEnds = new Map<number, number>();
   private readonly years: CharFinder;
   private readonly stars: CharFinder;
-  private readonly hashes: CharFinder;
 
   constructor(readonly text: string) {
     this.lines = LineTable.of(text);
     this.years = new CharFinder(text, '年');
     this.stars = new CharFinder(text, '*');
-    this.hashes = new CharFinder(text, '#');
     const n = this.lines.count;
     this.kinds = new Uint8Array(n);
     this.structure = new Uint8Array(n);
@@ -362,8 +360,9 @@ export class Lines {
     const start = this.lines.contentStart(i);
     const end = this.lines.contentEnd(i);
     if (!atTop && this.years.next(start) >= end) return false;
-    // `*` and `#` are found ahead in the text, not searched for in each line; the length is counted in place.
-    if (end - start > TITLE_MAX && this.stars.next(start) >= end && this.hashes.next(start) >= end && this.trimmedLength(i) > TITLE_MAX) return false;
+    // `*` is found ahead in the text, not searched for in each line; cleaning removes `#` only at the
+    // start. Without either the cleaned text is the trimmed line, whose length is counted in place.
+    if (end - start > TITLE_MAX && this.stars.next(start) >= end && this.text.charCodeAt(start) !== HASH && this.trimmedLength(i) > TITLE_MAX) return false;
     return looksLikeTitle(this.cleanTitle(this.lineText(i)), atTop);
   }
 

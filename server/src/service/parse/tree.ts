@@ -503,7 +503,7 @@ class Alike {
   /** Counted only for more than ALIKE_FEW members: members by length, by prefix, and whether a candidate is one. */
   private counted = false;
   private readonly byLength: number[] = [];
-  private readonly byPrefix = new Map<string, number>();
+  private readonly byPrefix = new Map<number, number>();
 
   constructor(private readonly cs: Candidates) {}
 
