@@ -90,6 +90,12 @@ describe('related measures: the topic lexicon', () => {
       ['加强燃气隐患排查', ['work-safety'], 'gas and hazards'],
       ['用好人民防空工程', ['veterans'], 'civil air defence'],
       ['地区ＧＤＰ稳步增长', ['economic-indicators'], 'full-width letters fold to gdp'],
+      ['帮扶就业困难人员，做好就业援助', ['employment'], 'a job centre\'s group, not relief'],
+      ['做好困难人员临时救助', ['assistance'], 'relief'],
+      ['规上工业产值、限上零售额和营利性服务业营收均增长', ['economic-indicators'], 'figures of the economy, not industry or shops'],
+      ['推动制造业转型升级', ['industry'], 'industry itself'],
+      ['发展夜间经济，扩大消费', ['commerce'], 'shops and consumption'],
+      ['引入公益基金会，培育公益组织', ['social-organizations'], 'charities and NGOs'],
     ];
     for (const [text, topics, why] of cases) assert.deepStrictEqual(topicsOf(text), topics, why);
   });
@@ -102,6 +108,7 @@ describe('related measures: the topic lexicon', () => {
     assert.deepStrictEqual(topicsOf('打造一站式矛盾纠纷调处中心'), ['disputes'], 'one-stop is said of every service');
     assert.deepStrictEqual(topicsOf('做好个人防护，提高居民防范意识'), [], '个人|防护 and 居民|防范 hold 人防 and 民防');
     assert.deepStrictEqual(topicsOf('培育新业态新模式'), [], 'new forms of business, not couriers');
+    assert.deepStrictEqual(topicsOf('开设公益课程，举办公益集市'), [], 'free of charge: said of a service on any topic, not of charities');
   });
 
   it('reads the topic of each measure of a plan of our own among its two strongest, in either script', () => {
