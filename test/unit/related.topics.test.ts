@@ -128,6 +128,33 @@ describe('related measures: the topic lexicon', () => {
     assert.deepStrictEqual([...strongest(TRADITIONAL).values()], [...simplified.values()]);
   });
 
+  it('counts a summary heading on its items\' topics as their average where it answers, their sum where it is asked about', () => {
+    const plan = [
+      '一、稳中求进，实干争先',
+      '（一）做强招商引资',
+      '开展以商招商。',
+      '（二）做旺商圈消费',
+      '发展夜间经济，扩大消费。',
+      '（三）做优双创服务',
+      '建设孵化器，培育科技企业。',
+      '（四）做实企业服务',
+      '走访企业，落实惠企政策。',
+      '二、聚焦主业，做大增量',
+      '（一）强化产业链招商',
+      '开展以商招商。',
+      '（二）深化以商招商',
+      '引进企业落户。',
+    ].join('\n');
+    const units = new Map(unitsOf(parsePlan(plan)).map((u) => [u.title, u]));
+    const investment = TOPICS.findIndex((t) => t.id === 'investment');
+    const evidence = (title: string, asked: boolean) => unitTopics(units.get(title)!, new Map(), asked).get(investment) ?? 0;
+    // topicMin (1) is where a unit starts to be on a topic: one item in four on 招商 does not make the summary a 招商 section.
+    assert.ok(evidence('稳中求进，实干争先', false) < 1, `${evidence('稳中求进，实干争先', false)}`);
+    assert.ok(evidence('聚焦主业，做大增量', false) >= 1, `${evidence('聚焦主业，做大增量', false)}`);
+    // Asked about, a heading stands for its whole section.
+    assert.strictEqual(evidence('稳中求进，实干争先', true), 4 * evidence('稳中求进，实干争先', false));
+  });
+
   it('gives a heading the topics of the measures below it, and a measure none of its siblings\'', () => {
     const plan = [
       '一、稳中求进，实干争先',
