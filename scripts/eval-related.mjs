@@ -6,7 +6,8 @@
 //   --tune   choose the ranking weights on the tuning half only (grid search), print the best and
 //            whether it beats the weights in use by at least one hit (else they stay);
 //            --grid '{"topic":[0.1,0.2],…}' searches another grid
-//   --list   print every question with its top three, hits marked (for judging pools)
+//   --list   print every question with its top three, each marked + (labelled on the question's
+//            topic) or - (for judging pools, and the hits that hang on one place)
 //   --json   one JSON object instead of the table
 //   --half tune   only the tuning half (table, --list, --json): for choosing without seeing the test half
 import { createRequire } from 'module';
@@ -97,7 +98,7 @@ if (args.has('--tune')) {
   }
   if (args.has('--list')) {
     for (const [kind, rs] of [['seed', mine.seeds], ['unseen', mine.unseen]]) {
-      for (const r of rs.filter((q) => shown(q.half))) console.log(`${kind} ${r.half} ${r.hits}/3 ${r.name} [${r.topics.join(' | ')}] → ${r.top.map((t) => `${decodeURIComponent(t.uri.replace(/^.*\//, '')).slice(0, 12)}:${t.title}`).join(' ; ')}`);
+      for (const r of rs.filter((q) => shown(q.half))) console.log(`${kind} ${r.half} ${r.hits}/3 ${r.name} [${r.topics.join(' | ')}] → ${r.top.map((t, i) => `${r.relevantAt[i] ? '+' : '-'}${decodeURIComponent(t.uri.replace(/^.*\//, '')).slice(0, 12)}:${t.title}`).join(' ; ')}`);
     }
   }
 }

@@ -67,6 +67,8 @@ export interface QueryResult {
   topics: string[];
   relevant: number;
   top: Ranked[];
+  /** Whether each of `top` is relevant, by rank. */
+  relevantAt: boolean[];
   hits: number;
 }
 
@@ -169,9 +171,10 @@ export function loadUnseen(dir: string): UnseenQuery[] {
   });
 }
 
-function score(question: Omit<QueryResult, 'relevant' | 'hits'>, relevant: LabelledUnit[]): QueryResult {
+function score(question: Omit<QueryResult, 'relevant' | 'relevantAt' | 'hits'>, relevant: LabelledUnit[]): QueryResult {
   const wanted = new Set(relevant.map((r) => key(r.uri, r.title)));
-  return { ...question, relevant: relevant.length, hits: question.top.filter((h) => wanted.has(key(h.uri, h.title))).length };
+  const relevantAt = question.top.map((h) => wanted.has(key(h.uri, h.title)));
+  return { ...question, relevant: relevant.length, relevantAt, hits: relevantAt.filter(Boolean).length };
 }
 
 /**

@@ -259,6 +259,18 @@ describe('related measures: the index', () => {
     assert.deepStrictEqual(ask()[0], 'file:///p/b.txt', 'with topics: the other renewal measure');
   });
 
+  /** A seed's answers to a one-measure question: title and the topics shared, best first. */
+  function seedAnswers(measure: string): { title: string; topics: string[] }[] {
+    const unit = unitsOf(parsePlan(`Q街道2025年工作计划\n一、社区工作\n${measure}`)).find((u) => u.node.kind === 'measure')!;
+    return seedIndex().search(queryTerms(unit), { limit: 3 }).map((h) => ({ title: h.unit.title, topics: h.sharedTopics.map((t) => TOPICS[t].id) }));
+  }
+
+  it('links employment help by employment alone: 就业困难人员 are a job centre\'s group, not a case for relief', () => {
+    const [first] = seedAnswers('**做好就业援助。**为就业困难人员开发公益性岗位。');
+    // 坚持就业优先 names 就业困难人员 beside 低保困难家庭: only the latter is relief.
+    assert.deepStrictEqual(first, { title: '坚持就业优先', topics: ['employment'] });
+  });
+
   it('expands a question by its main topic, not by the whole vocabulary of a topic it mentions in passing', () => {
     const index = seedIndex();
     const ask = (text: string) => {

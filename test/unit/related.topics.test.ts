@@ -90,6 +90,12 @@ describe('related measures: the topic lexicon', () => {
       ['加强燃气隐患排查', ['work-safety'], 'gas and hazards'],
       ['用好人民防空工程', ['veterans'], 'civil air defence'],
       ['地区ＧＤＰ稳步增长', ['economic-indicators'], 'full-width letters fold to gdp'],
+      ['帮扶就业困难人员，做好就业援助', ['employment'], 'a job centre\'s group, not relief'],
+      ['做好困难人员临时救助', ['assistance'], 'relief'],
+      ['规上工业产值、限上零售额和营利性服务业营收均增长', ['economic-indicators'], 'figures of the economy, not industry or shops'],
+      ['推动制造业转型升级', ['industry'], 'industry itself'],
+      ['发展夜间经济，扩大消费', ['commerce'], 'shops and consumption'],
+      ['引入公益基金会，培育公益组织', ['social-organizations'], 'charities and NGOs'],
     ];
     for (const [text, topics, why] of cases) assert.deepStrictEqual(topicsOf(text), topics, why);
   });
@@ -102,6 +108,7 @@ describe('related measures: the topic lexicon', () => {
     assert.deepStrictEqual(topicsOf('打造一站式矛盾纠纷调处中心'), ['disputes'], 'one-stop is said of every service');
     assert.deepStrictEqual(topicsOf('做好个人防护，提高居民防范意识'), [], '个人|防护 and 居民|防范 hold 人防 and 民防');
     assert.deepStrictEqual(topicsOf('培育新业态新模式'), [], 'new forms of business, not couriers');
+    assert.deepStrictEqual(topicsOf('开设公益课程，举办公益集市'), [], 'free of charge: said of a service on any topic, not of charities');
   });
 
   it('reads the topic of each measure of a plan of our own among its two strongest, in either script', () => {
@@ -119,6 +126,33 @@ describe('related measures: the topic lexicon', () => {
     const simplified = strongest(PLAN);
     for (const [title, topic] of Object.entries(expected)) assert.ok(simplified.get(title)?.includes(topic), `${title}: ${simplified.get(title)}`);
     assert.deepStrictEqual([...strongest(TRADITIONAL).values()], [...simplified.values()]);
+  });
+
+  it('counts a summary heading on its items\' topics as their average where it answers, their sum where it is asked about', () => {
+    const plan = [
+      '一、稳中求进，实干争先',
+      '（一）做强招商引资',
+      '开展以商招商。',
+      '（二）做旺商圈消费',
+      '发展夜间经济，扩大消费。',
+      '（三）做优双创服务',
+      '建设孵化器，培育科技企业。',
+      '（四）做实企业服务',
+      '走访企业，落实惠企政策。',
+      '二、聚焦主业，做大增量',
+      '（一）强化产业链招商',
+      '开展以商招商。',
+      '（二）深化以商招商',
+      '引进企业落户。',
+    ].join('\n');
+    const units = new Map(unitsOf(parsePlan(plan)).map((u) => [u.title, u]));
+    const investment = TOPICS.findIndex((t) => t.id === 'investment');
+    const evidence = (title: string, asked: boolean) => unitTopics(units.get(title)!, new Map(), asked).get(investment) ?? 0;
+    // topicMin (1) is where a unit starts to be on a topic: one item in four on 招商 does not make the summary a 招商 section.
+    assert.ok(evidence('稳中求进，实干争先', false) < 1, `${evidence('稳中求进，实干争先', false)}`);
+    assert.ok(evidence('聚焦主业，做大增量', false) >= 1, `${evidence('聚焦主业，做大增量', false)}`);
+    // Asked about, a heading stands for its whole section.
+    assert.strictEqual(evidence('稳中求进，实干争先', true), 4 * evidence('稳中求进，实干争先', false));
   });
 
   it('gives a heading the topics of the measures below it, and a measure none of its siblings\'', () => {

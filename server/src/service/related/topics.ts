@@ -9,8 +9,10 @@
 // short one must not occur inside unrelated words (养老 is safe, 老 is not) nor across two words
 // (召开|工作 holds 开工, 守护|好人民 holds 好人, 协调|处置 holds 调处). A set phrase that holds a
 // term and means something else is listed where it belongs, as the longest term wins (干事创业 is
-// about cadres, not jobs); a word many plans use in passing (以…为载体) is listed only in the
-// phrases that make it topical (产业载体, 载体招商).
+// about cadres, not jobs); a word many plans use in passing (以…为载体, 公益课程) is listed only in the
+// phrases that make it topical (产业载体, 载体招商, 公益组织). A statistical figure is the economy's
+// performance whatever its sector (工业产值, 限上零售额: 经济运行, not 产业发展 or 商业消费), and a group an
+// office serves belongs to that office's topic (就业困难人员: the job centre's, not relief).
 
 export interface Topic {
   /** Stable key, for tests and data. */
@@ -38,7 +40,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'economic-indicators',
     zh: '经济运行',
     en: 'economic performance',
-    terms: ['经济运行', '经济指标', '经济发展', '经济实力', '经济增长', '稳增长', '经济质效', '经济高质量发展', '税收', '财政收入', '一般公共预算', '固定资产投资', '社会消费品零售', '规上', '规模以上', '经济普查', '统计工作', '地区生产总值', '营业收入', '纳统', '产值', '营收', '外资', '外贸', '进出口', '限上', '生产总值', 'gdp', '增加值', '税源', '亩均', '纳税'],
+    terms: ['经济运行', '经济指标', '经济发展', '经济实力', '经济增长', '稳增长', '经济质效', '经济高质量发展', '税收', '财政收入', '一般公共预算', '固定资产投资', '社会消费品零售', '规上', '规模以上', '经济普查', '统计工作', '地区生产总值', '营业收入', '纳统', '产值', '营收', '外资', '外贸', '进出口', '限上', '生产总值', 'gdp', '增加值', '税源', '亩均', '纳税', '工业产值', '工业总产值', '工业增加值', '工业投资', '营利性服务业', '零售额', '销售额', '营业额'],
   },
   {
     id: 'industry',
@@ -242,7 +244,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'social-organizations',
     zh: '社会组织与社工',
     en: 'social organisations and social work',
-    terms: ['社会组织', '社工', '社会工作', '公益', '基金会', '社区基金', '五社联动', '公益创投', '社会力量', '枢纽型'],
+    terms: ['社会组织', '社工', '社会工作', '公益组织', '公益机构', '公益伙伴', '公益基金', '基金会', '社区基金', '五社联动', '公益创投', '社会力量', '枢纽型'],
   },
 
   // 民生服务 People's livelihood
@@ -268,7 +270,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'employment',
     zh: '就业',
     en: 'employment',
-    terms: ['就业', '创业', '失业', '招聘', '岗位', '职业技能', '技能培训', '稳岗', '零工', '劳务', '用工', '毕业生', '职业介绍', '欠薪', '劳动保障', '劳动关系', '公益性岗位', '求职'],
+    terms: ['就业', '创业', '失业', '招聘', '岗位', '职业技能', '技能培训', '稳岗', '零工', '劳务', '用工', '毕业生', '职业介绍', '欠薪', '劳动保障', '劳动关系', '公益性岗位', '求职', '就业困难', '就业援助'],
   },
   {
     id: 'social-insurance',

@@ -170,17 +170,17 @@ const unitSums = new TermSums();
 
 /**
  * Weighted terms of a unit as stored in the index (unitTermIds, spelt out), and its topics (see
- * topicTerm) with their evidence; returns the total weight of its terms (the unit's length). See
- * addTerms for `words`.
+ * topicTerm) with their evidence, as it answers or, `asked`, as it is asked about (see unitTopics);
+ * returns the total weight of its terms (the unit's length). See addTerms for `words`.
  */
-export function unitTerms(unit: PlanUnit, into: Map<string, number>, words?: Set<string>): number {
+export function unitTerms(unit: PlanUnit, into: Map<string, number>, words?: Set<string>, asked = false): number {
   const { terms } = termTableOf(unit.model);
   const readable: number[] = [];
   const length = unitTermIds(unit, unitSums, readable);
   for (const id of unitSums.order) into.set(terms[id], (into.get(terms[id]) ?? 0) + unitSums.get(id));
   unitSums.clear();
   for (const w of readable) words?.add(terms[w]);
-  for (const [topic, evidence] of unitTopics(unit)) into.set(topicTerm(topic), evidence);
+  for (const [topic, evidence] of unitTopics(unit, new Map(), asked)) into.set(topicTerm(topic), evidence);
   return length;
 }
 
@@ -190,9 +190,12 @@ function addTopics(into: Map<number, number>, c: TableTerms, weight: number): vo
 
 /**
  * How much a unit speaks of each topic: lexicon terms counted where its terms are, weighted alike,
- * and in the titles and bodies of the units directly below it.
+ * and in the titles and bodies of the units directly below it: their sum where the unit is `asked`
+ * about (a heading stands for its whole section), their average where it answers. A summary heading
+ * over items on four topics (稳中求进 over 招商, 消费, 双创 and 服务) is on each of them less than a
+ * heading whose items share one is on that one.
  */
-export function unitTopics(unit: PlanUnit, into = new Map<number, number>()): Map<number, number> {
+export function unitTopics(unit: PlanUnit, into = new Map<number, number>(), asked = false): Map<number, number> {
   const own = countsOf(unit);
   addTopics(into, own.title, TITLE_WEIGHT);
   addTopics(into, own.body, 1);
@@ -201,9 +204,10 @@ export function unitTopics(unit: PlanUnit, into = new Map<number, number>()): Ma
     addTopics(into, parent.title, PARENT_TITLE_WEIGHT);
     addTopics(into, parent.body, PARENT_BODY_WEIGHT);
   }
+  const share = asked ? 1 : 1 / unit.children.length;
   for (const child of unit.children) {
-    addTopics(into, countsOf(child).title, CHILD_TITLE_WEIGHT);
-    addTopics(into, countsOf(child).body, CHILD_BODY_WEIGHT);
+    addTopics(into, countsOf(child).title, CHILD_TITLE_WEIGHT * share);
+    addTopics(into, countsOf(child).body, CHILD_BODY_WEIGHT * share);
   }
   return into;
 }
@@ -214,7 +218,7 @@ export function unitTopics(unit: PlanUnit, into = new Map<number, number>()): Ma
  */
 export function queryTerms(unit: PlanUnit): Map<string, number> {
   const terms = new Map<string, number>();
-  unitTerms(unit, terms);
+  unitTerms(unit, terms, undefined, true);
   const table = termTableOf(unit.model);
   for (const child of unit.children) add(terms, countsOf(child).title, 1, table.terms);
   return terms;
