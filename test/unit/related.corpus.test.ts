@@ -542,6 +542,37 @@ describe('related measures: worker threads and caps', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('swaps the plans of a bulk read in batches, though the worker sends them one at a time, with the answers of plans swapped in alone', async () => {
+    const bulk = mkdtempSync(path.join(os.tmpdir(), 'workplan-bulk-'));
+    try {
+      // Twenty plans of some 5,000 to 20,000 postings: a batch (50,000) holds several.
+      for (const s of seeds()) for (let copy = 0; copy < 4; copy++) writeFileSync(path.join(bulk, `${copy}-${path.basename(s.path)}`), s.text);
+      const run = async (holdMs: number) => {
+        const index = new RelatedIndex();
+        const sizes: number[] = [];
+        const alone = index.addRecordInSteps.bind(index);
+        const batch = index.addRecordsInSteps.bind(index);
+        index.addRecordInSteps = (uri, record) => (sizes.push(1), alone(uri, record));
+        index.addRecordsInSteps = (entries) => (sizes.push(entries.length), batch(entries));
+        const corpus = new Corpus(index, () => undefined, { workers: 1, holdMs });
+        await corpus.setRoots([], [bulk]);
+        const result = await corpus.sync();
+        await corpus.dispose();
+        return { sizes, result, answers: answers(index) };
+      };
+      // Held until a batch is full or every file is read: only the last batch may be short, or a plan left alone.
+      const held = await run(60_000);
+      assert.strictEqual(held.result.plans, 20);
+      assert.strictEqual(held.sizes.reduce((a, b) => a + b, 0), 20);
+      assert.ok(held.sizes.slice(0, -1).every((n) => n >= 2), `batches ${held.sizes}`);
+      assert.ok(held.sizes.length <= 8, `batches ${held.sizes}`);
+      const unheld = await run(0);
+      assert.deepStrictEqual(held.answers, unheld.answers);
+    } finally {
+      rmSync(bulk, { recursive: true, force: true });
+    }
+  });
+
   it('indexing threads run at a lower priority than the request thread (Linux)', async function () {
     if (process.platform !== 'linux') this.skip();
     // Field 19 of a thread's stat, counted after its name, which may hold spaces.

@@ -306,13 +306,16 @@ class Postings {
     return at < this.n && this.keys[at] === key ? at : -1;
   }
 
-  /** Inserts `keys[from..to)` (ascending: all of one slot, or all past the last key held) and their `tfs` where they belong. */
-  insertRun(keys: Int32Array, tfs: Float32Array, from: number, to: number): void {
+  /**
+   * Inserts `keys[from..to)` (ascending: all of one slot, or all past the last key held) and their `tfs`
+   * where they belong. With `double`, a list that grows takes room for twice what it holds (see appendPending).
+   */
+  insertRun(keys: Int32Array, tfs: Float32Array, from: number, to: number, double: boolean): void {
     const m = to - from;
     // Plans pending (one, or one batch) are swapped in before any other is added (RelatedIndex.settle).
     if (this.pending) throw new Error('postings inserted while a plan is pending');
-    // The next size classes hold about a fifth more, not double: the lists hold most of the index's memory.
-    if (this.n + m > this.keys.length) this.moveTo(this.blocks.allocate(this.n + m));
+    // Otherwise the next size classes hold about a fifth more, not double: the lists hold most of the index's memory.
+    if (this.n + m > this.keys.length) this.moveTo(this.blocks.allocate(double ? Math.max(this.n + m, 2 * this.n) : this.n + m));
     // A plan added in a new slot goes at the end: no search.
     const at = this.n === 0 || keys[from] > this.keys[this.n - 1] ? this.n : this.lowerBound(keys[from]);
     if (at < this.n) {
@@ -514,7 +517,7 @@ export class RelatedIndex {
   /**
    * Whether the lists were packed once (compactInSteps): before, in the first bulk load (a first index,
    * a restart), a list that grows doubles its room rather than taking the next size class, about a
-   * fifth more: moving a list as it grows was a fifth of a restart's swap, and the packing that ends
+   * fifth more, in a batch as for a plan alone: moving a list as it grows was a fifth of a restart's swap, and the packing that ends
    * the load gives the room back.
    */
   private packed = false;
@@ -837,7 +840,7 @@ export class RelatedIndex {
       const to = runStarts[t + 1];
       if (to === from) continue;
       const list = this.postings[global[t]];
-      list.insertRun(runUnits, runTfs, from, to);
+      list.insertRun(runUnits, runTfs, from, to, !this.packed);
       list.widen(runUnits, runTfs, staged.lengths, from, to);
       this.df[global[t]] += to - from;
     }
