@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { MessageChannel } from 'worker_threads';
-import { CACHE_FORMAT, codeKey, loadManifest, loadTermTable, RecordStore, saveTermTable } from '../../server/src/corpus/cache';
+import { CACHE_FORMAT, codeKey, loadManifest, loadTermTable, RecordStore, saveManifest, saveTermTable } from '../../server/src/corpus/cache';
 import { Corpus, CorpusOptions, resolveFolders } from '../../server/src/corpus/corpus';
 import { INDEXING_NICE, Jobs, Reply, runJob } from '../../server/src/corpus/corpusWorker';
 import { findPlanFiles, isUnder, MAX_PLAN_BYTES, readPlanFile, resolveRoot, Root } from '../../server/src/corpus/files';
@@ -393,6 +393,43 @@ describe('related measures: the persisted index', () => {
     await warm.corpus.dispose();
   });
 
+  it('saves each term’s postings with the table: a restart sizes the lists once, and a wrong size costs room, never an answer', async () => {
+    const cold = await synced([dir], { cacheFolder });
+    const coldAnswers = answers(cold.corpus.index);
+    const coldStorage = cold.corpus.index.postingStorage;
+    await cold.corpus.dispose();
+    const cache = path.join(cacheFolder, 'related-index');
+    const key = codeKey(WORKER);
+    const manifest = await loadManifest(cache, key);
+    const table = (await loadTermTable(cache, key, manifest.terms!))!;
+    // The counts are the lists' postings: the units of the three plans' records that hold each term.
+    const units = new Map<string, number>();
+    for (const f of names.slice(0, 3)) {
+      const { terms, unitTerms } = planRecordOf(readFileSync(path.join(dir, f), 'utf8'));
+      for (const t of unitTerms) units.set(terms[t], (units.get(terms[t]) ?? 0) + 1);
+    }
+    assert.deepStrictEqual([...manifest.termCounts!], table.map((t) => units.get(t)));
+
+    const counts = manifest.termCounts!;
+    const wrong: [string, Uint32Array | undefined][] = [
+      ['as saved', counts],
+      ['none', undefined],
+      ['each twice', counts.map((n) => 2 * n)],
+      ['each half', counts.map((n) => n >> 1)],
+      ['all one', counts.map(() => 1)],
+      ['one too few', counts.slice(1)],
+    ];
+    for (const [why, termCounts] of wrong) {
+      await saveManifest(cache, key, { ...manifest, termCounts });
+      const warm = await synced([dir], { cacheFolder });
+      assert.deepStrictEqual([warm.result.cached, warm.result.parsed], [4, 0], why);
+      assert.deepStrictEqual(answers(warm.corpus.index), coldAnswers, why);
+      // Packed after the load: no more room than a cold index's, whatever the counts said.
+      assert.ok(warm.corpus.index.postingStorage.bytes <= coldStorage.bytes, `${why}: ${warm.corpus.index.postingStorage.bytes} > ${coldStorage.bytes}`);
+      await warm.corpus.dispose();
+    }
+  });
+
   it('ignores a term table that is damaged, foreign, not what its name says, or not a set of terms: records then come as strings', async () => {
     const coldAnswers = await answersOfColdSync();
     const cache = path.join(cacheFolder, 'related-index');
@@ -541,6 +578,37 @@ describe('related measures: worker threads and caps', () => {
     }
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('swaps the plans of a bulk read in batches, though the worker sends them one at a time, with the answers of plans swapped in alone', async () => {
+    const bulk = mkdtempSync(path.join(os.tmpdir(), 'workplan-bulk-'));
+    try {
+      // Twenty plans of some 5,000 to 20,000 postings: a batch (50,000) holds several.
+      for (const s of seeds()) for (let copy = 0; copy < 4; copy++) writeFileSync(path.join(bulk, `${copy}-${path.basename(s.path)}`), s.text);
+      const run = async (holdMs: number) => {
+        const index = new RelatedIndex();
+        const sizes: number[] = [];
+        const alone = index.addRecordInSteps.bind(index);
+        const batch = index.addRecordsInSteps.bind(index);
+        index.addRecordInSteps = (uri, record) => (sizes.push(1), alone(uri, record));
+        index.addRecordsInSteps = (entries) => (sizes.push(entries.length), batch(entries));
+        const corpus = new Corpus(index, () => undefined, { workers: 1, holdMs });
+        await corpus.setRoots([], [bulk]);
+        const result = await corpus.sync();
+        await corpus.dispose();
+        return { sizes, result, answers: answers(index) };
+      };
+      // Held until a batch is full or every file is read: only the last batch may be short, or a plan left alone.
+      const held = await run(60_000);
+      assert.strictEqual(held.result.plans, 20);
+      assert.strictEqual(held.sizes.reduce((a, b) => a + b, 0), 20);
+      assert.ok(held.sizes.slice(0, -1).every((n) => n >= 2), `batches ${held.sizes}`);
+      assert.ok(held.sizes.length <= 8, `batches ${held.sizes}`);
+      const unheld = await run(0);
+      assert.deepStrictEqual(held.answers, unheld.answers);
+    } finally {
+      rmSync(bulk, { recursive: true, force: true });
+    }
+  });
 
   it('indexing threads run at a lower priority than the request thread (Linux)', async function () {
     if (process.platform !== 'linux') this.skip();

@@ -40,6 +40,8 @@ export interface CorpusOptions {
   maxFiles?: number;
   /** The worker's script: server/out/corpusWorker.js beside the bundled server, or the compiled one beside this file. */
   workerScript?: string;
+  /** @internal For tests: how long records of a bulk may wait for their batch (HOLD_MS). */
+  holdMs?: number;
 }
 
 export const DEFAULT_WORKER_HEAP_MB = 512;
@@ -50,6 +52,12 @@ export const CACHE_SUBFOLDER = 'related-index';
 const BATCH_POSTINGS = 50_000;
 /** What a term's number becomes when it is no place in the term table: no id the index has. */
 const NO_TERM = 0x7fffffff;
+/**
+ * How long records read in a bulk (a first index) may wait for more to join their batch while other
+ * files are still being read: workers send them one at a time, and a plan swapped in alone reaches
+ * each of its two thousand lists for itself.
+ */
+const HOLD_MS = 50;
 /** Longest stretch of index work between two looks at the request queue. */
 const APPLY_BUDGET_MS = 4;
 /** What one step of index work should take at most: a request that comes during it waits that long. */
@@ -89,6 +97,8 @@ interface Work {
   steps?: Generator<void, unknown>;
   /** A plan's record to add, which may join the records queued after it in one batch. */
   record?: RecordEntry;
+  /** A record of a file read in a bulk: when it was queued (see HOLD_MS); none for one that should not wait (an open document). */
+  bulkSince?: number;
 }
 
 type Outcome = 'indexed' | 'cached' | 'unchanged' | 'notPlan' | 'skipped' | 'dropped';
@@ -113,6 +123,9 @@ export class Corpus {
   private pendingOpen = 0;
   private readonly queue: Work[] = [];
   private drainScheduled = false;
+  /** Files whose worker has not replied yet: while there are, more records are on their way. */
+  private reading = 0;
+  private holdTimer?: NodeJS.Timeout;
   private indexBytes = 0;
   private capLogged = false;
   private readonly pool: WorkerPool;
@@ -124,8 +137,9 @@ export class Corpus {
    * session: a job names it, so a reply's numbers always refer to it.
    */
   private table?: { name: string; ids: Int32Array; same: boolean };
-  /** The term table saved last, which the manifest names for the next start. */
+  /** The term table saved last, which the manifest names for the next start, and its terms' postings then. */
   private savedTable?: string;
+  private savedCounts?: Uint32Array;
   private manifestTimer?: NodeJS.Timeout;
   private running?: Promise<SyncResult>;
   private again = false;
@@ -190,6 +204,7 @@ export class Corpus {
 
   async dispose(): Promise<void> {
     clearTimeout(this.manifestTimer);
+    clearTimeout(this.holdTimer);
     await this.pool.dispose();
   }
 
@@ -377,7 +392,13 @@ export class Corpus {
       known: known && { ...known, trusted: trustedBySignature(known), indexed: indexed?.real === f.real },
       terms: this.table?.name,
     };
-    const reply: Reply = await this.pool.run(job);
+    this.reading++;
+    let reply: Reply;
+    try {
+      reply = await this.pool.run(job);
+    } finally {
+      this.reading--;
+    }
     const current = () => this.generation.get(f.path) === gen && !this.openFiles.has(f.path);
     if (!current()) return 'dropped';
     if ('skipped' in reply) {
@@ -403,7 +424,7 @@ export class Corpus {
       return 'skipped';
     }
     const uri = indexed?.uri ?? pathToFileURL(f.path).href;
-    if (!(await this.apply(uri, this.inIndexIds(reply.record), current))) return 'dropped';
+    if (!(await this.apply(uri, this.inIndexIds(reply.record), current, true))) return 'dropped';
     if (indexed) this.indexBytes -= indexed.bytes;
     this.indexBytes += bytes;
     this.disk.set(f.path, { uri, real: f.real, bytes });
@@ -433,9 +454,9 @@ export class Corpus {
     return record;
   }
 
-  /** Queues a record to be swapped into the index between requests; resolves whether it was. */
-  private apply(uri: string, record: PlanRecord, valid: () => boolean): Promise<boolean> {
-    return this.work(() => this.index.addRecordInSteps(uri, record), valid, { uri, record, keep: valid });
+  /** Queues a record to be swapped into the index between requests (`bulk`: one of many files read); resolves whether it was. */
+  private apply(uri: string, record: PlanRecord, valid: () => boolean, bulk = false): Promise<boolean> {
+    return this.work(() => this.index.addRecordInSteps(uri, record), valid, { uri, record, keep: valid }, bulk);
   }
 
   /**
@@ -466,9 +487,29 @@ export class Corpus {
     });
   }
 
-  private work(start: () => Generator<void, unknown>, valid: () => boolean, record?: RecordEntry): Promise<boolean> {
+  /**
+   * Whether the queue holds only records of a bulk, fewer postings than a batch, queued less than
+   * HOLD_MS ago, while files are still being read: then they wait for more (a timer drains them
+   * at the latest when the first has waited HOLD_MS; a record that comes drains sooner).
+   */
+  private holdBatch(): boolean {
+    if (this.reading === 0) return false;
+    let postings = 0;
+    for (const item of this.queue) {
+      if (item.bulkSince === undefined || item.steps) return false;
+      postings += item.record!.record.unitTerms.length;
+      if (postings >= BATCH_POSTINGS) return false;
+    }
+    const wait = this.queue[0].bulkSince! + (this.options.holdMs ?? HOLD_MS) - performance.now();
+    if (wait <= 0) return false;
+    clearTimeout(this.holdTimer);
+    this.holdTimer = setTimeout(() => this.scheduleDrain(), wait);
+    return true;
+  }
+
+  private work(start: () => Generator<void, unknown>, valid: () => boolean, record?: RecordEntry, bulk = false): Promise<boolean> {
     return new Promise((done) => {
-      this.queue.push({ start, valid, done, record });
+      this.queue.push({ start, valid, done, record, bulkSince: bulk ? performance.now() : undefined });
       this.scheduleDrain();
     });
   }
@@ -491,7 +532,10 @@ export class Corpus {
   private drain(): void {
     const deadline = performance.now() + APPLY_BUDGET_MS;
     while (this.queue.length && performance.now() < deadline) {
-      if (this.queue[0].record && !this.queue[0].steps) this.batchRecords();
+      if (this.queue[0].record && !this.queue[0].steps) {
+        if (this.holdBatch()) return;
+        this.batchRecords();
+      }
       const item = this.queue[0];
       if (!item.valid()) {
         this.queue.shift();
@@ -540,6 +584,12 @@ export class Corpus {
       const ids = this.index.internTerms(terms);
       this.table = { name: manifest.terms, ids, same: ids.every((id, i) => id === i) };
       this.savedTable = manifest.terms;
+      const counts = manifest.termCounts;
+      // The lists sized as they were (a count beyond the index's cap is no count of ours).
+      if (counts?.length === ids.length && 6 * counts.reduce((a, b) => a + b, 0) <= (this.options.maxIndexBytes ?? MAX_INDEX_BYTES)) {
+        this.index.reserve(ids, counts);
+        this.savedCounts = counts;
+      }
     })();
     return this.manifestLoaded;
   }
@@ -557,8 +607,12 @@ export class Corpus {
     clearTimeout(this.manifestTimer);
     try {
       // After a full sync the index's terms are those of the corpus: the table for the next start.
-      if (syncStarted !== undefined) this.savedTable = await saveTermTable(this.cache.dir, this.cache.key, this.index.heldTerms(tableable));
-      await saveManifest(this.cache.dir, this.cache.key, { files: this.known, terms: this.savedTable });
+      if (syncStarted !== undefined) {
+        const { terms, counts } = this.index.heldTerms(tableable);
+        this.savedTable = await saveTermTable(this.cache.dir, this.cache.key, terms);
+        this.savedCounts = counts;
+      }
+      await saveManifest(this.cache.dir, this.cache.key, { files: this.known, terms: this.savedTable, termCounts: this.savedCounts });
       if (syncStarted !== undefined) {
         const keep = new Set([...this.known].map(([file, e]) => recordName(e.hash, path.basename(file))));
         // The table read at start too: this session's jobs name it.

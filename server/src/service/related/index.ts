@@ -281,11 +281,19 @@ class Postings {
     return this.n + this.pending;
   }
 
-  /** Moves the list to a slot of exactly its size (see PostingBlocks.allocateExact); returns how many postings were copied. */
-  pack(): number {
-    if (!this.packable) return 0;
+  /**
+   * Moves the list to a slot of exactly its size (see PostingBlocks.allocateExact), if packable or
+   * `always`; returns how many postings were copied.
+   */
+  pack(always = false): number {
+    if (!this.packable && !always) return 0;
     this.moveTo(this.held ? this.blocks.allocateExact(this.held) : undefined);
     return this.held;
+  }
+
+  /** Gives a list that has no slot yet one of exactly `n` postings (see RelatedIndex.reserve). */
+  reserve(n: number): void {
+    if (!this.slot && n > 0) this.moveTo(this.blocks.allocateExact(n));
   }
 
   /** Copies the postings to `slot` (none: the list is empty) and gives the old one back. */
@@ -306,13 +314,16 @@ class Postings {
     return at < this.n && this.keys[at] === key ? at : -1;
   }
 
-  /** Inserts `keys[from..to)` (ascending: all of one slot, or all past the last key held) and their `tfs` where they belong. */
-  insertRun(keys: Int32Array, tfs: Float32Array, from: number, to: number): void {
+  /**
+   * Inserts `keys[from..to)` (ascending: all of one slot, or all past the last key held) and their `tfs`
+   * where they belong. With `double`, a list that grows takes room for twice what it holds (see appendPending).
+   */
+  insertRun(keys: Int32Array, tfs: Float32Array, from: number, to: number, double: boolean): void {
     const m = to - from;
     // Plans pending (one, or one batch) are swapped in before any other is added (RelatedIndex.settle).
     if (this.pending) throw new Error('postings inserted while a plan is pending');
-    // The next size classes hold about a fifth more, not double: the lists hold most of the index's memory.
-    if (this.n + m > this.keys.length) this.moveTo(this.blocks.allocate(this.n + m));
+    // Otherwise the next size classes hold about a fifth more, not double: the lists hold most of the index's memory.
+    if (this.n + m > this.keys.length) this.moveTo(this.blocks.allocate(double ? Math.max(this.n + m, 2 * this.n) : this.n + m));
     // A plan added in a new slot goes at the end: no search.
     const at = this.n === 0 || keys[from] > this.keys[this.n - 1] ? this.n : this.lowerBound(keys[from]);
     if (at < this.n) {
@@ -514,7 +525,7 @@ export class RelatedIndex {
   /**
    * Whether the lists were packed once (compactInSteps): before, in the first bulk load (a first index,
    * a restart), a list that grows doubles its room rather than taking the next size class, about a
-   * fifth more: moving a list as it grows was a fifth of a restart's swap, and the packing that ends
+   * fifth more, in a batch as for a plan alone: moving a list as it grows was a fifth of a restart's swap, and the packing that ends
    * the load gives the room back.
    */
   private packed = false;
@@ -584,11 +595,17 @@ export class RelatedIndex {
    * Lists move in the order of their blocks, so the old blocks empty and go one after another.
    */
   *compactInSteps(): Generator<void> {
-    const order = this.postings.filter((l) => l.packable).sort((a, b) => PostingBlocks.byBlock(a.storage!, b.storage!));
+    // A block of exact slots that lists still fill exactly is kept, unless they fill less than three
+    // quarters of it (a reservation that plans gone since left half empty, lists of plans removed):
+    // then its lists move too, and it goes.
+    const filled = new Map<PostingSlot['block'], number>();
+    for (const l of this.postings) if (l.storage && !l.packable) filled.set(l.storage.block, (filled.get(l.storage.block) ?? 0) + this.blocks.exactBytes(l.held));
+    const sparse = (slot: PostingSlot) => (filled.get(slot.block) ?? 0) < 0.75 * slot.block.buffer.byteLength;
+    const order = this.postings.filter((l) => l.packable || (l.storage && sparse(l.storage))).sort((a, b) => PostingBlocks.byBlock(a.storage!, b.storage!));
     this.blocks.reserveExact(order.reduce((bytes, l) => bytes + (l.held ? this.blocks.exactBytes(l.held) : 0), 0));
     let copied = 0;
     for (const list of order) {
-      copied += list.pack();
+      copied += list.pack(true);
       if (copied >= this.stepWork * 16) {
         copied = 0;
         yield;
@@ -837,7 +854,7 @@ export class RelatedIndex {
       const to = runStarts[t + 1];
       if (to === from) continue;
       const list = this.postings[global[t]];
-      list.insertRun(runUnits, runTfs, from, to);
+      list.insertRun(runUnits, runTfs, from, to, !this.packed);
       list.widen(runUnits, runTfs, staged.lengths, from, to);
       this.df[global[t]] += to - from;
     }
@@ -1222,9 +1239,26 @@ export class RelatedIndex {
     return Int32Array.from(terms, (t) => this.intern(t));
   }
 
-  /** The terms some unit holds, in the order of their ids, with `which` true: a table to save. */
-  heldTerms(which: (term: string) => boolean): string[] {
-    return this.terms.filter((t, id) => this.df[id] > 0 && which(t));
+  /** The terms some unit holds, in the order of their ids, with `which` true, and the postings of each: a table to save. */
+  heldTerms(which: (term: string) => boolean): { terms: string[]; counts: Uint32Array } {
+    const ids = this.terms.flatMap((t, id) => (this.df[id] > 0 && which(t) ? [id] : []));
+    return { terms: ids.map((id) => this.terms[id]), counts: Uint32Array.from(ids, (id) => this.postings[id].held) };
+  }
+
+  /**
+   * Before a bulk load (a restart), gives each empty list among `ids` a slot of exactly `counts[i]`
+   * postings, carved together: the sizes a saved table says the lists had, so that a restart that
+   * brings the same postings never moves a list and the packing after it leaves them in place. A count
+   * that is wrong costs room, never an answer: a list that outgrows its slot moves as before, one left
+   * short is packed afterwards.
+   */
+  reserve(ids: Int32Array, counts: Uint32Array): void {
+    if (this.packed || ids.length !== counts.length) return;
+    const empty = (i: number) => counts[i] > 0 && this.postings[ids[i]].storage === undefined;
+    let bytes = 0;
+    for (let i = 0; i < ids.length; i++) if (empty(i)) bytes += this.blocks.exactBytes(counts[i]);
+    this.blocks.reserveExact(bytes);
+    for (let i = 0; i < ids.length; i++) if (empty(i)) this.postings[ids[i]].reserve(counts[i]);
   }
 
   private intern(term: string): number {
