@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { MessageChannel } from 'worker_threads';
-import { CACHE_FORMAT, codeKey, loadManifest, loadTermTable, RecordStore, saveManifest, saveTermTable } from '../../server/src/corpus/cache';
+import { CACHE_FORMAT, codeKey, loadManifest, loadTermTable, RecordStore, saveTermTable } from '../../server/src/corpus/cache';
 import { Corpus, CorpusOptions, resolveFolders } from '../../server/src/corpus/corpus';
 import { INDEXING_NICE, Jobs, Reply, runJob } from '../../server/src/corpus/corpusWorker';
 import { findPlanFiles, isUnder, MAX_PLAN_BYTES, readPlanFile, resolveRoot, Root } from '../../server/src/corpus/files';
@@ -391,43 +391,6 @@ describe('related measures: the persisted index', () => {
     assert.deepStrictEqual([warm.result.cached, warm.result.parsed], [4, 0]);
     assert.deepStrictEqual(answers(warm.corpus.index), coldAnswers);
     await warm.corpus.dispose();
-  });
-
-  it('saves each term’s postings with the table: a restart sizes the lists once, and a wrong size costs room, never an answer', async () => {
-    const cold = await synced([dir], { cacheFolder });
-    const coldAnswers = answers(cold.corpus.index);
-    const coldStorage = cold.corpus.index.postingStorage;
-    await cold.corpus.dispose();
-    const cache = path.join(cacheFolder, 'related-index');
-    const key = codeKey(WORKER);
-    const manifest = await loadManifest(cache, key);
-    const table = (await loadTermTable(cache, key, manifest.terms!))!;
-    // The counts are the lists' postings: the units of the three plans' records that hold each term.
-    const units = new Map<string, number>();
-    for (const f of names.slice(0, 3)) {
-      const { terms, unitTerms } = planRecordOf(readFileSync(path.join(dir, f), 'utf8'));
-      for (const t of unitTerms) units.set(terms[t], (units.get(terms[t]) ?? 0) + 1);
-    }
-    assert.deepStrictEqual([...manifest.termCounts!], table.map((t) => units.get(t)));
-
-    const counts = manifest.termCounts!;
-    const wrong: [string, Uint32Array | undefined][] = [
-      ['as saved', counts],
-      ['none', undefined],
-      ['each twice', counts.map((n) => 2 * n)],
-      ['each half', counts.map((n) => n >> 1)],
-      ['all one', counts.map(() => 1)],
-      ['one too few', counts.slice(1)],
-    ];
-    for (const [why, termCounts] of wrong) {
-      await saveManifest(cache, key, { ...manifest, termCounts });
-      const warm = await synced([dir], { cacheFolder });
-      assert.deepStrictEqual([warm.result.cached, warm.result.parsed], [4, 0], why);
-      assert.deepStrictEqual(answers(warm.corpus.index), coldAnswers, why);
-      // Packed after the load: no more room than a cold index's, whatever the counts said.
-      assert.ok(warm.corpus.index.postingStorage.bytes <= coldStorage.bytes, `${why}: ${warm.corpus.index.postingStorage.bytes} > ${coldStorage.bytes}`);
-      await warm.corpus.dispose();
-    }
   });
 
   it('ignores a term table that is damaged, foreign, not what its name says, or not a set of terms: records then come as strings', async () => {

@@ -184,8 +184,6 @@ export interface Manifest {
   files: Map<string, KnownFile>;
   /** The term table saved beside them (saveTermTable), if any. */
   terms?: string;
-  /** Postings of each of its terms then, in its order: sizes for the lists (a hint, never trusted for an answer). */
-  termCounts?: Uint32Array;
 }
 
 /** The manifest; no files when there is none to trust. */
@@ -197,18 +195,16 @@ export async function loadManifest(dir: string, key: string): Promise<Manifest> 
   } catch {
     return { files };
   }
-  const payload = decode(KIND.manifest, key, bytes) as { rows?: unknown; terms?: unknown; termCounts?: unknown } | undefined;
+  const payload = decode(KIND.manifest, key, bytes) as { rows?: unknown; terms?: unknown } | undefined;
   if (!payload || !Array.isArray(payload.rows) || !payload.rows.every(isRow)) return { files };
   for (const [file, size, mtimeMs, hash, checked] of payload.rows) files.set(file, { size, mtimeMs, hash, checked });
-  const terms = typeof payload.terms === 'string' && TERMS_NAME.test(payload.terms) ? payload.terms : undefined;
-  const termCounts = terms && payload.termCounts instanceof Uint32Array ? payload.termCounts : undefined;
-  return { files, terms, termCounts };
+  return { files, terms: typeof payload.terms === 'string' && TERMS_NAME.test(payload.terms) ? payload.terms : undefined };
 }
 
-export async function saveManifest(dir: string, key: string, manifest: { files: ReadonlyMap<string, KnownFile>; terms?: string; termCounts?: Uint32Array }): Promise<void> {
+export async function saveManifest(dir: string, key: string, manifest: { files: ReadonlyMap<string, KnownFile>; terms?: string }): Promise<void> {
   const rows: Row[] = [...manifest.files].map(([file, e]) => [file, e.size, e.mtimeMs, e.hash, e.checked]);
   await fs.mkdir(dir, { recursive: true });
-  await writeWhole(path.join(dir, MANIFEST), encode(KIND.manifest, key, { rows, terms: manifest.terms, termCounts: manifest.termCounts }));
+  await writeWhole(path.join(dir, MANIFEST), encode(KIND.manifest, key, { rows, terms: manifest.terms }));
 }
 
 /** A term table's file name: `terms-` and the start of its bytes' SHA-256, so a name always means one content. */

@@ -137,9 +137,8 @@ export class Corpus {
    * session: a job names it, so a reply's numbers always refer to it.
    */
   private table?: { name: string; ids: Int32Array; same: boolean };
-  /** The term table saved last, which the manifest names for the next start, and its terms' postings then. */
+  /** The term table saved last, which the manifest names for the next start. */
   private savedTable?: string;
-  private savedCounts?: Uint32Array;
   private manifestTimer?: NodeJS.Timeout;
   private running?: Promise<SyncResult>;
   private again = false;
@@ -584,12 +583,6 @@ export class Corpus {
       const ids = this.index.internTerms(terms);
       this.table = { name: manifest.terms, ids, same: ids.every((id, i) => id === i) };
       this.savedTable = manifest.terms;
-      const counts = manifest.termCounts;
-      // The lists sized as they were (a count beyond the index's cap is no count of ours).
-      if (counts?.length === ids.length && 6 * counts.reduce((a, b) => a + b, 0) <= (this.options.maxIndexBytes ?? MAX_INDEX_BYTES)) {
-        this.index.reserve(ids, counts);
-        this.savedCounts = counts;
-      }
     })();
     return this.manifestLoaded;
   }
@@ -607,12 +600,8 @@ export class Corpus {
     clearTimeout(this.manifestTimer);
     try {
       // After a full sync the index's terms are those of the corpus: the table for the next start.
-      if (syncStarted !== undefined) {
-        const { terms, counts } = this.index.heldTerms(tableable);
-        this.savedTable = await saveTermTable(this.cache.dir, this.cache.key, terms);
-        this.savedCounts = counts;
-      }
-      await saveManifest(this.cache.dir, this.cache.key, { files: this.known, terms: this.savedTable, termCounts: this.savedCounts });
+      if (syncStarted !== undefined) this.savedTable = await saveTermTable(this.cache.dir, this.cache.key, this.index.heldTerms(tableable));
+      await saveManifest(this.cache.dir, this.cache.key, { files: this.known, terms: this.savedTable });
       if (syncStarted !== undefined) {
         const keep = new Set([...this.known].map(([file, e]) => recordName(e.hash, path.basename(file))));
         // The table read at start too: this session's jobs name it.

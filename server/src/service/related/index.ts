@@ -281,19 +281,11 @@ class Postings {
     return this.n + this.pending;
   }
 
-  /**
-   * Moves the list to a slot of exactly its size (see PostingBlocks.allocateExact), if packable or
-   * `always`; returns how many postings were copied.
-   */
-  pack(always = false): number {
-    if (!this.packable && !always) return 0;
+  /** Moves the list to a slot of exactly its size (see PostingBlocks.allocateExact); returns how many postings were copied. */
+  pack(): number {
+    if (!this.packable) return 0;
     this.moveTo(this.held ? this.blocks.allocateExact(this.held) : undefined);
     return this.held;
-  }
-
-  /** Gives a list that has no slot yet one of exactly `n` postings (see RelatedIndex.reserve). */
-  reserve(n: number): void {
-    if (!this.slot && n > 0) this.moveTo(this.blocks.allocateExact(n));
   }
 
   /** Copies the postings to `slot` (none: the list is empty) and gives the old one back. */
@@ -595,17 +587,11 @@ export class RelatedIndex {
    * Lists move in the order of their blocks, so the old blocks empty and go one after another.
    */
   *compactInSteps(): Generator<void> {
-    // A block of exact slots that lists still fill exactly is kept, unless they fill less than three
-    // quarters of it (a reservation that plans gone since left half empty, lists of plans removed):
-    // then its lists move too, and it goes.
-    const filled = new Map<PostingSlot['block'], number>();
-    for (const l of this.postings) if (l.storage && !l.packable) filled.set(l.storage.block, (filled.get(l.storage.block) ?? 0) + this.blocks.exactBytes(l.held));
-    const sparse = (slot: PostingSlot) => (filled.get(slot.block) ?? 0) < 0.75 * slot.block.buffer.byteLength;
-    const order = this.postings.filter((l) => l.packable || (l.storage && sparse(l.storage))).sort((a, b) => PostingBlocks.byBlock(a.storage!, b.storage!));
+    const order = this.postings.filter((l) => l.packable).sort((a, b) => PostingBlocks.byBlock(a.storage!, b.storage!));
     this.blocks.reserveExact(order.reduce((bytes, l) => bytes + (l.held ? this.blocks.exactBytes(l.held) : 0), 0));
     let copied = 0;
     for (const list of order) {
-      copied += list.pack(true);
+      copied += list.pack();
       if (copied >= this.stepWork * 16) {
         copied = 0;
         yield;
@@ -1239,26 +1225,9 @@ export class RelatedIndex {
     return Int32Array.from(terms, (t) => this.intern(t));
   }
 
-  /** The terms some unit holds, in the order of their ids, with `which` true, and the postings of each: a table to save. */
-  heldTerms(which: (term: string) => boolean): { terms: string[]; counts: Uint32Array } {
-    const ids = this.terms.flatMap((t, id) => (this.df[id] > 0 && which(t) ? [id] : []));
-    return { terms: ids.map((id) => this.terms[id]), counts: Uint32Array.from(ids, (id) => this.postings[id].held) };
-  }
-
-  /**
-   * Before a bulk load (a restart), gives each empty list among `ids` a slot of exactly `counts[i]`
-   * postings, carved together: the sizes a saved table says the lists had, so that a restart that
-   * brings the same postings never moves a list and the packing after it leaves them in place. A count
-   * that is wrong costs room, never an answer: a list that outgrows its slot moves as before, one left
-   * short is packed afterwards.
-   */
-  reserve(ids: Int32Array, counts: Uint32Array): void {
-    if (this.packed || ids.length !== counts.length) return;
-    const empty = (i: number) => counts[i] > 0 && this.postings[ids[i]].storage === undefined;
-    let bytes = 0;
-    for (let i = 0; i < ids.length; i++) if (empty(i)) bytes += this.blocks.exactBytes(counts[i]);
-    this.blocks.reserveExact(bytes);
-    for (let i = 0; i < ids.length; i++) if (empty(i)) this.postings[ids[i]].reserve(counts[i]);
+  /** The terms some unit holds, in the order of their ids, with `which` true: a table to save. */
+  heldTerms(which: (term: string) => boolean): string[] {
+    return this.terms.filter((t, id) => this.df[id] > 0 && which(t));
   }
 
   private intern(term: string): number {
