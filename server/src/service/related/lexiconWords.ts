@@ -44,9 +44,10 @@ export function lexiconEntryAt(text: string, at: number, end = text.length): Lex
 export class TopicScan {
   private at = 0;
 
+  /** Counts each topic's hits into `hits`, by topic index. */
   constructor(
     private readonly text: string,
-    private readonly hit: (topic: number) => void,
+    private readonly hits: Map<number, number>,
   ) {}
 
   /** Scans on to `limit` (a term that starts before it may take the scan past it). */
@@ -68,7 +69,7 @@ export class TopicScan {
       this.at++;
       return;
     }
-    this.hit(entry.topic);
+    this.hits.set(entry.topic, (this.hits.get(entry.topic) ?? 0) + 1);
     this.at += entry.term.length;
   }
 }
