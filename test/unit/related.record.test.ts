@@ -12,7 +12,7 @@ import { IndexedDocument, RelatedHit, RelatedIndex } from '../../server/src/serv
 import { planRecord, PlanRecord } from '../../server/src/service/related/record';
 import { normalizeText } from '../../server/src/service/related/normalize';
 import { addTerms, TermTable } from '../../server/src/service/related/terms';
-import { queryTerms, releaseUnits, termTableOf, unitsOf, unitTerms } from '../../server/src/service/related/units';
+import { queryTerms, unitsOf, unitTerms } from '../../server/src/service/related/units';
 import { ROOT, seeds } from '../helpers/seeds';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -100,18 +100,6 @@ describe('related measures: records counted in numbers', () => {
       });
       assert.deepStrictEqual(record.terms, expected, name);
       assert.deepStrictEqual([...record.readable], [...readable].sort((a, b) => a - b), name);
-    }
-  });
-
-  it('makes the same record again after a model’s cached units are released, from units and a table made afresh', () => {
-    for (const { name, text } of plans()) {
-      const model = parsePlan(text);
-      const record = planRecord(model, text, name);
-      const [units, table] = [unitsOf(model), termTableOf(model)];
-      releaseUnits(model);
-      assert.notStrictEqual(unitsOf(model), units, name);
-      assert.notStrictEqual(termTableOf(model), table, name);
-      assert.deepStrictEqual(planRecord(model, text, name), record, name);
     }
   });
 });

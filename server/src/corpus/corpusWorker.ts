@@ -10,7 +10,6 @@ import type { ReadFailure } from '../service/l10n/messages';
 import { OutlineModel } from '../service/model';
 import { parsePlan } from '../service/parse/parser';
 import { knownTerms, PlanRecord, planRecord, recordBuffers } from '../service/related/record';
-import { releaseUnits } from '../service/related/units';
 import { hasCjk } from '../service/text/chars';
 import { contentHash, KnownFile, loadTermTable, RecordStore } from './cache';
 import { readFailureOf, readPlanBytes } from './files';
@@ -56,10 +55,7 @@ function looksLikePlan(model: OutlineModel): boolean {
 
 function recordOf(text: string, name: string | undefined): PlanRecord | null {
   const model = parsePlan(text);
-  const record = looksLikePlan(model) ? planRecord(model, text, name) : null;
-  // The model is not used again: its cached units go now, not at the next full collection.
-  releaseUnits(model);
-  return record;
+  return looksLikePlan(model) ? planRecord(model, text, name) : null;
 }
 
 function answer(record: PlanRecord | null, entry?: KnownFile, cached?: boolean): Reply {

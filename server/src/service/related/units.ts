@@ -220,19 +220,6 @@ export function queryTerms(unit: PlanUnit): Map<string, number> {
   return terms;
 }
 
-/**
- * Drops what unitsOf, termTableOf and the counts cached for a model, for a caller that is done with it
- * (a worker, once the record is made). The caches are WeakMaps, and V8's scavenges keep an entry's
- * value while its key is young, so each plan's units, term table and counts lived on into the old
- * generation until a full collection: in one thread, 500 bench plans promoted 120 MB with the
- * entries left and 15 MB with them dropped (--trace-gc-nvp).
- */
-export function releaseUnits(model: OutlineModel): void {
-  for (const unit of unitCache.get(model) ?? []) countCache.delete(unit);
-  unitCache.delete(model);
-  tables.delete(model);
-}
-
 /** A title as searches compare it: one line, no spaces, in the form matching normalises to (繁/简, width). */
 export function titleKey(title: string): string {
   const key = normalizeText(oneLine(title)).replace(/\s+/g, '');
