@@ -68,7 +68,7 @@ describe('related measures: records counted in numbers', () => {
     for (const text of texts) {
       const normalized = normalizeText(text);
       const alone = new Map<number, number>();
-      new TopicScan(normalized, (topic) => alone.set(topic, (alone.get(topic) ?? 0) + 1)).upTo(normalized.length);
+      new TopicScan(normalized, alone).upTo(normalized.length);
       const got = new TermTable().add(normalized).topics;
       assert.deepStrictEqual([...got], [...alone], text.slice(0, 80));
       if (alone.size) withTopics++;

@@ -10,9 +10,19 @@ export interface LexiconEntry {
   topic: number;
 }
 
-/** Lexicon terms by their first UTF-16 code, longest first; `starts` marks those codes for a quick miss. */
+/**
+ * Lexicon terms by their first UTF-16 code, longest first; `starts` marks those codes for a quick miss
+ * (bit 1: a term of two or more characters starts with it; bit 2: a one-character term is it).
+ */
 const byFirst = new Map<number, LexiconEntry[]>();
 const starts = new Uint8Array(0x10000);
+/**
+ * A second quick miss, by the first two codes (hashed; a one-character term marks its code alone):
+ * most places where a term's first character stands start no term, and each candidate cost a
+ * startsWith (lists of up to 19 terms a character).
+ */
+const pairs = new Uint8Array(0x10000);
+const pairHash = (first: number, second: number): number => (Math.imul(first, 31) + second) & 0xffff;
 /** Each lexicon term's topic (a term is in one topic only). */
 export const TOPIC_OF_TERM = new Map<string, number>();
 TOPICS.forEach((t, topic) => {
@@ -22,15 +32,22 @@ TOPICS.forEach((t, topic) => {
     const list = byFirst.get(term.charCodeAt(0)) ?? [];
     list.push({ term, topic });
     byFirst.set(term.charCodeAt(0), list.sort((a, b) => b.term.length - a.term.length));
-    starts[term.charCodeAt(0)] = 1;
+    starts[term.charCodeAt(0)] |= term.length === 1 ? 2 : 1;
+    if (term.length > 1) pairs[pairHash(term.charCodeAt(0), term.charCodeAt(1))] = 1;
   }
 });
 
 /** The longest lexicon term at `at` in `text`, ending by `end`; undefined if none starts there. */
 export function lexiconEntryAt(text: string, at: number, end = text.length): LexiconEntry | undefined {
   const code = text.charCodeAt(at);
-  if (!starts[code]) return undefined;
-  for (const entry of byFirst.get(code)!) if (at + entry.term.length <= end && text.startsWith(entry.term, at)) return entry;
+  const start = starts[code];
+  if (!start) return undefined;
+  const second = text.charCodeAt(at + 1);
+  if (!(start & 2) && !pairs[pairHash(code, second)]) return undefined;
+  for (const entry of byFirst.get(code)!) {
+    const { term } = entry;
+    if (at + term.length <= end && (term.length === 1 || term.charCodeAt(1) === second) && text.startsWith(term, at)) return entry;
+  }
   return undefined;
 }
 
@@ -44,9 +61,10 @@ export function lexiconEntryAt(text: string, at: number, end = text.length): Lex
 export class TopicScan {
   private at = 0;
 
+  /** Counts each topic's hits into `hits`, by topic index. */
   constructor(
     private readonly text: string,
-    private readonly hit: (topic: number) => void,
+    private readonly hits: Map<number, number>,
   ) {}
 
   /** Scans on to `limit` (a term that starts before it may take the scan past it). */
@@ -68,7 +86,7 @@ export class TopicScan {
       this.at++;
       return;
     }
-    this.hit(entry.topic);
+    this.hits.set(entry.topic, (this.hits.get(entry.topic) ?? 0) + 1);
     this.at += entry.term.length;
   }
 }

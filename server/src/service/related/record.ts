@@ -9,7 +9,7 @@ import { PositionIndex } from '../text/positions';
 import { spanToRange } from '../text/ranges';
 import { topicOfTerm, topicTerm } from './lexicon';
 import { TOPICS } from './topics';
-import { excerptOf, planMetadata, termTableOf, TermSums, titleKey, unitsOf, unitTermIds, unitTopics } from './units';
+import { excerptOf, PlanUnit, planMetadata, termTableOf, TermSums, titleKey, unitsOf, unitTermIds, unitTopics } from './units';
 
 /** Units a document may have: a unit's number within its document takes 16 bits of a posting key. */
 export const MAX_UNITS_PER_DOC = 1 << 16;
@@ -68,33 +68,78 @@ export function fingerprint(text: string): string {
   return `${text.length}:${(h >>> 0).toString(16)}`;
 }
 
-/** Numbers sorted ascending in one reused buffer: a typed array made from an array per unit cost a tenth of a record. */
-class Sorter {
-  private buffer = new Int32Array(1024);
+type Numbers = Int32Array | Float32Array | Float64Array | Uint8Array;
 
-  /** `xs` sorted; valid until the next call. */
-  of(xs: readonly number[]): Int32Array {
-    if (xs.length > this.buffer.length) this.buffer = new Int32Array(2 * xs.length);
-    const view = this.buffer.subarray(0, xs.length);
-    view.set(xs);
-    return view.sort();
+/** `values`, or a copy twice as large or more with its contents, so that it holds at least `size`. */
+function withRoom<A extends Numbers>(values: A, size: number, make: (size: number) => A): A {
+  if (size <= values.length) return values;
+  const grown = make(Math.max(2 * values.length, size));
+  grown.set(values);
+  return grown;
+}
+
+/**
+ * A column of a record's postings, filled in place and reused from record to record: as JS arrays
+ * pushed one value at a time they left about 400 KB of garbage a plan (growth and copies) for the
+ * worker's collector.
+ */
+class Column<A extends Numbers> {
+  length = 0;
+
+  constructor(
+    public values: A,
+    private readonly make: (size: number) => A,
+  ) {}
+
+  /** Room for `more` values past `length`. */
+  reserve(more: number): void {
+    this.values = withRoom(this.values, this.length + more, this.make);
+  }
+
+  /** The values as an array of their own (handed over when a worker posts the record); the column is emptied. */
+  take(): A {
+    const out = this.values.slice(0, this.length) as A;
+    this.length = 0;
+    return out;
   }
 }
 
-/** The record of a parsed plan. */
+const ints = (size: number) => new Int32Array(size);
+const floats = (size: number) => new Float64Array(size);
+const flags = (size: number) => new Uint8Array(size);
+
+/** What planRecord works in, reused by every record made on this thread (one at a time). */
+const scratch = {
+  ids: new Column(ints(4096), ints),
+  tfs: new Column(new Float32Array(4096), (size) => new Float32Array(size)),
+  topics: new Column(ints(512), ints),
+  evidence: new Column(floats(512), floats),
+  /** The record's position of each term of the plan's TermTable (by id); -1 until a unit gives it. */
+  fromTable: new Column(ints(4096), ints),
+  /** The record's position of each topic; -1 until a unit has it. */
+  fromTopic: new Int32Array(TOPICS.length),
+  /** By position: the current unit's frequency or evidence of each term, and whether it is readable (see addTerms). */
+  valueOf: floats(4096),
+  readable: flags(4096),
+};
+
+/**
+ * The record of a parsed plan. No closure is made per plan or unit: V8 drops a dead closure's
+ * optimised code at a full collection, and a worker compiled the same ones again and again.
+ */
 export function planRecord(model: OutlineModel, text: string, name?: string): PlanRecord {
   // The record numbers terms in the order its units first give them, topics after each unit's text
   // terms: the order unitTerms' maps have. Text terms come as ids of the plan's TermTable.
   const terms: string[] = [];
   const table = termTableOf(model);
-  const fromTable: number[] = [];
-  const fromTopic: number[] = [];
-  const position = (id: number): number => (fromTable[id] ??= terms.push(table.terms[id]) - 1);
-  const topicPosition = (topic: number): number => (fromTopic[topic] ??= terms.push(topicTerm(topic)) - 1);
-  const readable = new Set<number>();
+  const { ids, tfs, topics, evidence, fromTable, fromTopic } = scratch;
+  // Emptied here, not after: a record that threw half way leaves nothing to the next.
+  ids.length = tfs.length = topics.length = evidence.length = fromTable.length = 0;
+  fromTopic.fill(-1);
+  scratch.readable.fill(0);
   const at = new PositionIndex(model);
   const plan = unitsOf(model).slice(0, MAX_UNITS_PER_DOC);
-  const ordinal = new Map(plan.map((u, i) => [u, i]));
+  const ordinal = new Map<PlanUnit, number>();
   const n = plan.length;
   const record: PlanRecord = {
     name,
@@ -117,44 +162,50 @@ export function planRecord(model: OutlineModel, text: string, name?: string): Pl
     unitTopics: new Int32Array(0),
     topicEvidence: new Float64Array(0),
   };
-  const ids: number[] = [];
-  const tfs: number[] = [];
-  const topics: number[] = [];
-  const evidence: number[] = [];
-  // The current unit's frequency or evidence of each term, by position.
-  const valueOf: number[] = [];
   const sums = new TermSums();
   const words: number[] = [];
-  const mine: number[] = [];
-  const onTopics: number[] = [];
-  const sorted = new Sorter();
-  plan.forEach((unit, u) => {
+  for (let u = 0; u < n; u++) {
+    const unit = plan[u];
+    ordinal.set(unit, u);
     sums.clear();
     words.length = 0;
-    mine.length = 0;
-    onTopics.length = 0;
     record.lengths[u] = unitTermIds(unit, sums, words);
-    for (const w of words) readable.add(position(w));
+    // The table grows as units are counted: each of its ids gets a position when a unit first gives it.
+    fromTable.reserve(table.terms.length - fromTable.length);
+    fromTable.values.fill(-1, fromTable.length, table.terms.length);
+    fromTable.length = table.terms.length;
+    // Positions: every term of the table so far, and topics.
+    const valueOf = (scratch.valueOf = withRoom(scratch.valueOf, table.terms.length + TOPICS.length, floats));
+    const readable = (scratch.readable = withRoom(scratch.readable, table.terms.length + TOPICS.length, flags));
+    for (const w of words) {
+      if (fromTable.values[w] < 0) fromTable.values[w] = terms.push(table.terms[w]) - 1;
+      readable[fromTable.values[w]] = 1;
+    }
+    const first = ids.length;
+    ids.reserve(sums.order.length);
     for (const id of sums.order) {
-      const p = position(id);
+      if (fromTable.values[id] < 0) fromTable.values[id] = terms.push(table.terms[id]) - 1;
+      const p = fromTable.values[id];
       valueOf[p] = sums.get(id);
-      mine.push(p);
+      ids.values[ids.length++] = p;
     }
-    for (const [topic, e] of unitTopics(unit)) {
-      const p = topicPosition(topic);
+    const firstTopic = topics.length;
+    const onTopics = unitTopics(unit);
+    topics.reserve(onTopics.size);
+    for (const [topic, e] of onTopics) {
+      if (fromTopic[topic] < 0) fromTopic[topic] = terms.push(topicTerm(topic)) - 1;
+      const p = fromTopic[topic];
       valueOf[p] = e;
-      onTopics.push(p);
+      topics.values[topics.length++] = p;
     }
-    const myTerms = sorted.of(mine);
-    for (let i = 0; i < myTerms.length; i++) {
-      ids.push(myTerms[i]);
-      tfs.push(valueOf[myTerms[i]]);
-    }
-    const myTopics = sorted.of(onTopics);
-    for (let i = 0; i < myTopics.length; i++) {
-      topics.push(myTopics[i]);
-      evidence.push(valueOf[myTopics[i]]);
-    }
+    ids.values.subarray(first, ids.length).sort();
+    tfs.reserve(ids.length - tfs.length);
+    for (let i = first; i < ids.length; i++) tfs.values[i] = valueOf[ids.values[i]];
+    tfs.length = ids.length;
+    topics.values.subarray(firstTopic, topics.length).sort();
+    evidence.reserve(topics.length - evidence.length);
+    for (let i = firstTopic; i < topics.length; i++) evidence.values[i] = valueOf[topics.values[i]];
+    evidence.length = topics.length;
     record.unitStarts[u + 1] = ids.length;
     record.topicStarts[u + 1] = topics.length;
     record.titles.push(unit.title);
@@ -168,12 +219,16 @@ export function planRecord(model: OutlineModel, text: string, name?: string): Pl
     record.ranges[4 * u + 1] = start.character;
     record.ranges[4 * u + 2] = end.line;
     record.ranges[4 * u + 3] = end.character;
-  });
-  record.readable = new Int32Array(readable).sort();
-  record.unitTerms = new Int32Array(ids);
-  record.unitTfs = new Float32Array(tfs);
-  record.unitTopics = new Int32Array(topics);
-  record.topicEvidence = new Float64Array(evidence);
+  }
+  const readable = scratch.readable;
+  let readables = 0;
+  for (let p = 0; p < terms.length; p++) readables += readable[p];
+  record.readable = new Int32Array(readables);
+  for (let p = 0, k = 0; p < terms.length; p++) if (readable[p]) record.readable[k++] = p;
+  record.unitTerms = ids.take();
+  record.unitTfs = tfs.take();
+  record.unitTopics = topics.take();
+  record.topicEvidence = evidence.take();
   return record;
 }
 

@@ -84,12 +84,6 @@ function scanTerms(text: string, sink: TermSink, topics?: TopicScan): void {
  * two pieces: 招商|引资 gives no 商引.
  */
 function scanRun(text: string, from: number, to: number, sink: TermSink, topics: TopicScan | undefined): void {
-  const piece = (start: number, end: number, known: boolean): void => {
-    const length = end - start;
-    if (length === 1 || (known && length > 2)) sink.word(text.slice(start, end));
-    if (length === 2) sink.bigram(text.charCodeAt(start), text.charCodeAt(start + 1), true);
-    else for (let k = start; k + 1 < end; k++) sink.bigram(text.charCodeAt(k), text.charCodeAt(k + 1), false);
-  };
   let gap = from;
   for (let i = from; i + 1 < to; ) {
     // Within a run every match is ideographs; a one-character term (侨) cuts nothing.
@@ -98,12 +92,24 @@ function scanRun(text: string, from: number, to: number, sink: TermSink, topics:
       i++;
       continue;
     }
-    if (gap < i) piece(gap, i, false);
-    piece(i, i + length, true);
+    if (gap < i) scanPiece(text, gap, i, false, sink);
+    scanPiece(text, i, i + length, true, sink);
     i += length;
     gap = i;
   }
-  if (gap < to) piece(gap, to, false);
+  if (gap < to) scanPiece(text, gap, to, false, sink);
+}
+
+/**
+ * One piece of a run (see scanRun), `known` if it is a lexicon word. A function of the module, not a
+ * closure per run: V8 drops a dead closure's optimised code at a full collection and compiles the next
+ * one again (10–14 times a worker in a first index).
+ */
+function scanPiece(text: string, start: number, end: number, known: boolean, sink: TermSink): void {
+  const length = end - start;
+  if (length === 1 || (known && length > 2)) sink.word(text.slice(start, end));
+  if (length === 2) sink.bigram(text.charCodeAt(start), text.charCodeAt(start + 1), true);
+  else for (let k = start; k + 1 < end; k++) sink.bigram(text.charCodeAt(k), text.charCodeAt(k + 1), false);
 }
 
 /**
@@ -147,7 +153,7 @@ export interface TableTerms {
  * Counts as addTerms does at weight 1, term for term in the same order, and topics as a TopicScan
  * alone does, in the same pass (one scan of the text for lexicon words, not two).
  */
-export class TermTable {
+export class TermTable implements TermSink {
   /** Term by id, as addTerms spells it. */
   readonly terms: string[] = [];
   private readonly wordIds = new Map<string, number>();
@@ -157,26 +163,12 @@ export class TermTable {
   private order: number[] = [];
   private words: number[] = [];
   private total = 0;
-  private readonly sink: TermSink = {
-    word: (word) => {
-      let id = this.wordIds.get(word);
-      if (id === undefined) this.wordIds.set(word, (id = this.newTerm(word)));
-      this.count(id);
-    },
-    bigram: (first, second, readable) => {
-      const key = pairKey(first, second);
-      let id = this.bigramIds.get(key);
-      if (id === undefined) this.bigramIds.set(key, (id = this.newTerm(BIGRAM + String.fromCharCode(first, second))));
-      this.count(id);
-      if (readable && !this.words.includes(id)) this.words.push(id);
-    },
-  };
 
   /** Terms and topics of `normalized` (text already through normalizeText). */
   add(normalized: string): TableTerms {
     this.total = 0;
     const topics = new Map<number, number>();
-    scanTerms(normalized, this.sink, new TopicScan(normalized, (topic) => topics.set(topic, (topics.get(topic) ?? 0) + 1)));
+    scanTerms(normalized, this, new TopicScan(normalized, topics));
     const ids = Int32Array.from(this.order);
     const counts = new Float64Array(ids.length);
     for (let i = 0; i < ids.length; i++) {
@@ -187,6 +179,23 @@ export class TermTable {
     this.order.length = 0;
     this.words.length = 0;
     return result;
+  }
+
+  // The scan's sink: methods, not closures made per table (see scanPiece).
+  /** @internal */
+  word(word: string): void {
+    let id = this.wordIds.get(word);
+    if (id === undefined) this.wordIds.set(word, (id = this.newTerm(word)));
+    this.count(id);
+  }
+
+  /** @internal */
+  bigram(first: number, second: number, readable: boolean): void {
+    const key = pairKey(first, second);
+    let id = this.bigramIds.get(key);
+    if (id === undefined) this.bigramIds.set(key, (id = this.newTerm(BIGRAM + String.fromCharCode(first, second))));
+    this.count(id);
+    if (readable && !this.words.includes(id)) this.words.push(id);
   }
 
   private newTerm(term: string): number {
