@@ -95,6 +95,8 @@ describe('parser thresholds (parse/thresholds.ts)', () => {
         measures(`${a}${ideographs(12)}，${ideographs(8, 0x6000)}`, `${b}${ideographs(12, 0x5e00)}，${ideographs(8, 0x6100)}`).length;
       assert.strictEqual(written('“要坚持', '要 坚持'), 2);
       assert.strictEqual(written('“要坚持', '要 坚守'), 0);
+      // prefixOf packs a prefix into one double, 16 bits a code unit: different prefixes differ only up to three.
+      assert.ok(T.PARALLEL_PREFIX <= 3, 'a longer prefix needs another key than one number (inline.ts prefixOf)');
     });
 
     it(`MEASURE_ALIKE_SPREAD ${T.MEASURE_ALIKE_SPREAD}: siblings are written alike`, () => {
