@@ -7,7 +7,7 @@ import { GENERIC_WORDS } from '../../server/src/service/related/generic';
 import { DEFAULT_WEIGHTS } from '../../server/src/service/related/index';
 import { isLexiconTerm, topicTermsAsIndexTerms } from '../../server/src/service/related/lexicon';
 import { normalizeText } from '../../server/src/service/related/normalize';
-import { TermTable, termText } from '../../server/src/service/related/terms';
+import { addTerms, TermTable, termText } from '../../server/src/service/related/terms';
 import { TOPICS } from '../../server/src/service/related/topics';
 import { unitsOf, unitTopics } from '../../server/src/service/related/units';
 import { ROOT } from '../helpers/seeds';
@@ -46,6 +46,15 @@ describe('related measures: the topic lexicon', () => {
     for (const word of GENERIC_WORDS) {
       assert.strictEqual(normalizeText(word), word, word);
       assert.ok(!isLexiconTerm(word), `${word} is a lexicon term and a generic word`);
+    }
+  });
+
+  it('lists only generic words the scan makes a term of, so each can match (新时代 gives only the bigrams 新时 and 时代)', () => {
+    for (const word of GENERIC_WORDS) {
+      const counted = new Map<string, number>();
+      addTerms(word, 1, counted);
+      const terms = [...counted.keys()].map(termText);
+      assert.ok(terms.includes(word), `${word}: the scan makes ${terms.join(' ')}`);
     }
   });
 
