@@ -1,6 +1,7 @@
 // `npm run bench`: Workplan's parse + outline + folding + diagnostics against vscode-markdown-languageservice
 // on the same content as Markdown headings, and a bare line scan as the floor; heap after 10k edits;
 // server start-up to the first answer; bundle sizes. Medians of several runs. `--json` prints JSON.
+import { spawnSync } from 'child_process';
 import { readdirSync, statSync } from 'fs';
 import MarkdownIt from 'markdown-it';
 import * as path from 'path';
@@ -16,6 +17,8 @@ import { computeDiagnostics } from '../server/src/service/checks/diagnostics';
 import { EditGenerator, PlainDocument, Random } from '../test/helpers/fuzz';
 import { LspClient } from '../test/helpers/lspClient';
 import { ROOT, seeds } from '../test/helpers/seeds';
+import { PARSER_BEFORE, parserBundles } from './parserBuilds';
+import { planOfSize } from './sizedPlan';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -35,29 +38,6 @@ const WARM_UP_MS = 1000;
 async function warmUp(runs: number, fn: (k: number) => unknown): Promise<void> {
   const until = performance.now() + WARM_UP_MS;
   for (let k = -1; k >= -runs || performance.now() < until; k--) await fn(k);
-}
-
-/** A closing appeal (`各位代表、同志们…`) ends a plan: whatever follows it is back matter, not outline. */
-const CLOSING = /\n(?:\*\*)?(?:各位代表|同志们|各位同志|各位领导)[^]*$/;
-
-/**
- * Whole seeds joined until the plan reaches `bytes` of UTF-8, cut at a line end; closing appeals are
- * moved to the very end, so the whole plan is outline.
- */
-function planOfSize(bytes: number): string {
-  const closings = seeds().map((s) => CLOSING.exec(s.text)?.[0] ?? '').join('');
-  const bodies = seeds().map((s) => s.text.replace(CLOSING, '') + '\n');
-  const parts: string[] = [];
-  let size = Buffer.byteLength(closings);
-  for (let k = 0; size < bytes; k++) {
-    parts.push(bodies[k % bodies.length]);
-    size += Buffer.byteLength(bodies[k % bodies.length]);
-  }
-  // Trim the last seed to the size, line by line.
-  let last = parts.pop()!;
-  size -= Buffer.byteLength(last);
-  while (last && size + Buffer.byteLength(last) > bytes) last = last.slice(0, last.lastIndexOf('\n', last.length - 2) + 1);
-  return parts.join('') + last + closings.replace(/^\n/, '');
 }
 
 /** The same content with each heading the parser found written as a Markdown heading of its depth. */
@@ -286,6 +266,46 @@ function oneLinePlans(): { markers: number; ms: number; msPerThousand: number }[
   });
 }
 
+/** Rounds of the side-by-side timing against the parser before the passes, and timed batches in each process (bench/parseChild.ts). */
+const AGAINST_BEFORE = [{ label: '20 KB', bytes: 20 * KB, rounds: 10, runs: 10 }, { label: '1 MB', bytes: MB, rounds: 10, runs: 5 }, { label: '10 MB', bytes: 10 * MB, rounds: 8, runs: 3 }];
+
+interface AgainstBefore {
+  size: string;
+  /** Median over the rounds of each process's least CPU per parse, ms. */
+  nowCpuMs: number;
+  beforeCpuMs: number;
+  ratioCpu: number;
+  ratioWall: number;
+}
+
+/**
+ * Today's parser against the one before the passes (issue 12: no slower per byte), each in processes
+ * of its own, taking turns round after round: in one process each would pay for the other's garbage.
+ */
+function againstBefore(): AgainstBefore[] | string {
+  const bundles = parserBundles();
+  if (!bundles.before) return bundles.missing!;
+  const child = path.join(__dirname, 'parseChild.js');
+  const time = (bundle: string, bytes: number, runs: number): { cpuMs: number; wallMs: number } => {
+    const run = spawnSync(process.execPath, [child, bundle, String(bytes), String(runs)], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`timing ${bundle} failed: ${run.stderr}`);
+    return JSON.parse(run.stdout);
+  };
+  return AGAINST_BEFORE.map(({ label, bytes, rounds, runs }) => {
+    const now: { cpuMs: number; wallMs: number }[] = [];
+    const before: { cpuMs: number; wallMs: number }[] = [];
+    for (let r = 0; r < rounds; r++) {
+      // Which goes first alternates: the second of a pair may find the machine warmer or busier.
+      if (r % 2) before.push(time(bundles.before!, bytes, runs));
+      now.push(time(bundles.now, bytes, runs));
+      if (!(r % 2)) before.push(time(bundles.before!, bytes, runs));
+    }
+    const cpu = (xs: typeof now) => median(xs.map((x) => x.cpuMs));
+    const wall = (xs: typeof now) => median(xs.map((x) => x.wallMs));
+    return { size: label, nowCpuMs: cpu(now), beforeCpuMs: cpu(before), ratioCpu: cpu(now) / cpu(before), ratioWall: wall(now) / wall(before) };
+  });
+}
+
 async function startUp(runs: number): Promise<number> {
   const text = seeds()[0].text;
   const times: number[] = [];
@@ -315,11 +335,12 @@ async function main(): Promise<void> {
   for (const s of SIZES) sizes.push(await measureSize(s.label, s.bytes, s.runs));
   const faulty = faultySequence();
   const oneLine = oneLinePlans();
+  const before = againstBefore();
   const heap = heapAfterEdits(10000);
   const startup = await startUp(7);
   const bundles = bundleSizes();
   if (json) {
-    process.stdout.write(JSON.stringify({ sizes, faultySequence: faulty, oneLinePlan: oneLine, heap, startupMs: startup, bundles }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ sizes, againstBefore: before, faultySequence: faulty, oneLinePlan: oneLine, heap, startupMs: startup, bundles }, null, 2) + '\n');
     return;
   }
   const ms = (n: number) => n.toFixed(n < 10 ? 2 : 1);
@@ -339,6 +360,11 @@ async function main(): Promise<void> {
     line(head),
     ...rows.map(line),
     '',
+    typeof before === 'string'
+      ? `parse against the parser before the passes (${PARSER_BEFORE}): left out, ${before}`
+      : `parse against the parser before the passes (${PARSER_BEFORE}), each bundled alone and timed in processes of its own, taking turns ` +
+        '(median over the rounds of each process\'s least CPU per parse, every thread; goal ≤ 1.00): ' +
+        before.map((b) => `${b.size} ${b.nowCpuMs.toPrecision(3)} / ${b.beforeCpuMs.toPrecision(3)} ms = ${b.ratioCpu.toFixed(2)}${b.ratioCpu <= 1 ? ' ✓' : ' ✗'} (wall ${b.ratioWall.toFixed(2)})`).join('; '),
     'diagnostics of one faulty sequence (`一、` repeated): ' + faulty.map((f) => `${f.size} (${f.markers} markers) ${ms(f.ms)} ms, ${f.msPerThousand.toFixed(2)} ms per 1000`).join('; '),
     'parse of a one-line plan (`一、甲。` repeated): ' + oneLine.map((f) => `${f.markers} markers ${ms(f.ms)} ms, ${f.msPerThousand.toFixed(2)} ms per 1000`).join('; '),
     `heap after ${heap.edits} edits on one document: ${(heap.before / MB).toFixed(1)} MB before, ${(heap.after / MB).toFixed(1)} MB after (${((heap.after - heap.before) / MB).toFixed(2)} MB)`,
