@@ -311,7 +311,7 @@ describe('related measures: the persisted index', () => {
     const events: string[] = [];
     const store = {
       load: async () => undefined,
-      encode: (_hash: string, name: string) => ({ file: name, bytes: Buffer.alloc(0) }),
+      encode: (_hash: string, name: string) => ({ file: name, parts: [] }),
       write: ({ file }: RecordFile) => {
         events.push(`write ${file}`);
         if (file === names[0]) throw new Error('disk full');
