@@ -11,7 +11,7 @@ import { OutlineModel } from '../service/model';
 import { parsePlan } from '../service/parse/parser';
 import { knownTerms, PlanRecord, planRecord, recordBuffers } from '../service/related/record';
 import { hasCjk } from '../service/text/chars';
-import { contentHash, KnownFile, loadTermTable, RecordStore } from './cache';
+import { contentHash, KnownFile, loadTermTable, RecordFile, RecordStore } from './cache';
 import { readFailureOf, readPlanBytes } from './files';
 
 export interface WorkerOptions {
@@ -98,13 +98,22 @@ async function read(job: Job, store: RecordStore | undefined): Promise<Read> {
 }
 
 /**
- * The reply to a job read, and the write of its record to the cache, under way: the record is encoded
- * before this returns, so its buffers may be handed over while the file is written.
+ * The reply to a job read and, for a file made into a record here, its cache file: encoded before this
+ * returns, so the record's buffers may be handed over before the file is written.
  */
-function make(job: Read, store: RecordStore | undefined): { reply: Reply; saved?: Promise<void> } {
+function make(job: Read, store: RecordStore | undefined): { reply: Reply; file?: RecordFile } {
   if ('reply' in job) return job;
   const record = recordOf(job.text, job.name);
-  return { reply: answer(record, job.entry), saved: job.entry && store?.save(job.entry.hash, job.name!, record) };
+  return { reply: answer(record, job.entry), file: job.entry && store?.encode(job.entry.hash, job.name!, record) };
+}
+
+/** A cache that cannot be written only costs the next start its time. */
+function write(store: RecordStore | undefined, file: RecordFile | undefined): void {
+  try {
+    if (file) store?.write(file);
+  } catch {
+    // Not written: the plan is parsed again next time.
+  }
 }
 
 /** The term table a worker has read, by term: read once, for as long as the jobs name it. */
@@ -133,22 +142,17 @@ async function makeWithTerms(job: Job, reading: Promise<Read>, store: RecordStor
 
 export async function runJob(job: Job, store: RecordStore | undefined): Promise<Reply> {
   const made = await makeWithTerms(job, read(job, store), store);
-  // A cache that cannot be written only costs the next start its time.
-  await made.saved?.catch(() => undefined);
+  write(store, made.file);
   return made.reply;
 }
 
-/** Cache writes under way after which the next job waits for one: each holds a record's bytes. */
-const MAX_WRITES = 16;
-
 /**
  * A worker's jobs: each file is read as soon as its job comes, while the jobs before it are parsed,
- * and each reply is posted as soon as its record is made, its cache file written meanwhile. Jobs are
+ * and each reply is posted as soon as its record is made, its cache file written after. Jobs are
  * parsed and answered one at a time, in the order they came: the pool decides what comes first.
  */
 export class Jobs {
   private queue = Promise.resolve();
-  private readonly writes = new Set<Promise<void>>();
   private stopping = false;
 
   constructor(
@@ -167,21 +171,16 @@ export class Jobs {
         made = { reply: { skipped: readFailureOf(e) } };
       }
       this.post(id, made.reply);
-      if (made.saved) {
-        const write = made.saved.catch(() => undefined).finally(() => this.writes.delete(write));
-        this.writes.add(write);
-      }
-      if (this.writes.size >= MAX_WRITES) await Promise.race(this.writes);
+      write(this.store, made.file);
     });
   }
 
-  /** Resolves once every job come so far is answered and its cache write is over. */
-  async settled(): Promise<void> {
-    await this.queue;
-    await Promise.all(this.writes);
+  /** Resolves once every job come so far is answered and its cache file written. */
+  settled(): Promise<void> {
+    return this.queue;
   }
 
-  /** Drops the jobs not started; resolves once the one under way is answered and every cache write is over. */
+  /** Drops the jobs not started; resolves once the one under way is answered and its cache file written. */
   stop(): Promise<void> {
     this.stopping = true;
     return this.settled();
