@@ -2,7 +2,7 @@
 // on the same content as Markdown headings, and a bare line scan as the floor; heap after 10k edits;
 // server start-up to the first answer; bundle sizes. Medians of several runs. `--json` prints JSON.
 import { spawnSync } from 'child_process';
-import { readdirSync, statSync } from 'fs';
+import { existsSync, readdirSync, statSync } from 'fs';
 import MarkdownIt from 'markdown-it';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
@@ -330,6 +330,8 @@ function bundleSizes(): Record<string, number> {
 }
 
 async function main(): Promise<void> {
+  // The start-up row would wait for ever on a server that is not built.
+  if (!existsSync(path.join(ROOT, 'server', 'out', 'server.js'))) throw new Error('server/out/server.js is missing: `npm run build` first (`npm run bench` does)');
   const json = process.argv.includes('--json');
   const sizes: SizeResult[] = [];
   for (const s of SIZES) sizes.push(await measureSize(s.label, s.bytes, s.runs));
@@ -374,4 +376,7 @@ async function main(): Promise<void> {
   process.stdout.write(out.join('\n') + '\n');
 }
 
-void main();
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.message : e}\n`);
+  process.exitCode = 1;
+});
