@@ -4,6 +4,7 @@
 // shaped like run-in measures. The tree pass decides which candidates go on with the outline.
 import { Enumerator, Marker, ParseProblem, Span } from '../model';
 import { charClass, classesOf, inClass, INVISIBLE, isBlank, isCjkCode, isPeriodStop, isSpaceCode, isWhiteSpaceCode, occurrences, visibleLength } from '../text/chars';
+import { int32s, withRoom } from '../text/grow';
 import { CONTINUED, LineKind, Lines, Structure } from './lines';
 import { FAMILY_RANK, isDigitCode, matchEnumerator, matchMarker, mayStartOrdinal, NUMERAL } from './markers';
 import { CharFinder, Finder } from './scan';
@@ -72,11 +73,7 @@ export class Candidates {
   add(kind: CandidateKind, place: Place, start: number, sectionStart: number, titleStart: number, titleEnd: number, end: number, title: string, line: number,
     marker?: Marker, enumerator?: Enumerator, problem?: ParseProblem): number {
     const k = this.count++;
-    if ((k + 1) * Field.Size > this.fields.length) {
-      const grown = new Int32Array(this.fields.length * 2);
-      grown.set(this.fields);
-      this.fields = grown;
-    }
+    this.fields = withRoom(this.fields, (k + 1) * Field.Size, int32s);
     const f = this.fields;
     const at = k * Field.Size;
     f[at + Field.Kind] = kind;

@@ -5,6 +5,7 @@
 // segmentation, the lexicon scan); adding a record to the index is cheap. A record holds what the text
 // says, never how the index ranks it (RankingWeights), so a cached record holds whatever the weights.
 import { DocumentMetadata, NodeKind, OutlineModel } from '../model';
+import { float32s, float64s, int32s, Numbers, uint8s, withRoom } from '../text/grow';
 import { PositionIndex } from '../text/positions';
 import { spanToRange } from '../text/ranges';
 import { topicOfTerm, topicTerm } from './lexicon';
@@ -68,16 +69,6 @@ export function fingerprint(text: string): string {
   return `${text.length}:${(h >>> 0).toString(16)}`;
 }
 
-type Numbers = Int32Array | Float32Array | Float64Array | Uint8Array;
-
-/** `values`, or a copy twice as large or more with its contents, so that it holds at least `size`. */
-function withRoom<A extends Numbers>(values: A, size: number, make: (size: number) => A): A {
-  if (size <= values.length) return values;
-  const grown = make(Math.max(2 * values.length, size));
-  grown.set(values);
-  return grown;
-}
-
 /**
  * A column of a record's postings, filled in place and reused from record to record: as JS arrays
  * pushed one value at a time they left about 400 KB of garbage a plan (growth and copies) for the
@@ -104,23 +95,20 @@ class Column<A extends Numbers> {
   }
 }
 
-const ints = (size: number) => new Int32Array(size);
-const floats = (size: number) => new Float64Array(size);
-const flags = (size: number) => new Uint8Array(size);
 
 /** What planRecord works in, reused by every record made on this thread (one at a time). */
 const scratch = {
-  ids: new Column(ints(4096), ints),
-  tfs: new Column(new Float32Array(4096), (size) => new Float32Array(size)),
-  topics: new Column(ints(512), ints),
-  evidence: new Column(floats(512), floats),
+  ids: new Column(int32s(4096), int32s),
+  tfs: new Column(float32s(4096), float32s),
+  topics: new Column(int32s(512), int32s),
+  evidence: new Column(float64s(512), float64s),
   /** The record's position of each term of the plan's TermTable (by id); -1 until a unit gives it. */
-  fromTable: new Column(ints(4096), ints),
+  fromTable: new Column(int32s(4096), int32s),
   /** The record's position of each topic; -1 until a unit has it. */
   fromTopic: new Int32Array(TOPICS.length),
   /** By position: the current unit's frequency or evidence of each term, and whether it is readable (see addTerms). */
-  valueOf: floats(4096),
-  readable: flags(4096),
+  valueOf: float64s(4096),
+  readable: uint8s(4096),
 };
 
 /**
@@ -175,8 +163,8 @@ export function planRecord(model: OutlineModel, text: string, name?: string): Pl
     fromTable.values.fill(-1, fromTable.length, table.terms.length);
     fromTable.length = table.terms.length;
     // Positions: every term of the table so far, and topics.
-    const valueOf = (scratch.valueOf = withRoom(scratch.valueOf, table.terms.length + TOPICS.length, floats));
-    const readable = (scratch.readable = withRoom(scratch.readable, table.terms.length + TOPICS.length, flags));
+    const valueOf = (scratch.valueOf = withRoom(scratch.valueOf, table.terms.length + TOPICS.length, float64s));
+    const readable = (scratch.readable = withRoom(scratch.readable, table.terms.length + TOPICS.length, uint8s));
     for (const w of words) {
       if (fromTable.values[w] < 0) fromTable.values[w] = terms.push(table.terms[w]) - 1;
       readable[fromTable.values[w]] = 1;

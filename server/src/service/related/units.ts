@@ -3,6 +3,7 @@
 import { DocumentMetadata, OutlineModel, OutlineNode } from '../model';
 import { metadataFromFileName } from '../parse/metadata';
 import { CJK } from '../text/chars';
+import { float64s, uint8s, withRoom } from '../text/grow';
 import { topicTerm } from './lexicon';
 import { normalizeText } from './normalize';
 import { TableTerms, TermTable } from './terms';
@@ -134,13 +135,8 @@ export class TermSums {
   }
 
   private grow(id: number): void {
-    const size = Math.max(2 * this.sums.length, id + 1);
-    const sums = new Float64Array(size);
-    sums.set(this.sums);
-    const added = new Uint8Array(size);
-    added.set(this.added);
-    this.sums = sums;
-    this.added = added;
+    this.sums = withRoom(this.sums, id + 1, float64s);
+    this.added = withRoom(this.added, id + 1, uint8s);
   }
 }
 
