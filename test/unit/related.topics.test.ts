@@ -119,6 +119,8 @@ describe('related measures: the topic lexicon', () => {
     assert.deepStrictEqual(topicsOf('做好个人防护，提高居民防范意识'), [], '个人|防护 and 居民|防范 hold 人防 and 民防');
     assert.deepStrictEqual(topicsOf('培育新业态新模式'), [], 'new forms of business, not couriers');
     assert.deepStrictEqual(topicsOf('开设公益课程，举办公益集市'), [], 'free of charge: said of a service on any topic, not of charities');
+    assert.deepStrictEqual(topicsOf('举办产业融合沙龙'), [], 'an event for firms of any trade, not industry work');
+    assert.deepStrictEqual(topicsOf('推动乡村产业振兴，培育龙头企业，实施到户产业项目'), ['industry'], 'a town\'s industry work');
   });
 
   it('reads the topic of each measure of a plan of our own among its two strongest, in either script', () => {
