@@ -69,7 +69,7 @@ describe('related measures: the topic lexicon', () => {
   it('counts the longest term at a position only: 闲置物业 is about buildings, not property management', () => {
     assert.deepStrictEqual(topicsOf('盘活闲置物业'), ['buildings-parks']);
     assert.deepStrictEqual(topicsOf('弘扬廉洁文化，建设法治文化阵地'), ['discipline', 'rule-of-law'], 'X文化 is about X, not about culture');
-    assert.deepStrictEqual(topicsOf('加快推进林下经济发展'), ['agriculture'], 'farming under forest, not the economy as a whole');
+    assert.deepStrictEqual(topicsOf('加快推进林下经济发展'), ['industry'], 'a rural branch built up as an industry, not the economy as a whole');
     assert.deepStrictEqual(topicsOf('规范物业服务，指导业委会换届'), ['party-organization', 'property'].sort());
     assert.deepStrictEqual(topicsOf('推进经济持续健康发展'), [], 'a word every plan uses says nothing');
   });
@@ -119,6 +119,10 @@ describe('related measures: the topic lexicon', () => {
     assert.deepStrictEqual(topicsOf('做好个人防护，提高居民防范意识'), [], '个人|防护 and 居民|防范 hold 人防 and 民防');
     assert.deepStrictEqual(topicsOf('培育新业态新模式'), [], 'new forms of business, not couriers');
     assert.deepStrictEqual(topicsOf('开设公益课程，举办公益集市'), [], 'free of charge: said of a service on any topic, not of charities');
+    assert.deepStrictEqual(topicsOf('举办产业融合沙龙'), [], 'an event for firms of any trade, not industry work');
+    assert.deepStrictEqual(topicsOf('推动乡村产业振兴，培育龙头企业，实施到户产业项目'), ['industry'], 'a town\'s industry work');
+    assert.deepStrictEqual(topicsOf('发展现代农业，培育农业品牌'), ['industry'], 'farming built up as an industry');
+    assert.deepStrictEqual(topicsOf('稳定粮食生产，做好春耕'), ['agriculture'], 'the duties of farming');
   });
 
   it('reads the topic of each measure of a plan of our own among its two strongest, in either script', () => {

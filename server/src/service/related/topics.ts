@@ -10,9 +10,10 @@
 // (召开|工作 holds 开工, 守护|好人民 holds 好人, 协调|处置 holds 调处). A set phrase that holds a
 // term and means something else is listed where it belongs, as the longest term wins (干事创业 is
 // about cadres, not jobs); a word many plans use in passing (以…为载体, 公益课程) is listed only in the
-// phrases that make it topical (产业载体, 载体招商, 公益组织). A statistical figure is the economy's
-// performance whatever its sector (工业产值, 限上零售额: 经济运行, not 产业发展 or 商业消费), and a group an
-// office serves belongs to that office's topic (就业困难人员: the job centre's, not relief).
+// phrases that make it topical (产业载体, 载体招商, 公益组织; 产业 in a town's 产业振兴, 产业化, 产业项目,
+// not in a 产业融合沙龙). A statistical figure is the economy's performance whatever its sector (工业产值,
+// 限上零售额: 经济运行, not 产业发展 or 商业消费), and a group an office serves belongs to that office's topic
+// (就业困难人员: the job centre's, not relief).
 
 export interface Topic {
   /** Stable key, for tests and data. */
@@ -46,7 +47,9 @@ export const TOPICS: readonly Topic[] = [
     id: 'industry',
     zh: '产业发展',
     en: 'industrial development',
-    terms: ['产业链', '产业集群', '产业结构', '主导产业', '特色产业', '新兴产业', '战略性新兴', '数字经济', '在线经济', '总部经济', '产业升级', '转型升级', '制造业', '工业', '企业培育', '产业生态', '实体经济', '新质生产力', '服务业'],
+    // 产业 alone is said of any business event: a town's industry work is named by 产业振兴, 产业化, 产业项目, …,
+    // and its farming built up as an industry (现代农业, 农业品牌, 林下经济) is here; farming duties are 农业生产's.
+    terms: ['产业链', '产业集群', '产业结构', '主导产业', '特色产业', '新兴产业', '战略性新兴', '数字经济', '在线经济', '总部经济', '产业升级', '转型升级', '制造业', '工业', '企业培育', '产业生态', '实体经济', '新质生产力', '服务业', '产业发展', '产业化', '产业振兴', '产业兴旺', '产业项目', '产业基地', '龙头企业', '一二三产', '三产融合', '乡村产业', '富民产业', '支柱产业', '农业产业', '现代农业', '特色农业', '农业品牌', '农产品加工', '林下经济'],
   },
   {
     id: 'buildings-parks',
@@ -412,7 +415,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'agriculture',
     zh: '农业生产',
     en: 'agriculture',
-    terms: ['农业', '粮食', '耕地', '种植', '养殖', '农田', '合作社', '家庭农场', '农产品', '水稻', '茶叶', '果园', '蔬菜', '畜牧', '水产', '农机', '撂荒', '菜篮子', '米袋子', '种业', '农民增收', '林下经济', '农资', '动物防疫', '春耕', '非粮化'],
+    terms: ['农业', '粮食', '耕地', '种植', '养殖', '农田', '合作社', '家庭农场', '农产品', '水稻', '茶叶', '果园', '蔬菜', '畜牧', '水产', '农机', '撂荒', '菜篮子', '米袋子', '种业', '农民增收', '农资', '动物防疫', '春耕', '非粮化'],
   },
   {
     id: 'rural-living',
