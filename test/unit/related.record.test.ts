@@ -54,6 +54,29 @@ describe('related measures: records counted in numbers', () => {
     assert.ok(texts > 500, `${texts} texts`);
   });
 
+
+  it('counts in one array for every table of the thread: tables taking turns count as addTerms does', () => {
+    // Ids overlap across tables (each numbers from 0), so a count left behind by one would show in the next.
+    const texts = seeds().map((s) => unitsOf(parsePlan(s.text)).flatMap((u) => [u.title, u.body]));
+    const tables = texts.map(() => new TermTable());
+    let counted = 0;
+    for (let i = 0; texts.some((t) => i < t.length); i++) {
+      texts.forEach((t, k) => {
+        if (i >= t.length) return;
+        const counts = new Map<string, number>();
+        addTerms(t[i], 1, counts);
+        const got = tables[k].add(normalizeText(t[i]));
+        assert.deepStrictEqual(
+          got.ids.map((id, j) => [tables[k].terms[id], got.counts[j]]),
+          [...counts],
+          t[i],
+        );
+        counted++;
+      });
+    }
+    assert.ok(counted > 300, `${counted} texts`);
+  });
+
   it('counts topics in the same pass as a topic scan does alone, where a lexicon term crosses from digits or letters into a run of ideographs too', () => {
     // 15分钟 starts on digits and runs into the ideographs after it, so the term scan meets the run
     // where the topic scan is already past; 侨 at a run's end is a place the term scan never looks;

@@ -109,6 +109,8 @@ const scratch = {
   /** By position: the current unit's frequency or evidence of each term, and whether it is readable (see addTerms). */
   valueOf: float64s(4096),
   readable: uint8s(4096),
+  /** A unit's terms summed by id (cleared for each unit): one, not a plan's own grown in doublings to the size of its table. */
+  sums: new TermSums(),
 };
 
 /**
@@ -120,7 +122,7 @@ export function planRecord(model: OutlineModel, text: string, name?: string): Pl
   // terms: the order unitTerms' maps have. Text terms come as ids of the plan's TermTable.
   const terms: string[] = [];
   const table = termTableOf(model);
-  const { ids, tfs, topics, evidence, fromTable, fromTopic } = scratch;
+  const { ids, tfs, topics, evidence, fromTable, fromTopic, sums } = scratch;
   // Emptied here, not after: a record that threw half way leaves nothing to the next.
   ids.length = tfs.length = topics.length = evidence.length = fromTable.length = 0;
   fromTopic.fill(-1);
@@ -150,7 +152,6 @@ export function planRecord(model: OutlineModel, text: string, name?: string): Pl
     unitTopics: new Int32Array(0),
     topicEvidence: new Float64Array(0),
   };
-  const sums = new TermSums();
   const words: number[] = [];
   for (let u = 0; u < n; u++) {
     const unit = plan[u];

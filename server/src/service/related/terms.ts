@@ -135,18 +135,29 @@ export function addTerms(text: string, weight: number, into: Map<string, number>
   return added;
 }
 
-/** The terms of one text as numbers of a TermTable. */
+/**
+ * The terms of one text as numbers of a TermTable. Plain arrays, not typed ones: a plan's units give
+ * some 200 of them, each a buffer of its own in the C heap if typed, and a worker's glibc heap, which
+ * never gives back a page from its middle, grew with them (docs/performance.md).
+ */
 export interface TableTerms {
   /** Distinct term ids, in the order first met, with their counts beside them. */
-  ids: Int32Array;
-  counts: Float64Array;
+  ids: number[];
+  counts: number[];
   /** Number of terms (addTerms' weight added, at weight 1). */
   total: number;
   /** The readable bigrams (see addTerms), distinct, in the order first met. */
-  words: Int32Array;
+  words: number[];
   /** Hits of each topic's lexicon terms (TopicScan), by topic index, in the order first met. */
   topics: Map<number, number>;
 }
+
+/**
+ * Counts of the text a TermTable is counting, by term id, zero between texts: one for every table of
+ * the thread (a text is counted in one go), so no table grows a buffer of its own, a plan's in
+ * doublings up to tens of KB.
+ */
+let counting = float64s(4096);
 
 /**
  * The terms of many texts (a plan's), numbered in the order first met: counting a text looks each
@@ -159,8 +170,7 @@ export class TermTable implements TermSink {
   readonly terms: string[] = [];
   private readonly wordIds = new Map<string, number>();
   private readonly bigramIds = new Map<number, number>();
-  /** Counts of the text being counted, by id, and its ids in the order first met. */
-  private counts = new Float64Array(256);
+  /** The ids of the text being counted in the order first met (their counts are in `counting`). */
   private order: number[] = [];
   private words: number[] = [];
   private total = 0;
@@ -168,18 +178,20 @@ export class TermTable implements TermSink {
   /** Terms and topics of `normalized` (text already through normalizeText). */
   add(normalized: string): TableTerms {
     this.total = 0;
+    const ids: number[] = (this.order = []);
+    const words: number[] = (this.words = []);
+    const counts: number[] = [];
     const topics = new Map<number, number>();
-    scanTerms(normalized, this, new TopicScan(normalized, topics));
-    const ids = Int32Array.from(this.order);
-    const counts = new Float64Array(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      counts[i] = this.counts[ids[i]];
-      this.counts[ids[i]] = 0;
+    try {
+      scanTerms(normalized, this, new TopicScan(normalized, topics));
+    } finally {
+      // Back to zero even if the scan threw: every table of the thread counts in the same array.
+      for (const id of ids) {
+        counts.push(counting[id]);
+        counting[id] = 0;
+      }
     }
-    const result = { ids, counts, total: this.total, words: Int32Array.from(this.words), topics };
-    this.order.length = 0;
-    this.words.length = 0;
-    return result;
+    return { ids, counts, total: this.total, words, topics };
   }
 
   // The scan's sink: methods, not closures made per table (see scanPiece).
@@ -202,13 +214,13 @@ export class TermTable implements TermSink {
   private newTerm(term: string): number {
     const id = this.terms.length;
     this.terms.push(term);
-    this.counts = withRoom(this.counts, id + 1, float64s);
+    counting = withRoom(counting, id + 1, float64s);
     return id;
   }
 
   private count(id: number): void {
-    if (this.counts[id] === 0) this.order.push(id);
-    this.counts[id] += 1;
+    if (counting[id] === 0) this.order.push(id);
+    counting[id] += 1;
     this.total += 1;
   }
 }
