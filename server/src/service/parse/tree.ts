@@ -414,7 +414,7 @@ class TreeBuilder {
       l.roles[j] = LineRole.Heading;
     }
     const title = { start: l.bodyStarts[ev.line], end: span.end };
-    return newNode('unnumbered', 0, parts.join('——'), title, title, { ...span }, ev.line);
+    return new ModelNode('unnumbered', 0, parts.join('——'), title, title, { ...span }, ev.line);
   }
 
   private signatureEnd(line: number): number {
@@ -588,23 +588,51 @@ function nodeOf(cs: Candidates, c: number, text: string): OutlineNode {
   switch (cs.kind(c)) {
     case CandidateKind.Heading: {
       const marker = cs.marker(c)!;
-      return newNode('heading', FAMILY_RANK[marker.family], title, { start: titleStart, end: titleEnd }, { start: cs.start(c), end: titleEnd }, span, cs.line(c), marker);
+      return new ModelNode('heading', FAMILY_RANK[marker.family], title, { start: titleStart, end: titleEnd }, { start: cs.start(c), end: titleEnd }, span, cs.line(c), marker);
     }
     case CandidateKind.RunIn:
-      return newNode('enumeration', 0, title, { start: titleStart, end: titleEnd }, { start: cs.start(c), end: titleEnd }, span, cs.line(c), undefined, cs.enumerator(c));
+      return new ModelNode('enumeration', 0, title, { start: titleStart, end: titleEnd }, { start: cs.start(c), end: titleEnd }, span, cs.line(c), undefined, cs.enumerator(c));
     default: {
       // A measure's heading is its title: one span for both, as nothing changes either.
       const titleSpan = { start: titleStart, end: titleEnd };
-      return newNode('measure', 0, title, titleSpan, titleSpan, span, cs.line(c));
+      return new ModelNode('measure', 0, title, titleSpan, titleSpan, span, cs.line(c));
     }
   }
 }
 
 /**
  * Every field is there from the start, in the order JSON shows them (`undefined` ones are left out):
- * a field added later would give the kinds of nodes different shapes.
+ * a field added later would give the kinds of nodes different shapes. A class, not an object literal:
+ * V8 makes a literal's objects in the old generation once a young collection finds all its recent ones
+ * alive, as it finds a parse's nodes (made in one burst at the end); nodes born old then keep their
+ * young titles, spans and arrays through young collections until a full one. A model dropped soon
+ * after (the corpus worker's, the benchmark's) paid for that: 10 MB parses took 1.08–1.19 times as long
+ * under node's default flags (docs/performance.md, tenth round).
  */
-function newNode(kind: NodeKind, rank: number, title: string, titleSpan: Span, headingSpan: Span, span: Span, line: number,
-  marker?: Marker, enumerator?: Enumerator): OutlineNode {
-  return { kind, depth: 0, rank, title, titleSpan, headingSpan, span, bodySpans: NONE, line, children: NONE, marker, enumerator, parent: undefined };
+class ModelNode implements OutlineNode {
+  kind: NodeKind;
+  depth = 0;
+  rank: number;
+  title: string;
+  titleSpan: Span;
+  headingSpan: Span;
+  span: Span;
+  bodySpans: Span[] = NONE;
+  line: number;
+  children: OutlineNode[] = NONE;
+  marker?: Marker;
+  enumerator?: Enumerator;
+  parent?: OutlineNode = undefined;
+
+  constructor(kind: NodeKind, rank: number, title: string, titleSpan: Span, headingSpan: Span, span: Span, line: number, marker?: Marker, enumerator?: Enumerator) {
+    this.kind = kind;
+    this.rank = rank;
+    this.title = title;
+    this.titleSpan = titleSpan;
+    this.headingSpan = headingSpan;
+    this.span = span;
+    this.line = line;
+    this.marker = marker;
+    this.enumerator = enumerator;
+  }
 }
