@@ -285,8 +285,7 @@ interface AgainstBefore {
  * `flags` are the node flags of those processes: the young generation they set decides what the
  * collector copies, which is most of what separates the two parsers on large plans.
  */
-function againstBefore(flags: string[]): AgainstBefore[] | string {
-  const bundles = parserBundles();
+function againstBefore(bundles: ReturnType<typeof parserBundles>, flags: string[]): AgainstBefore[] | string {
   if (!bundles.before) return bundles.missing!;
   const child = path.join(__dirname, 'parseChild.js');
   const time = (bundle: string, bytes: number, runs: number): { cpuMs: number; wallMs: number } => {
@@ -349,9 +348,10 @@ async function main(): Promise<void> {
   for (const s of SIZES) sizes.push(await measureSize(s.label, s.bytes, s.runs));
   const faulty = faultySequence();
   const oneLine = oneLinePlans();
-  const before = againstBefore([]);
+  const parsers = parserBundles();
+  const before = againstBefore(parsers, []);
   // Every parse in the product runs in the server (request, diagnostics and indexing threads), started with these.
-  const beforeAsServer = againstBefore(serverV8Flags());
+  const beforeAsServer = againstBefore(parsers, serverV8Flags());
   const heap = heapAfterEdits(10000);
   const startup = await startUp(7);
   const bundles = bundleSizes();
