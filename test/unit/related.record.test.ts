@@ -54,7 +54,6 @@ describe('related measures: records counted in numbers', () => {
     assert.ok(texts > 500, `${texts} texts`);
   });
 
-
   it('counts in one array for every table of the thread: tables taking turns count as addTerms does', () => {
     // Ids overlap across tables (each numbers from 0), so a count left behind by one would show in the next.
     const texts = seeds().map((s) => unitsOf(parsePlan(s.text)).flatMap((u) => [u.title, u.body]));

@@ -95,7 +95,6 @@ class Column<A extends Numbers> {
   }
 }
 
-
 /** What planRecord works in, reused by every record made on this thread (one at a time). */
 const scratch = {
   ids: new Column(int32s(4096), int32s),
